@@ -4,7 +4,8 @@ All classes are frozen dataclasses that compare *by value*: two skeletons are eq
 print to the same bytes, which is the point of a canonical form (LibCST makes the opposite choice, identity
 equality, because it edits trees in place; skeletons are values).  Every constructor validates its
 arguments, so an invalid skeleton cannot exist, whether it came from the parser, an extractor or a
-hypothesis strategy.
+hypothesis strategy.  Nodes are hashable, and nodes that hold statements compare and hash without recursion
+(``_Composite``), so a skeleton nested thousands of levels deep is still a usable value.
 
 A skeleton in text (see ``grammars/skeleton.lark``)::
 
@@ -27,9 +28,11 @@ grid); ``_`` is a collection the extractor could not name.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
-from typing import Union
+from itertools import zip_longest
+from typing import Any, Iterable, Iterator, Union
 
 from skeldsl.errors import SkeletonValidationError
 from skeldsl.vocabulary import CONSTANT_DOMAIN, CONSTRUCTORS, OPERATIONS, PARAM_KINDS, is_user_function
@@ -37,6 +40,7 @@ from skeldsl.vocabulary import CONSTANT_DOMAIN, CONSTRUCTORS, OPERATIONS, PARAM_
 LANGUAGE_VERSION = 1
 
 _REF = re.compile(r"(?:[pvs](?:0|[1-9][0-9]*)|_)(?:\[\])*")
+REF_PATTERN = _REF  # the grammar's REF terminal, for tools that need to recognise a reference
 _FUNCTION_NAME = re.compile(r"f(?:0|[1-9][0-9]*)")
 _PARAM_NAME = re.compile(r"p(?:0|[1-9][0-9]*)")
 _LOCAL_OR_FIELD = re.compile(r"[vs](?:0|[1-9][0-9]*)(?:\[\])*")
@@ -44,6 +48,63 @@ _LOCAL_OR_FIELD = re.compile(r"[vs](?:0|[1-9][0-9]*)(?:\[\])*")
 
 def _fail(message: str) -> None:
     raise SkeletonValidationError(message)
+
+
+def _did_you_mean(word: str, vocabulary: "Iterable[str]") -> str:
+    """`` (did you mean 'map.put'?)`` when ``word`` is close to one entry of ``vocabulary``, else ``""``."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, sorted(vocabulary), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def is_param_name(name: object) -> bool:
+    """``p0``, ``p1`` ...: a well-formed parameter name (numbering is checked by ``Function``)."""
+    return isinstance(name, str) and _PARAM_NAME.fullmatch(name) is not None
+
+
+class _Composite:
+    """Value equality and hashing for nodes that contain statements, computed without recursion.
+
+    The dataclass-generated ``__eq__`` and ``__hash__`` recurse once per nesting level and overflow the
+    stack on a skeleton nested a few thousand levels deep (which the parser and printer handle).  These
+    compare and hash a flat pre-order stream instead: for each composite node a head tuple (its type,
+    scalar fields and the lengths of its tuple fields, which makes the stream unambiguous), then its
+    children; leaf nodes (``Call``, ``Assign``, ``Exit``, ``Param``, domains) keep their dataclass methods,
+    whose depth is bounded.  Equality is therefore exactly "same class, equal fields", as for dataclasses.
+    """
+
+    __slots__ = ()
+
+    def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        if type(other) is not type(self):
+            return NotImplemented
+        end = object()
+        return all(a == b for a, b in zip_longest(_flatten(self), _flatten(other), fillvalue=end))
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(tuple(_flatten(self)))
+
+
+def _flatten(node: _Composite) -> Iterator[Any]:
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Composite):
+            head, children = item._parts()
+            yield head
+            stack.extend(reversed(children))
+        else:
+            yield item
 
 
 def check_ref(ref: str) -> None:
@@ -63,10 +124,14 @@ class Call:
     ref: str | None = None
 
     def __post_init__(self) -> None:
-        if not (self.op in OPERATIONS or self.op in CONSTRUCTORS or is_user_function(self.op)):
-            _fail(f"unknown operation {self.op!r}")
+        if not isinstance(self.op, str) or not (
+            self.op in OPERATIONS or self.op in CONSTRUCTORS or is_user_function(self.op)
+        ):
+            _fail(f"unknown operation {self.op!r}{_did_you_mean(self.op, [*OPERATIONS, *CONSTRUCTORS])}")
         if self.ref is not None:
             check_ref(self.ref)
+        if is_user_function(self.op) and not _FUNCTION_NAME.fullmatch(self.op):
+            _fail(f"invalid function name {self.op!r}: expected f0, f1, ...")
         if is_user_function(self.op) and self.ref is not None:
             _fail(f"a call of a program function takes no reference: {self.op}({self.ref})")
         if self.op in OPERATIONS and self.ref is None:
@@ -115,8 +180,8 @@ class Const:
 Domain = Union[Over, Halving, Const]
 
 
-@dataclass(frozen=True)
-class For:
+@dataclass(frozen=True, eq=False)
+class For(_Composite):
     """A loop whose iteration domain is known."""
 
     domain: Domain
@@ -127,9 +192,12 @@ class For:
             _fail(f"invalid loop domain {self.domain!r}")
         _check_body(self.body)
 
+    def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        return (For, len(self.body)), (self.domain, *self.body)
 
-@dataclass(frozen=True)
-class While:
+
+@dataclass(frozen=True, eq=False)
+class While(_Composite):
     """A condition loop; with ``ref`` it runs while that collection is not empty (a worklist)."""
 
     ref: str | None
@@ -140,9 +208,12 @@ class While:
             check_ref(self.ref)
         _check_body(self.body)
 
+    def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        return (While, self.ref, len(self.body)), self.body
 
-@dataclass(frozen=True)
-class If:
+
+@dataclass(frozen=True, eq=False)
+class If(_Composite):
     """A branch that contains work or an exit; ``cond`` holds the operations its condition performs."""
 
     cond: tuple[Call, ...]
@@ -154,6 +225,9 @@ class If:
             _fail("an if's condition must be a tuple of Calls")
         _check_body(self.then)
         _check_body(self.orelse)
+
+    def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        return (If, len(self.cond), len(self.then), len(self.orelse)), (*self.cond, *self.then, *self.orelse)
 
 
 @dataclass(frozen=True)
@@ -185,11 +259,12 @@ class Param:
         if not isinstance(self.name, str) or not _PARAM_NAME.fullmatch(self.name):
             _fail(f"invalid parameter name {self.name!r}: expected p0, p1, ...")
         if self.kind not in PARAM_KINDS:
-            _fail(f"unknown parameter kind {self.kind!r} (one of: {', '.join(PARAM_KINDS)})")
+            hint = _did_you_mean(self.kind, PARAM_KINDS) or f" (one of: {', '.join(PARAM_KINDS)})"
+            _fail(f"unknown parameter kind {self.kind!r}{hint}")
 
 
-@dataclass(frozen=True)
-class Function:
+@dataclass(frozen=True, eq=False)
+class Function(_Composite):
     name: str
     params: tuple[Param, ...]
     body: tuple[Stmt, ...]
@@ -200,14 +275,18 @@ class Function:
             _fail(f"invalid function name {self.name!r}: expected f0, f1, ...")
         if not isinstance(self.params, tuple) or not all(isinstance(p, Param) for p in self.params):
             _fail("parameters must be a tuple of Params")
-        expected = tuple(f"p{index}" for index in range(len(self.params)))
-        if tuple(param.name for param in self.params) != expected:
-            _fail(f"parameters of {self.name} must be numbered in order: {', '.join(expected)}")
+        for index, param in enumerate(self.params):
+            if param.name != f"p{index}":
+                _fail(f"parameters of {self.name} must be numbered p0, p1, ... in order: found {param.name} "
+                      f"where p{index} belongs")
         _check_body(self.body)
 
+    def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        return (Function, self.name, self.memo, len(self.params), len(self.body)), (*self.params, *self.body)
 
-@dataclass(frozen=True)
-class Skeleton:
+
+@dataclass(frozen=True, eq=False)
+class Skeleton(_Composite):
     """A whole program: its functions in canonical order, and the language version it is written in."""
 
     functions: tuple[Function, ...]
@@ -218,9 +297,14 @@ class Skeleton:
             _fail(f"unsupported skeleton language version {self.version} (this is version {LANGUAGE_VERSION})")
         if not isinstance(self.functions, tuple) or not all(isinstance(f, Function) for f in self.functions):
             _fail("functions must be a tuple of Functions")
-        names = [function.name for function in self.functions]
-        if len(set(names)) != len(names):
-            _fail("function names must be unique")
+        seen: set[str] = set()
+        for function in self.functions:
+            if function.name in seen:
+                _fail(f"function names must be unique: {function.name} is defined twice")
+            seen.add(function.name)
+
+    def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        return (Skeleton, self.version, len(self.functions)), self.functions
 
 
 __all__ = [
