@@ -1,0 +1,210 @@
+"""IR -> canonical ``Skeleton``: the language-independent half of the pipeline.
+
+Steps, in order (each a small function below or in a sibling module):
+
+1. ``hoist``: nested functions (closures, local lambdas) become top-level functions; captured collections
+   become extra leading parameters (lambda lifting), so a Python closure and a Java helper method that
+   receives the grid as a parameter look alike.
+2. ``lower`` (``lower.py``): per function, the semantic pass to skeleton statements.
+3. ``FUNCTION_PASSES`` and ``refine_containers`` (``passes.py``): cleanup and usage-based container kinds.
+4. ``canonical_order``: entry functions (not called by others) in source order, then callees depth-first
+   in order of first call; so definition order does not matter.
+5. ``rename``: positional names in order of first use: ``f0..`` functions, ``p0..`` parameters,
+   ``v0..`` locals, ``s0..`` fields.
+6. build the frozen model (``skeldsl.model``), which validates everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from skeldsl import ir, model
+from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
+from skeldsl.normalise.passes import FUNCTION_PASSES, refine_containers, walk
+from skeldsl.normalise.spec import LanguageSpec
+from skeldsl.vocabulary import PARAM_KINDS
+
+MODULE_FUNCTION = "<module>"
+
+
+def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
+    functions = hoist(module)
+    context = ModuleContext(spec, [f.name for f, _ in functions])
+    lowered: dict[str, list[Low]] = {}
+    params: dict[str, list[tuple[str, str]]] = {}
+    memo: dict[str, bool] = {}
+    lowerings: dict[str, FunctionLowering] = {}
+    for function, parent in functions:
+        outer = lowerings.get(parent) if parent is not None else None
+        lowering = FunctionLowering(context, function, outer)
+        body = lowering.block(function.body)
+        for function_pass in FUNCTION_PASSES:
+            body = function_pass(body)
+        lowerings[function.name] = lowering
+        lowered[function.name] = body
+        params[function.name] = [(name, kind) for name, kind in lowering.captured] + \
+            [(param.name, param.kind) for param in function.params]
+        memo[function.name] = function.memo
+    if module.toplevel:
+        lowering = FunctionLowering(context, ir.FunctionDef(MODULE_FUNCTION, (), module.toplevel))
+        body = lowering.block(module.toplevel)
+        for function_pass in FUNCTION_PASSES:
+            body = function_pass(body)
+        if body:
+            lowered = {MODULE_FUNCTION: body, **lowered}
+            params[MODULE_FUNCTION] = []
+            memo[MODULE_FUNCTION] = False
+    lowered = refine_containers(lowered)
+    order = canonical_order(lowered)
+    return build_model(order, lowered, params, memo)
+
+
+def hoist(module: ir.Module) -> list[tuple[ir.FunctionDef, str | None]]:
+    """Every function with the name of the function it is nested in (None at top level), parents first.
+
+    Nested functions with the same name as another function get a ``name@parent`` name so calls still
+    resolve (the inner one shadows the outer inside its parent)."""
+    result: list[tuple[ir.FunctionDef, str | None]] = []
+    stack: list[tuple[ir.FunctionDef, str | None]] = [(f, None) for f in reversed(module.functions)]
+    nested_in_toplevel = [s for s in module.toplevel if isinstance(s, ir.FunctionDef)]
+    stack[:0] = [(f, None) for f in reversed(nested_in_toplevel)]
+    seen: set[str] = set()
+    while stack:
+        function, parent = stack.pop()
+        if function.name in seen:
+            function = replace(function, name=f"{function.name}@{len(seen)}")
+        seen.add(function.name)
+        result.append((function, parent))
+        children = [stmt for stmt in _nested_statements(function.body) if isinstance(stmt, ir.FunctionDef)]
+        stack.extend((child, function.name) for child in reversed(children))
+    return result
+
+
+def _nested_statements(body):
+    stack = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        if isinstance(stmt, ir.FunctionDef):
+            continue
+        for attribute in ("body", "orelse", "init", "update"):
+            children = getattr(stmt, attribute, ())
+            stack.extend(reversed(children))
+
+
+def _calls(body: list[Low]) -> list[str]:
+    calls: list[str] = []
+    for stmt in _ordered_walk(body):
+        if stmt[0] == "call" and stmt[1].startswith("F:"):
+            calls.append(stmt[1][2:])
+    return calls
+
+
+def _ordered_walk(body: list[Low]):
+    """Statements in source order (pre-order), conditions before branch bodies."""
+    stack = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        if stmt[0] == "for":
+            stack.extend(reversed(stmt[3]))
+        elif stmt[0] == "while":
+            stack.extend(reversed(stmt[2]))
+        elif stmt[0] == "if":
+            stack.extend(reversed(stmt[1] + stmt[2] + stmt[3]))
+
+
+def canonical_order(lowered: dict[str, list[Low]]) -> list[str]:
+    calls = {name: [c for c in _calls(body) if c in lowered] for name, body in lowered.items()}
+    called_by_others = {callee for caller, callees in calls.items() for callee in callees if callee != caller}
+    roots = [name for name in lowered if name not in called_by_others]
+    if not roots:
+        roots = list(lowered)[:1]
+    order: list[str] = []
+    for root in roots + list(lowered):
+        stack = [root]
+        while stack:
+            name = stack.pop()
+            if name in order:
+                continue
+            order.append(name)
+            stack.extend(reversed([c for c in calls[name] if c not in order]))
+    return order
+
+
+class _Renamer:
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.names: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        if key not in self.names:
+            self.names[key] = f"{self.prefix}{len(self.names)}"
+        return self.names[key]
+
+
+def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]],
+                memo: dict[str, bool]) -> model.Skeleton:
+    function_names = {name: f"f{index}" for index, name in enumerate(order)}
+    fields = _Renamer("s")
+    functions = []
+    for name in order:
+        param_names = {f"P:{pname}": f"p{index}" for index, (pname, _) in enumerate(params[name])}
+        locals_ = _Renamer("v")
+
+        def ref(internal: str | None) -> str | None:
+            if internal is None:
+                return None
+            base, _, rest = internal.partition("[")
+            suffix = "[" + rest if rest else ""
+            if base in param_names:
+                return param_names[base] + suffix
+            if base.startswith("S:"):
+                return fields(base) + suffix
+            if base.startswith("V:"):
+                return locals_(base) + suffix
+            return UNKNOWN + suffix
+
+        def call(stmt: Low) -> model.Call:
+            _, op, target = stmt
+            if op.startswith("F:"):
+                return model.Call(function_names.get(op[2:], "f0"), None)
+            return model.Call(op, ref(target))
+
+        def build(body: list[Low]) -> tuple[model.Stmt, ...]:
+            out: list[model.Stmt] = []
+            for stmt in body:
+                kind = stmt[0]
+                if kind == "call":
+                    out.append(call(stmt))
+                elif kind == "assign":
+                    _, target, op, source = stmt
+                    value = model.Call(op, ref(source))
+                    out.append(model.Assign(ref(target), value))  # type: ignore[arg-type]
+                elif kind == "for":
+                    _, domain, target, loop_body = stmt
+                    if domain == "const":
+                        loop_domain: model.Domain = model.Const()
+                    elif domain == "log":
+                        loop_domain = model.Halving(ref(target) or UNKNOWN)
+                    else:
+                        loop_domain = model.Over(ref(target) or UNKNOWN)
+                    out.append(model.For(loop_domain, build(loop_body)))
+                elif kind == "while":
+                    _, target, loop_body = stmt
+                    out.append(model.While(ref(target), build(loop_body)))
+                elif kind == "if":
+                    _, conds, then, orelse = stmt
+                    out.append(model.If(tuple(call(c) for c in conds), build(then), build(orelse)))
+                elif kind == "exit":
+                    out.append(model.Exit(stmt[1]))
+            return tuple(out)
+
+        body = build(lowered[name])
+        model_params = tuple(model.Param(f"p{i}", kind if kind in PARAM_KINDS else "any")
+                             for i, (_, kind) in enumerate(params[name]))
+        functions.append(model.Function(function_names[name], model_params, body, memo[name]))
+    return model.Skeleton(tuple(functions))
+
+
+__all__ = ["normalise", "LanguageSpec", "walk"]

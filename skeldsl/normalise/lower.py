@@ -1,0 +1,891 @@
+"""Lowering: one IR function -> skeleton statements with *original* names (the semantic pass).
+
+This is where cost-relevant meaning is decided, from the language's ``LanguageSpec`` tables only:
+
+* which variables hold collections, and of what kind (from constructors, declared types, parameter
+  kinds, and distinctive usage such as ``x.append`` or ``heappush(x, ...)``);
+* which expressions are operations of the shared vocabulary (``x in seen`` on a set is ``set.has``);
+* what each loop iterates over: ``range(len(xs))``, ``enumerate(xs)``, ``for (i = 0; i < n; i++)`` with
+  ``n = xs.length``, ``while i < n`` and ``for x in xs`` all become ``for <xs>``; binary-search and
+  digit loops become ``for log(<x>)``; ``while queue`` becomes ``while <queue>``;
+* everything else (scalar arithmetic, comparisons, literals, O(1) indexing) disappears.
+
+Comprehensions and generator expressions are desugared here into loops (with ``list.append`` /
+``set.add`` / ``map.put`` for the collection they build), so a Python comprehension and a Java loop that
+fills an ``ArrayList`` give the same statements.
+
+Output statements are tuples (``Low``), still carrying original names as *internal references*
+(``P:nums`` parameter, ``V:seen`` local, ``S:cache`` field, ``F:dfs`` function, ``_`` unknown, with
+``[]`` suffixes for elements); ``skeldsl.normalise.passes`` cleans them up and renames them positionally.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from skeldsl import ir
+from skeldsl.normalise.spec import LanguageSpec
+
+# Internal statement forms:
+#   ("call", op, ref)            ("assign", target_ref, op, ref)
+#   ("for", domain, ref, body)   domain is "over", "log" or "const"
+#   ("while", ref, body)         ("if", conds, then, orelse)        ("exit", kind)
+Low = tuple
+
+COLLECTION_KINDS = frozenset({"seq", "list", "str", "map", "set", "deque", "heap", "tree", "strbuf", "linked",
+                              "elem", "node", "any"})
+_SCALAR_KINDS = frozenset({"num", "bool", "fn"})
+_RESULT_OPS = frozenset({"sort", "slice", "copy", "reverse"})
+_COMPARISONS = frozenset({"<", "<=", ">", ">=", "!="})
+UNKNOWN = "_"
+CONST = "CONST"
+
+
+def receiver_kind(kind: str | None) -> str:
+    """Table key for a variable kind: ``seq`` parameters and array elements behave as lists."""
+    if kind in ("seq", "elem", None, "any"):
+        return "list" if kind == "seq" else "*"
+    return kind
+
+
+class ModuleContext:
+    """What all functions of one module share: the spec, the user functions, the fields' kinds."""
+
+    def __init__(self, spec: LanguageSpec, function_names: Iterable[str]) -> None:
+        self.spec = spec
+        self.function_names = set(function_names)
+        self.field_kinds: dict[str, str] = {}
+
+
+class FunctionLowering:
+    """Lowers one function.  ``outer`` is the enclosing function for nested ones (closures): names the
+    nested function does not bind resolve there, and captured collections become extra parameters."""
+
+    def __init__(self, context: ModuleContext, function: ir.FunctionDef,
+                 outer: "FunctionLowering | None" = None) -> None:
+        self.context = context
+        self.spec = context.spec
+        self.function = function
+        self.outer = outer
+        self.kinds: dict[str, str] = {}
+        self.refs: dict[str, str] = {}
+        self.size_of: dict[str, str] = {}
+        self.captured: list[tuple[str, str]] = []  # (name, kind) of lifted closure variables
+        self.local_counter = 0
+        for param in function.params:
+            self.kinds[param.name] = param.kind
+            self.refs[param.name] = f"P:{param.name}"
+            if param.kind == "num":
+                self.size_of[param.name] = f"P:{param.name}"
+
+    # ------------------------------------------------------------------------------------- names
+
+    def lookup(self, name: str) -> tuple[str | None, str | None]:
+        """(kind, ref) of a name, looking through enclosing functions (lifting captured collections)."""
+        if name in self.kinds or name in self.refs:
+            return self.kinds.get(name), self.refs.get(name)
+        if self.outer is not None:
+            kind, ref = self.outer.lookup(name)
+            if ref is not None and (kind or "any") not in _SCALAR_KINDS:
+                lifted = f"P:{name}"
+                self.kinds[name] = kind or "any"
+                self.refs[name] = lifted
+                self.captured.append((name, kind or "any"))
+                return self.kinds[name], lifted
+            if kind == "num" or name in self.outer.size_of:
+                size = self.outer.size_of.get(name)
+                if size is not None:
+                    # A captured size (``rows = len(grid)``) refers to a captured collection: lift it too.
+                    base = size.split("[")[0]
+                    if base.startswith("P:") or base.startswith("V:"):
+                        self.lookup(base[2:])
+                    self.size_of[name] = self._relocate(size)
+                return kind, None
+        return None, None
+
+    def _relocate(self, ref: str) -> str:
+        """A reference of the enclosing function as seen from here (captured names are parameters)."""
+        if ref.startswith("V:"):
+            return "P:" + ref[2:]
+        return ref
+
+    def is_self(self, expr: ir.Expr) -> bool:
+        return isinstance(expr, ir.Name) and expr.id in self.spec.self_names
+
+    def kind_of(self, expr: ir.Expr) -> str | None:
+        if isinstance(expr, ir.Name):
+            return self.lookup(expr.id)[0]
+        if isinstance(expr, ir.Attr) and self.is_self(expr.obj):
+            return self.context.field_kinds.get(expr.name)
+        if isinstance(expr, ir.Index) and not expr.is_slice:
+            return "elem" if self.ref_of(expr) else None
+        if isinstance(expr, ir.Literal) and expr.kind == "str":
+            return "str"
+        if isinstance(expr, ir.CollectionLit):
+            return expr.kind if expr.kind != "tuple" else None
+        return None
+
+    def set_kind(self, expr: ir.Expr, kind: str) -> None:
+        if isinstance(expr, ir.Name):
+            if self.kinds.get(expr.id) in (None, "any", "elem", "list", "seq", "deque") or kind == "heap":
+                if expr.id not in self.refs:
+                    self.refs[expr.id] = f"V:{expr.id}"
+                self.kinds[expr.id] = kind
+        elif isinstance(expr, ir.Attr) and self.is_self(expr.obj):
+            self.context.field_kinds[expr.name] = kind
+
+    def ref_of(self, expr: ir.Expr) -> str | None:
+        """The internal reference of a collection-valued expression, or None."""
+        if isinstance(expr, ir.Name):
+            kind, ref = self.lookup(expr.id)
+            if ref is None or kind in _SCALAR_KINDS:
+                return None
+            return ref
+        if isinstance(expr, ir.Attr) and self.is_self(expr.obj):
+            return f"S:{expr.name}"
+        if isinstance(expr, ir.Index) and not expr.is_slice:
+            base = self.ref_of(expr.obj)
+            return None if base is None else base + "[]"
+        if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr):
+            action = self.method_action(expr.func.obj, expr.func.name)
+            if action in ("wrap", "copy", "sort") or action == "iterate" and not expr.args:
+                return self.ref_of(expr.func.obj)
+        if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.args:
+            action = self.spec.functions.get(expr.func.id, (None, 0))[0]
+            if action in ("wrap", "copy", "sort"):
+                return self.ref_of(expr.args[0])
+        return None
+
+    def size_ref(self, expr: ir.Expr | None) -> str | None:
+        """The reference whose size a numeric expression is (``len(xs) - 1`` -> xs), CONST for literals."""
+        if expr is None:
+            return None
+        if isinstance(expr, ir.Literal):
+            return CONST if expr.kind in ("num", "char") else None
+        if isinstance(expr, ir.Name):
+            kind, ref = self.lookup(expr.id)
+            if expr.id in self.size_of:
+                return self.size_of[expr.id]
+            if ref is not None and kind not in _SCALAR_KINDS and kind != "num":
+                return ref  # iterating "up to a collection" only happens through sizes; keep it
+            return None
+        if isinstance(expr, ir.Attr):
+            if expr.name in self.spec.size_attributes:
+                return self.ref_of(expr.obj)
+            if self.is_self(expr.obj):
+                return self.size_of.get("self." + expr.name)
+            return None
+        if isinstance(expr, ir.Call):
+            if isinstance(expr.func, ir.Name):
+                action = self.spec.functions.get(expr.func.id, (None, 0))[0]
+                if action == "size" and expr.args:
+                    return self.ref_of(expr.args[0])
+                if expr.func.id in ("min", "max", "Math.min", "Math.max", "std::min", "std::max"):
+                    for arg in expr.args:
+                        ref = self.size_ref(arg)
+                        if ref not in (None, CONST):
+                            return ref
+                return None
+            if isinstance(expr.func, ir.Attr):
+                if self.method_action(expr.func.obj, expr.func.name) == "size":
+                    return self.ref_of(expr.func.obj)
+            return None
+        if isinstance(expr, ir.BinOp) and expr.op in ("+", "-", "*", "/", "//", "%", ">>", "<<"):
+            left, right = self.size_ref(expr.left), self.size_ref(expr.right)
+            if left not in (None, CONST):
+                return left
+            if right not in (None, CONST):
+                return right
+            if left == CONST and right == CONST:
+                return CONST
+            return None
+        if isinstance(expr, ir.UnaryOp):
+            return self.size_ref(expr.operand)
+        return None
+
+    def new_local(self, name: str, kind: str) -> str:
+        ref = f"V:{name}"
+        if self.refs.get(name, "").startswith("V:") and self.refs[name] != ref:
+            ref = self.refs[name]
+        self.refs[name] = ref
+        self.kinds[name] = kind
+        self.size_of.pop(name, None)
+        return ref
+
+    # ---------------------------------------------------------------------------------- calls
+
+    def method_action(self, receiver: ir.Expr, method: str) -> str | None:
+        kind = receiver_kind(self.kind_of(receiver))
+        methods = self.spec.methods
+        return methods.get((kind, method)) or methods.get(("*", method))
+
+    def user_function(self, func: ir.Expr) -> str | None:
+        if isinstance(func, ir.Name) and func.id in self.context.function_names:
+            if self.lookup(func.id)[1] is None:
+                return func.id
+        if isinstance(func, ir.Attr) and self.is_self(func.obj) and func.name in self.context.function_names:
+            return func.name
+        return None
+
+    def call_ops(self, call: ir.Call) -> list[Low]:
+        func = call.func
+        user = self.user_function(func)
+        if user is not None:
+            return self.many_ops(call.args) + [("call", f"F:{user}", None)]
+        if isinstance(func, ir.Attr):
+            qualified = _qualified(func)
+            if qualified is not None and qualified in self.spec.functions and self.ref_of(func.obj) is None:
+                return self.function_ops(qualified, call.args)
+            receiver = func.obj
+            action = self.method_action(receiver, func.name)
+            out = self.expr_ops(receiver)
+            if action is None:
+                return out + self.many_ops(call.args)
+            if action == "iterate":
+                return out + self.iterate(receiver, call.args)
+            out += self.many_ops(call.args)
+            if action in ("size", "none", "wrap", "nonempty", "empty", "range"):
+                return out
+            if action == "copy":
+                return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
+            if self.kind_of(receiver) in (None, "any", "elem") and "." in action:
+                self.set_kind(receiver, _kind_of_op(action))
+            return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
+        if isinstance(func, ir.Name):
+            if func.id in self.spec.functions:
+                return self.function_ops(func.id, call.args)
+            if func.id in self.spec.constructors:
+                out = self.many_ops(call.args)
+                if call.args and self.ref_of(call.args[0]) is not None:
+                    out.append(("call", "copy", self.ref_of(call.args[0])))
+                return out
+            return self.many_ops(call.args)
+        return self.expr_ops(func) + self.many_ops(call.args)
+
+    def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
+        action, position = self.spec.functions[name]
+        target = args[position] if len(args) > position else None
+        if action == "iterate" or action == "reduce" and isinstance(target, ir.Comprehension):
+            if isinstance(target, ir.Comprehension):
+                return self.many_ops(args)  # the generator's own loop is the pass
+            if target is not None and self.ref_of(target) is not None:
+                return self.many_ops(args) + [("call", "reduce", self.ref_of(target))]
+            return self.many_ops(args)
+        out = self.many_ops(args)
+        if action in ("size", "none", "wrap", "range", "nonempty", "empty"):
+            return out
+        ref = self.ref_of(target) if target is not None else None
+        if action == "reduce" and ref is None:
+            return out  # max(a, b) on scalars
+        if action == "copy":
+            return out + ([("call", "copy", ref)] if ref else [])
+        if target is not None and action.startswith("heap.") and self.kind_of(target) != "heap":
+            self.set_kind(target, "heap")
+            ref = self.ref_of(target)
+        return out + [("call", action, ref or UNKNOWN)]
+
+    def iterate(self, receiver: ir.Expr, args: tuple[ir.Expr, ...]) -> list[Low]:
+        """``xs.forEach(x -> ...)``, ``xs.map { }``: a loop over the receiver with the lambda inside."""
+        body: list[Low] = []
+        ref = self.ref_of(receiver) or UNKNOWN
+        for arg in args:
+            if isinstance(arg, ir.Lambda):
+                for param in arg.params:
+                    self.refs[param] = ref + "[]" if ref != UNKNOWN else UNKNOWN
+                    self.kinds[param] = "elem"
+                body += self.expr_ops(arg.body)
+            else:
+                body += self.expr_ops(arg)
+        return [("for", "over", ref, body)]
+
+    # ----------------------------------------------------------------------------- expressions
+
+    def many_ops(self, exprs: Iterable[ir.Expr | None]) -> list[Low]:
+        out: list[Low] = []
+        for expr in exprs:
+            out += self.expr_ops(expr)
+        return out
+
+    def expr_ops(self, expr: ir.Expr | None) -> list[Low]:
+        """The operations an expression performs, in evaluation order (loops for comprehensions)."""
+        if expr is None or isinstance(expr, (ir.Name, ir.Literal)):
+            return []
+        if isinstance(expr, ir.Attr):
+            return self.expr_ops(expr.obj)
+        if isinstance(expr, ir.Index):
+            out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
+            ref = self.ref_of(expr.obj)
+            if expr.is_slice:
+                return out + [("call", "slice", ref or UNKNOWN)]
+            kind = self.kind_of(expr.obj)
+            if kind in ("map", "tree"):
+                out.append(("call", f"{kind}.get", ref))
+            return out
+        if isinstance(expr, ir.Call):
+            return self.call_ops(expr)
+        if isinstance(expr, ir.BinOp):
+            out = self.expr_ops(expr.left) + self.expr_ops(expr.right)
+            if expr.op in ("in", "not in"):
+                out += self.membership(expr.right)
+            return out
+        if isinstance(expr, ir.UnaryOp):
+            out = self.expr_ops(expr.operand)
+            if expr.op in ("++", "--") and isinstance(expr.operand, ir.Index):
+                out += self.store_ops(expr.operand.obj)
+            return out
+        if isinstance(expr, ir.Cond):
+            return self.expr_ops(expr.test) + self.expr_ops(expr.then) + self.expr_ops(expr.orelse)
+        if isinstance(expr, ir.CollectionLit):
+            return self.many_ops(expr.items)
+        if isinstance(expr, ir.Range):
+            return self.many_ops((expr.start, expr.stop, expr.step))
+        if isinstance(expr, ir.Comprehension):
+            return self.comprehension(expr, None)
+        if isinstance(expr, ir.Lambda):
+            return []
+        if isinstance(expr, ir.Opaque):
+            return self.many_ops(expr.children)
+        return []
+
+    def membership(self, container: ir.Expr) -> list[Low]:
+        kind = self.kind_of(container)
+        ref = self.ref_of(container)
+        if isinstance(container, (ir.Range, ir.CollectionLit)) or (isinstance(container, ir.Literal)):
+            return []
+        if isinstance(container, ir.Call) and isinstance(container.func, ir.Attr):
+            action = self.method_action(container.func.obj, container.func.name)
+            if action == "wrap":  # key in d.keys()
+                kind, ref = self.kind_of(container.func.obj), self.ref_of(container.func.obj)
+        if ref is None:
+            return []
+        op = {"map": "map.has", "set": "set.has", "tree": "tree.has", "str": "str.find"}.get(kind or "", "list.has")
+        return [("call", op, ref)]
+
+    def store_ops(self, container: ir.Expr) -> list[Low]:
+        """``m[k] = v`` / ``m[k]++``: a put on maps and ordered maps; O(1) on arrays."""
+        kind = self.kind_of(container)
+        if kind in ("map", "tree"):
+            return [("call", f"{kind}.put", self.ref_of(container))]
+        return []
+
+    def comprehension(self, comp: ir.Comprehension, target: str | None) -> list[Low]:
+        """Desugar ``[e for x in xs if c]`` into loops, appending to ``target`` when it builds one."""
+        add = {"list": "list.append", "set": "set.add", "map": "map.put"}.get(comp.kind)
+        inner: list[Low] = self.expr_ops(comp.element)
+        if target is not None and add is not None:
+            inner.append(("call", add, target))
+        for generator in reversed(comp.generators):
+            pre, loop = self.loop_for(generator.targets, generator.iter, [])
+            body = self.many_ops(generator.conditions)
+            if generator.conditions and inner:
+                body.append(("if", [], inner, []))
+            else:
+                body += inner
+            loop = loop[:3] + (body,)
+            inner = pre + [loop]
+        return inner
+
+    # ------------------------------------------------------------------------------ statements
+
+    def block(self, stmts: Iterable[ir.Stmt]) -> list[Low]:
+        out: list[Low] = []
+        for stmt in stmts:
+            out += self.stmt(stmt)
+        return out
+
+    def stmt(self, stmt: ir.Stmt) -> list[Low]:
+        if isinstance(stmt, ir.Assign):
+            return self.assign(stmt)
+        if isinstance(stmt, ir.ExprStmt):
+            return self.expr_stmt(stmt.expr)
+        if isinstance(stmt, ir.If):
+            return self.if_stmt(stmt)
+        if isinstance(stmt, ir.Foreach):
+            pre, loop = self.loop_for(stmt.targets, stmt.iter, stmt.body)
+            return pre + [loop]
+        if isinstance(stmt, ir.CFor):
+            return self.c_for(stmt)
+        if isinstance(stmt, ir.While):
+            return self.while_stmt(stmt.test, stmt.body)
+        if isinstance(stmt, ir.Return):
+            return self.expr_ops(stmt.value) + [("exit", "return")]
+        if isinstance(stmt, ir.Break):
+            return [("exit", "break")]
+        if isinstance(stmt, ir.Continue):
+            return [("exit", "continue")]
+        if isinstance(stmt, ir.Delete):
+            return self.delete(stmt)
+        if isinstance(stmt, ir.Block):
+            return self.block(stmt.body)
+        if isinstance(stmt, ir.FunctionDef):
+            # Nested functions are hoisted by the module pass; a named local function shadows nothing here.
+            self.kinds[stmt.name] = "fn"
+            return []
+        return []
+
+    def expr_stmt(self, expr: ir.Expr) -> list[Low]:
+        return self.expr_ops(expr)
+
+    def delete(self, stmt: ir.Delete) -> list[Low]:
+        out: list[Low] = []
+        for target in stmt.targets:
+            if isinstance(target, ir.Index):
+                out += self.expr_ops(target.obj) + self.expr_ops(target.index)
+                kind = self.kind_of(target.obj)
+                ref = self.ref_of(target.obj) or UNKNOWN
+                op = {"map": "map.del", "tree": "tree.del", "set": "set.del"}.get(kind or "", "list.del")
+                out.append(("call", op, ref))
+        return out
+
+    def assign(self, stmt: ir.Assign) -> list[Low]:
+        value = stmt.value
+        if stmt.op is not None:
+            return self.augmented(stmt)
+        if value is None:
+            for target in stmt.targets:
+                if isinstance(target, ir.Name) and stmt.declared:
+                    self.kinds[target.id] = stmt.declared
+                    if stmt.declared not in _SCALAR_KINDS:
+                        self.refs[target.id] = f"V:{target.id}"
+            return []
+        out: list[Low] = []
+        targets = stmt.targets
+        if len(targets) == 1 and isinstance(targets[0], ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
+                and len(targets[0].items) == len(value.items):
+            for target, item in zip(targets[0].items, value.items):
+                out += self.assign(ir.Assign((target,), item, line=stmt.line))
+            return out
+        for index, target in enumerate(targets):
+            if isinstance(target, (ir.Name,)) or (isinstance(target, ir.Attr) and self.is_self(target.obj)):
+                out += self.assign_name(target, value, stmt.declared, evaluate=index == 0)
+            elif isinstance(target, ir.Index):
+                if index == 0:
+                    out += self.expr_ops(value)
+                out += self.expr_ops(target.obj) + self.expr_ops(target.index) + self.store_ops(target.obj)
+            elif isinstance(target, ir.CollectionLit):  # a, b = f(x)
+                if index == 0:
+                    out += self.expr_ops(value)
+                for item in target.items:
+                    if isinstance(item, ir.Name):
+                        self.size_of.pop(item.id, None)
+            elif index == 0:
+                out += self.expr_ops(value)
+        return out
+
+    def target_ref(self, target: ir.Expr, kind: str) -> str:
+        if isinstance(target, ir.Attr):
+            self.context.field_kinds[target.name] = kind
+            return f"S:{target.name}"
+        assert isinstance(target, ir.Name)
+        return self.new_local(target.id, kind)
+
+    def assign_name(self, target: ir.Expr, value: ir.Expr, declared: str | None, evaluate: bool) -> list[Low]:
+        construction = self.construction(value, declared)
+        if construction is not None:
+            kind, op, source, pre = construction
+            ref = self.target_ref(target, kind)
+            if isinstance(value, ir.Comprehension):
+                return [("assign", ref, kind, None)] + self.comprehension(value, ref)
+            return pre + [("assign", ref, op, source)]
+        name = target.id if isinstance(target, ir.Name) else "self." + target.name  # type: ignore[union-attr]
+        out = self.expr_ops(value) if evaluate else []
+        # s = s + x on a string is a concatenation
+        if isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target):
+            if self.kind_of(target) == "str":
+                out.append(("call", "str.concat", self.ref_of(target)))
+            return out
+        alias = self.ref_of(value) if isinstance(value, (ir.Name, ir.Attr, ir.Index, ir.Call)) else None
+        if alias is not None and not isinstance(value, ir.Call):
+            if isinstance(target, ir.Name):
+                self.refs[target.id] = alias
+                self.kinds[target.id] = self.kind_of(value) or "elem"
+                self.size_of.pop(target.id, None)
+            return out
+        if declared and declared not in _SCALAR_KINDS and isinstance(target, ir.Name):
+            self.kinds[target.id] = declared
+            self.refs.setdefault(target.id, f"V:{target.id}")
+            return out
+        size = self.size_ref(value)
+        if isinstance(target, ir.Name):
+            if self.kinds.get(target.id) not in (None, "num", "any") and self.refs.get(target.id, "").startswith("P:"):
+                return out
+            if size is not None and size != CONST:
+                self.size_of[target.id] = size
+            else:
+                self.size_of.pop(target.id, None)
+            if self.kinds.get(target.id) is None or self.kinds.get(target.id) == "elem":
+                self.kinds[target.id] = "str" if isinstance(value, ir.Literal) and value.kind == "str" else "num"
+                self.refs.pop(target.id, None)
+        elif size is not None and size != CONST:
+            self.size_of[name] = size
+        return out
+
+    def construction(self, value: ir.Expr, declared: str | None):
+        """(kind, op, source ref, pre-statements) when ``value`` builds a new collection, else None."""
+        if isinstance(value, ir.CollectionLit) and value.kind in ("list", "set", "map"):
+            return value.kind, value.kind, None, self.many_ops(value.items)
+        if isinstance(value, ir.BinOp) and value.op == "*":
+            for lit, size in ((value.left, value.right), (value.right, value.left)):
+                if isinstance(lit, ir.CollectionLit) and lit.kind == "list":
+                    source = self.size_ref(size)
+                    return "list", "list", None if source in (None, CONST) else source, []
+        if isinstance(value, ir.Comprehension) and value.kind in ("list", "set", "map"):
+            return value.kind, value.kind, None, []
+        if isinstance(value, ir.Call):
+            name = value.func.id if isinstance(value.func, ir.Name) else _qualified(value.func)
+            if name is not None and name in self.spec.constructors and self.user_function(value.func) is None:
+                kind = self.spec.constructors[name]
+                source = None
+                pre = self.many_ops(value.args)
+                if value.args:
+                    first = value.args[0]
+                    source = self.ref_of(first) or self.size_ref(first)
+                    if source == CONST:
+                        source = None
+                    if isinstance(first, ir.Comprehension):
+                        source = None
+                if kind == "str":
+                    return None
+                return kind, kind, source, pre
+            single = self.call_ops(value) if isinstance(value.func, (ir.Name, ir.Attr)) else []
+            if len(single) >= 1 and single[-1][0] == "call" and single[-1][1] in _RESULT_OPS:
+                _, op, source = single[-1]
+                kind = "str" if self._ref_kind(source) == "str" else "list"
+                return kind, op, source, single[:-1]
+        if isinstance(value, ir.Index) and value.is_slice:
+            ref = self.ref_of(value.obj)
+            if ref is not None:
+                kind = "str" if self.kind_of(value.obj) == "str" else "list"
+                return kind, "slice", ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
+        return None
+
+    def _ref_kind(self, ref: str | None) -> str | None:
+        if ref is None:
+            return None
+        for name, candidate in self.refs.items():
+            if candidate == ref:
+                return self.kinds.get(name)
+        return None
+
+    def augmented(self, stmt: ir.Assign) -> list[Low]:
+        target = stmt.targets[0]
+        out = self.expr_ops(stmt.value)
+        if isinstance(target, ir.Index):
+            out += self.expr_ops(target.obj) + self.expr_ops(target.index)
+            kind = self.kind_of(target.obj)
+            if kind in ("map", "tree"):
+                out += [("call", f"{kind}.get", self.ref_of(target.obj)), ("call", f"{kind}.put", self.ref_of(target.obj))]
+            return out
+        kind = self.kind_of(target)
+        ref = self.ref_of(target)
+        if stmt.op == "+" and kind == "str" and ref is not None:
+            out.append(("call", "str.concat", ref))
+        elif stmt.op == "+" and kind in ("list", "seq") and ref is not None:
+            out.append(("call", "list.extend", ref))
+        elif stmt.op in ("|",) and kind == "set" and ref is not None:
+            out.append(("call", "set.add", ref))
+        return out
+
+    def if_stmt(self, stmt: ir.If) -> list[Low]:
+        conds = self.expr_ops(stmt.test)
+        then = self.block(stmt.body)
+        orelse = self.block(stmt.orelse)
+        pre = [op for op in conds if op[0] != "call"]
+        calls = [op for op in conds if op[0] == "call"]
+        return pre + [("if", calls, then, orelse)]
+
+    # ---------------------------------------------------------------------------------- loops
+
+    def loop_for(self, targets: tuple[str, ...], iterable: ir.Expr, body: Iterable[ir.Stmt]) -> tuple[list[Low], Low]:
+        pre, domain, ref, element_position = self.domain(iterable)
+        for position, name in enumerate(targets):
+            self.size_of.pop(name, None)
+            if element_position is not None and position == element_position and ref not in (None, UNKNOWN):
+                self.refs[name] = ref + "[]"
+                self.kinds[name] = "elem"
+            else:
+                self.refs.pop(name, None)
+                self.kinds[name] = "num"
+        lowered = self.block(body) if not isinstance(body, list) else body
+        return pre, ("for", domain, ref, lowered)
+
+    def domain(self, iterable: ir.Expr) -> tuple[list[Low], str, str | None, int | None]:
+        """(pre-statements, domain, ref, which loop target is the element) for a foreach iterable."""
+        pre: list[Low] = []
+        expr = iterable
+        element_position: int | None = 0
+        for _ in range(4):  # unwrap enumerate(sorted(xs.items())) and the like
+            if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.func.id in self.spec.functions:
+                action = self.spec.functions[expr.func.id][0]
+                if action == "range":
+                    return pre + self.many_ops(expr.args), *self.range_domain(expr.args)
+                if action == "wrap" and expr.args:
+                    if expr.func.id in ("enumerate",):
+                        element_position = 1
+                    pre += self.many_ops(expr.args[1:])
+                    expr = expr.args[0]
+                    continue
+                if action == "sort" and expr.args:
+                    pre += self.many_ops(expr.args[1:])
+                    pre.append(("call", "sort", self.ref_of(expr.args[0]) or UNKNOWN))
+                    expr = expr.args[0]
+                    continue
+            if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr):
+                action = self.method_action(expr.func.obj, expr.func.name)
+                if action in ("wrap", "iterate") and not any(isinstance(a, ir.Lambda) for a in expr.args):
+                    pre += self.many_ops(expr.args)
+                    expr = expr.func.obj
+                    continue
+            break
+        if isinstance(expr, ir.Range):
+            args = (expr.start, expr.stop)
+            return pre + self.many_ops((expr.start, expr.stop, expr.step)), *self.range_domain(args)
+        if isinstance(expr, (ir.Literal, ir.CollectionLit)):
+            return pre + self.expr_ops(expr), "const", None, None
+        ref = self.ref_of(expr)
+        if ref is not None:
+            return pre + self.expr_ops(expr), "over", ref, element_position
+        return pre + self.expr_ops(expr), "over", UNKNOWN, None
+
+    def range_domain(self, args: tuple[ir.Expr | None, ...]) -> tuple[str, str | None, int | None]:
+        if len(args) == 1:
+            start, stop = None, args[0]
+        else:
+            start, stop = args[0], args[1]
+        candidates = [self.size_ref(stop), self.size_ref(start) if start is not None else CONST]
+        for ref in candidates:
+            if ref not in (None, CONST):
+                return "over", ref, None
+        if all(ref == CONST for ref in candidates):
+            return "const", None, None
+        return "over", UNKNOWN, None
+
+    def c_for(self, stmt: ir.CFor) -> list[Low]:
+        variable, start = _counter_init(stmt.init)
+        bound = _counter_bound(stmt.cond, variable)
+        step = _counter_step(stmt.update, variable)
+        if variable is not None and bound is not None and step is not None:
+            pre = self.many_ops([start, bound])
+            self.kinds[variable] = "num"
+            self.refs.pop(variable, None)
+            if step == "halving":
+                ref = self._first_size(bound, start)
+                return pre + [("for", "log", ref or UNKNOWN, self.block(stmt.body))]
+            domain, ref, _ = self.range_domain((start, bound))
+            return pre + [("for", domain, ref, self.block(stmt.body))]
+        # Not a counting loop: init; while (cond) { body; update }
+        out = self.block(stmt.init)
+        return out + self.while_stmt(stmt.cond, tuple(stmt.body) + tuple(stmt.update))
+
+    def _first_size(self, *exprs: ir.Expr | None) -> str | None:
+        for expr in exprs:
+            ref = self.size_ref(expr)
+            if ref not in (None, CONST):
+                return ref
+        return None
+
+    def while_stmt(self, test: ir.Expr | None, body: tuple[ir.Stmt, ...]) -> list[Low]:
+        pre = self.expr_ops(test) if test is not None else []
+        pre = [op for op in pre if op[0] != "call"]
+        worklist = self.worklist_ref(test)
+        if worklist is not None:
+            return pre + [("while", worklist, self.block(body))]
+        compared = _compared_names(test)
+        if compared and _halves(body, compared):
+            ref = self._first_size(*_comparison_sides(test))
+            return pre + [("for", "log", ref or UNKNOWN, self.block(body))]
+        if compared and _steps(body, compared):
+            ref = self._first_size(*_comparison_sides(test))
+            if ref is not None:
+                return pre + [("for", "over", ref, self.block(body))]
+        return pre + [("while", None, self.block(body))]
+
+    def worklist_ref(self, test: ir.Expr | None) -> str | None:
+        """``while queue``, ``while (!q.isEmpty())``, ``len(q) > 0``: the collection drained, or None."""
+        if test is None:
+            return None
+        if isinstance(test, (ir.Name, ir.Attr)):
+            kind = self.kind_of(test)
+            if kind is not None and kind not in _SCALAR_KINDS and kind not in ("elem", "any", "node"):
+                return self.ref_of(test)
+            return None
+        if isinstance(test, ir.BinOp) and test.op in ("and", "&&"):
+            return self.worklist_ref(test.left) or self.worklist_ref(test.right)
+        if isinstance(test, ir.UnaryOp) and test.op in ("!", "not"):
+            inner = test.operand
+            if isinstance(inner, ir.Call) and isinstance(inner.func, ir.Attr):
+                if self.method_action(inner.func.obj, inner.func.name) == "empty":
+                    return self.ref_of(inner.func.obj)
+            return None
+        if isinstance(test, ir.Call) and isinstance(test.func, ir.Attr):
+            if self.method_action(test.func.obj, test.func.name) == "nonempty":
+                return self.ref_of(test.func.obj)
+            return None
+        if isinstance(test, ir.BinOp) and test.op in (">", "!=", ">="):
+            left, right = test.left, test.right
+            if isinstance(right, ir.Literal) and right.text in ("0", "1"):
+                return self._collection_size(left)
+        return None
+
+    def _collection_size(self, expr: ir.Expr) -> str | None:
+        """The collection whose *live* size ``expr`` reads (not a remembered scalar alias)."""
+        if isinstance(expr, ir.Attr) and expr.name in self.spec.size_attributes:
+            return self.ref_of(expr.obj)
+        if isinstance(expr, ir.Call):
+            if isinstance(expr.func, ir.Name) and self.spec.functions.get(expr.func.id, ("",))[0] == "size":
+                return self.ref_of(expr.args[0]) if expr.args else None
+            if isinstance(expr.func, ir.Attr) and self.method_action(expr.func.obj, expr.func.name) == "size":
+                return self.ref_of(expr.func.obj)
+        return None
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _kind_of_op(op: str) -> str:
+    return op.split(".")[0]
+
+
+def _qualified(expr: ir.Expr) -> str | None:
+    """``heapq.heappush`` / ``Arrays.sort`` as one dotted name, when the receiver is a plain name."""
+    if isinstance(expr, ir.Attr) and isinstance(expr.obj, ir.Name):
+        return f"{expr.obj.id}.{expr.name}"
+    if isinstance(expr, ir.Attr) and isinstance(expr.obj, ir.Attr):
+        inner = _qualified(expr.obj)
+        return None if inner is None else f"{inner}.{expr.name}"
+    return None
+
+
+def _same(left: ir.Expr, right: ir.Expr) -> bool:
+    return left == right
+
+
+def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None]:
+    for stmt in init:
+        if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name) \
+                and stmt.value is not None and stmt.op is None:
+            return stmt.targets[0].id, stmt.value
+    return None, None
+
+
+def _counter_bound(cond: ir.Expr | None, variable: str | None) -> ir.Expr | None:
+    if variable is None or not isinstance(cond, ir.BinOp):
+        return None
+    if cond.op in ("and", "&&"):
+        return _counter_bound(cond.left, variable)
+    if cond.op not in _COMPARISONS:
+        return None
+    if isinstance(cond.left, ir.Name) and cond.left.id == variable:
+        return cond.right
+    if isinstance(cond.right, ir.Name) and cond.right.id == variable:
+        return cond.left
+    if _mentions(cond.left, variable):  # i * i <= n
+        return cond.right
+    return None
+
+
+def _counter_step(update: tuple[ir.Stmt, ...], variable: str | None) -> str | None:
+    for stmt in update:
+        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp) and stmt.expr.op in ("++", "--") \
+                and isinstance(stmt.expr.operand, ir.Name) and stmt.expr.operand.id == variable:
+            return "step"
+        if isinstance(stmt, ir.Assign) and stmt.targets and isinstance(stmt.targets[0], ir.Name) \
+                and stmt.targets[0].id == variable:
+            if stmt.op in ("+", "-"):
+                return "step"
+            if stmt.op in ("*", "/", "//", ">>", "<<"):
+                return "halving"
+            if stmt.op is None and isinstance(stmt.value, ir.BinOp):
+                if stmt.value.op in ("+", "-"):
+                    return "step"
+                if stmt.value.op in ("*", "/", "//", ">>", "<<"):
+                    return "halving"
+    return None
+
+
+def _mentions(expr: ir.Expr | None, name: str) -> bool:
+    return any(isinstance(node, ir.Name) and node.id == name for node in _walk_expr(expr))
+
+
+def _walk_expr(expr):
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        yield node
+        if isinstance(node, (ir.Name, ir.Literal)):
+            continue
+        for value in vars(node).values():
+            if isinstance(value, tuple):
+                stack.extend(item for item in value if not isinstance(item, (str, ir.Generator)))
+                for item in value:
+                    if isinstance(item, ir.Generator):
+                        stack.append(item.iter)
+                        stack.extend(item.conditions)
+            elif not isinstance(value, (str, bool, int)) and value is not None:
+                stack.append(value)
+
+
+def _compared_names(test: ir.Expr | None) -> set[str]:
+    names: set[str] = set()
+    stack = [test]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ir.BinOp):
+            if node.op in ("and", "or", "&&", "||"):
+                stack += [node.left, node.right]
+            elif node.op in _COMPARISONS or node.op == "==":
+                for side in (node.left, node.right):
+                    names.update(n.id for n in _walk_expr(side) if isinstance(n, ir.Name))
+    return names
+
+
+def _comparison_sides(test: ir.Expr | None) -> list[ir.Expr]:
+    sides: list[ir.Expr] = []
+    stack = [test]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ir.BinOp):
+            if node.op in ("and", "or", "&&", "||"):
+                stack += [node.right, node.left]
+            elif node.op in _COMPARISONS or node.op == "==":
+                sides += [node.right, node.left]
+    return sides
+
+
+def _body_assignments(body: Iterable[ir.Stmt]):
+    """Assignments and ++/-- in a loop body, not looking into nested loops or functions."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, ir.Assign):
+            yield stmt
+        elif isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp) and stmt.expr.op in ("++", "--"):
+            yield ir.Assign((stmt.expr.operand,), ir.Literal("num", "1"), op="+")
+        elif isinstance(stmt, ir.If):
+            stack += list(stmt.body) + list(stmt.orelse)
+        elif isinstance(stmt, ir.Block):
+            stack += list(stmt.body)
+
+
+def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
+    """A binary-search or digit loop: a midpoint ``(l + r) // 2`` or ``n //= 10`` in the body."""
+    for stmt in _body_assignments(body):
+        if stmt.op in ("/", "//", ">>") and any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
+            return True
+        for node in _walk_expr(stmt.value):
+            if isinstance(node, ir.BinOp) and node.op in ("/", "//", ">>", ">>>"):
+                if isinstance(node.right, ir.Literal) and node.right.text in ("2", "1", "10"):
+                    if any(isinstance(n, ir.Name) and n.id in names for n in _walk_expr(node.left)):
+                        return True
+    return False
+
+
+def _steps(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
+    """A pointer loop: some compared variable moves by a step in the body."""
+    for stmt in _body_assignments(body):
+        if any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
+            if stmt.op in ("+", "-") or isinstance(stmt.value, ir.BinOp) and stmt.value.op in ("+", "-"):
+                return True
+    return False

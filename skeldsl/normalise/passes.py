@@ -1,0 +1,180 @@
+"""Small ``Low -> Low`` passes run after lowering, each with one job, composed in ``PASSES``.
+
+They work on the internal statement tuples of ``skeldsl.normalise.lower`` (original names still inside)
+and make the result canonical: drop what cannot run, drop what does no work, name containers by how they
+are used, and give the function's body a form that does not depend on surface habits (a final
+``return``, an empty ``then`` with a busy ``else``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+from skeldsl.normalise.lower import Low
+
+Pass = Callable[[list[Low]], list[Low]]
+
+
+def prune_unreachable(body: list[Low]) -> list[Low]:
+    """Drop statements after an exit, and after an ``if`` whose every branch exits.
+
+    Structural twin of the CFG reachability in ``skeldsl.normalise.cfg`` (tested to agree with it);
+    kept structural so that text extraction does not need networkx at start-up.
+    """
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, prune_unreachable)
+        out.append(stmt)
+        if always_exits(stmt):
+            break
+    return out
+
+
+def always_exits(stmt: Low) -> bool:
+    if stmt[0] == "exit":
+        return True
+    if stmt[0] == "if":
+        _, _, then, orelse = stmt
+        return bool(then) and bool(orelse) and always_exits(then[-1]) and always_exits(orelse[-1])
+    return False
+
+
+def drop_empty_branches(body: list[Low]) -> list[Low]:
+    """An ``if`` without work keeps only its condition's operations; an empty ``then`` swaps with ``else``."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, drop_empty_branches)
+        if stmt[0] == "if":
+            _, conds, then, orelse = stmt
+            if not then and not orelse:
+                out += conds
+                continue
+            if not then:
+                stmt = ("if", conds, orelse, [])
+            elif len(then) == 1 and then[0][0] == "if" and not orelse and not then[0][1] and not then[0][3]:
+                # if a { if { X } } == if a { X }: nested conditions without ops are one condition
+                stmt = ("if", conds, then[0][2], [])
+        out.append(stmt)
+    return out
+
+
+def drop_trailing_return(body: list[Low]) -> list[Low]:
+    """A function's last ``return`` is not an early exit (Rust and Kotlin express it without a keyword)."""
+    if body and body[-1] == ("exit", "return"):
+        return body[:-1]
+    return body
+
+
+def drop_trailing_continue(body: list[Low]) -> list[Low]:
+    """A ``continue`` as the last statement of a loop body does nothing."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, drop_trailing_continue)
+        if stmt[0] in ("for", "while"):
+            loop_body = _strip_last_continue(stmt[-1])
+            stmt = stmt[:-1] + (loop_body,)
+        out.append(stmt)
+    return out
+
+
+def _strip_last_continue(body: list[Low]) -> list[Low]:
+    if body and body[-1] == ("exit", "continue"):
+        return body[:-1]
+    if body and body[-1][0] == "if":
+        _, conds, then, orelse = body[-1]
+        return body[:-1] + [("if", conds, _strip_last_continue(then), _strip_last_continue(orelse))]
+    return body
+
+
+# --------------------------------------------------------------------------- container refinement
+
+_STACK_OPS = {"list.append": "stack.push", "list.pop": "stack.pop", "deque.push": "stack.push",
+              "deque.pop": "stack.pop"}
+_STACK_FRONT_OPS = {"deque.pushfront": "stack.push", "deque.popfront": "stack.pop"}
+_QUEUE_OPS = {"list.append": "queue.push", "list.popfront": "queue.pop", "deque.push": "queue.push",
+              "deque.popfront": "queue.pop"}
+_QUEUE_FRONT_OPS = {"deque.pushfront": "queue.push", "deque.pop": "queue.pop"}
+
+
+def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
+    """Name a list or deque by how the whole program uses it: only one end -> stack, push at one end and
+    pop at the other -> queue.  Python's ``stack = []`` and Java's ``ArrayDeque`` used with push/pop then
+    agree, and so do ``deque.popleft`` and ``Queue.poll``."""
+    usage: dict[str, Counter] = {}
+    constructed: dict[str, str] = {}
+    for body in functions.values():
+        for stmt in _walk(body):
+            if stmt[0] == "call" and stmt[2] is not None and "." in stmt[1]:
+                usage.setdefault(stmt[2], Counter())[stmt[1]] += 1
+            elif stmt[0] == "assign":
+                constructed[stmt[1]] = stmt[2]
+    renames: dict[str, dict[str, str]] = {}
+    for ref, ops in usage.items():
+        ops_used = set(ops)
+        if not ops_used or not any(op.endswith(("pop", "popfront")) for op in ops_used):
+            continue
+        for table, kind in ((_STACK_OPS, "stack"), (_STACK_FRONT_OPS, "stack"), (_QUEUE_OPS, "queue"),
+                            (_QUEUE_FRONT_OPS, "queue")):
+            if ops_used <= set(table):
+                renames[ref] = dict(table, __kind__=kind)
+                break
+    if not renames:
+        return functions
+    return {name: _rename_ops(body, renames) for name, body in functions.items()}
+
+
+def _rename_ops(body: list[Low], renames: dict[str, dict[str, str]]) -> list[Low]:
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, lambda inner: _rename_ops(inner, renames))
+        if stmt[0] == "call" and stmt[2] in renames:
+            stmt = ("call", renames[stmt[2]].get(stmt[1], stmt[1]), stmt[2])
+        elif stmt[0] == "assign" and stmt[1] in renames and stmt[2] in ("list", "deque"):
+            stmt = ("assign", stmt[1], renames[stmt[1]]["__kind__"], stmt[3])
+        elif stmt[0] == "if":
+            conds = [(c[0], renames[c[2]].get(c[1], c[1]), c[2]) if c[2] in renames else c for c in stmt[1]]
+            stmt = ("if", conds, stmt[2], stmt[3])
+        out.append(stmt)
+    return out
+
+
+# ----------------------------------------------------------------------------------------- helpers
+
+
+def _map_children(stmt: Low, function: Pass) -> Low:
+    kind = stmt[0]
+    if kind == "for":
+        return stmt[:3] + (function(stmt[3]),)
+    if kind == "while":
+        return stmt[:2] + (function(stmt[2]),)
+    if kind == "if":
+        return ("if", stmt[1], function(stmt[2]), function(stmt[3]))
+    return stmt
+
+
+def _walk(body: list[Low]):
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        if stmt[0] == "for":
+            stack += stmt[3]
+        elif stmt[0] == "while":
+            stack += stmt[2]
+        elif stmt[0] == "if":
+            stack += stmt[1] + stmt[2] + stmt[3]
+
+
+def walk(body: list[Low]):
+    """Every statement (and condition call) below ``body``."""
+    return _walk(body)
+
+
+FUNCTION_PASSES: tuple[Pass, ...] = (
+    prune_unreachable,
+    drop_trailing_return,
+    drop_trailing_continue,
+    drop_empty_branches,
+    prune_unreachable,
+)
