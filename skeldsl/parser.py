@@ -232,6 +232,13 @@ def _parser() -> Lark:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def grammar() -> Lark:
+    """The skeleton grammar as a plain ``Lark`` object (parse trees, no model), for tools such as
+    ``hypothesis.extra.lark.from_lark`` (``skeldsl.testing.grammar_texts``)."""
+    return Lark.open_from_package("skeldsl.grammars", "skeleton.lark", parser="lalr", maybe_placeholders=True)
+
+
 def _prepare(text: str) -> str:
     # Every statement ends with a newline; a file whose last line lacks one is still fine.
     return text if text.endswith("\n") else text + "\n"
