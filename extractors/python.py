@@ -208,13 +208,12 @@ class _Converter:
     # ------------------------------------------------------------------------------ statements
 
     def block(self, suite) -> tuple[ir.Stmt, ...]:
-        cst = self.cst
-        if isinstance(suite, cst.SimpleStatementSuite):
-            items = suite.body
-        else:
-            items = suite.body
         out: list[ir.Stmt] = []
-        for node in items:
+        if isinstance(suite, self.cst.SimpleStatementSuite):  # `if x: return y` on one line
+            for small in suite.body:
+                out += self.small_statement(small)
+            return tuple(out)
+        for node in suite.body:
             out += self.statement(node)
         return tuple(out)
 

@@ -92,15 +92,17 @@ class FunctionLowering:
                 self.refs[name] = lifted
                 self.captured.append((name, kind or "any"))
                 return self.kinds[name], lifted
-            if kind == "num" or name in self.outer.size_of:
-                size = self.outer.size_of.get(name)
-                if size is not None:
-                    # A captured size (``rows = len(grid)``) refers to a captured collection: lift it too.
-                    base = size.split("[")[0]
-                    if base.startswith("P:") or base.startswith("V:"):
-                        self.lookup(base[2:])
-                    self.size_of[name] = self._relocate(size)
-                return kind, None
+            size = self.outer.size_of.get(name)
+            if size is not None:
+                # A captured size (``rows = len(grid)``) refers to a captured collection: lift that one.
+                self.size_of[name] = self._relocate(size)
+                base = size.split("[")[0][2:]
+                if base != name and base not in self.kinds:
+                    self.lookup(base)
+                elif base == name:  # a captured number parameter bounds loops here: lift it
+                    self.kinds[name] = "num"
+                    self.captured.append((name, "num"))
+            return kind, None
         return None, None
 
     def _relocate(self, ref: str) -> str:
