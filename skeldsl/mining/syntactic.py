@@ -18,9 +18,10 @@ Two implementations with identical output: :func:`frequent_naive`, the direct al
 reference oracle for tests and benchmarks, and :func:`frequent_fast`, which
   1. groups subtrees by signature ``(T, n)`` -- subtrees with equal signatures have equal support, and
      real groups repeat small shapes (identifiers, calls, subscripts) thousands of times;
-  2. prunes candidates by size: ``sim <= min(|T(a)|, n(b)) / max(n(a), n(b))``, so a partner must have
-     ``tolerance * n(a) <= n(b) <= |T(a)| / tolerance`` (a binary search over each solution's signatures
-     sorted by size), and a shape with ``|T(a)| < tolerance * n(a)`` has no partner at all;
+  2. prunes by size bounds: ``sim <= min(|T(a)|, |T(b)|) / max(n(a), n(b))``, so a shape with
+     ``|T(a)| < tolerance * n(a)`` has no partner at all, and each solution's distinct type masks, sorted
+     by decreasing ``|T|``, are scanned only while ``|T(b)| >= tolerance * n(a)``; per mask only two node
+     counts need the exact test (see ``_SolutionIndex``);
   3. stops counting a signature's supporting solutions as soon as ``min_count`` is certain.
 The similarity test itself is the same float expression in both, so the pruning bounds (which carry one
 node of slack) can never change a result.
@@ -29,7 +30,6 @@ node of slack) can never change a result.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -195,23 +195,32 @@ def frequent_naive(
 
 
 class _SolutionIndex:
-    """One solution's distinct signatures sorted by size, for range queries."""
+    """One solution's distinct type masks (most types first), each with its smallest node count.
+
+    For a query ``(mask, size)`` and a candidate mask ``m`` with ``inter = |mask & m|``, the similarity
+    ``inter / max(size, n)`` is the same for every ``n <= size`` and non-increasing in ``n`` above
+    ``size``; so the candidate's *smallest* node count decides: if it is ``<= size`` the similarity is
+    ``inter / size``, otherwise ``inter / min_n``.  Both are the very float the all-pairs test computes.
+    """
 
     def __init__(self, subtrees: tuple[Subtree, ...]) -> None:
-        distinct = sorted({(s.size, s.mask) for s in subtrees})
-        self.sizes = [size for size, _ in distinct]
-        self.masks = [mask for _, mask in distinct]
-        self.pops = [mask.bit_count() for mask in self.masks]
+        smallest: dict[int, int] = {}
+        for s in subtrees:
+            if s.size < smallest.get(s.mask, s.size + 1):
+                smallest[s.mask] = s.size
+        self.entries = sorted(((mask.bit_count(), mask, size) for mask, size in smallest.items()),
+                              key=lambda entry: (-entry[0], entry[1]))
 
-    def has_similar(self, mask: int, size: int, pop: int, tolerance: float) -> bool:
-        low = bisect_left(self.sizes, math.floor(tolerance * size) - 1)
-        high = bisect_right(self.sizes, math.ceil(pop / tolerance) + 1) if tolerance > 0 else len(self.sizes)
-        sizes, masks, pops = self.sizes, self.masks, self.pops
-        for k in range(low, high):
-            other_size = sizes[k]
-            if pops[k] + 1 < tolerance * max(size, other_size):
+    def has_similar(self, mask: int, size: int, tolerance: float) -> bool:
+        # inter / max(size, n) <= inter / size <= |T(b)| / size, and float division is monotonic: these
+        # bounds prune exactly (never a pair the all-pairs test would accept).
+        for other_pop, other_mask, min_size in self.entries:
+            if other_pop / size < tolerance:
+                return False  # entries are sorted by decreasing popcount
+            inter = (mask & other_mask).bit_count()
+            if inter / size < tolerance:
                 continue
-            if similar(mask, size, masks[k], other_size, tolerance):
+            if min_size <= size or inter / min_size >= tolerance:
                 return True
         return False
 
@@ -254,7 +263,7 @@ def _supported(s: Subtree, others, indexes, tolerance: float, needed: int, cache
         remaining -= 1
         hit = cache.get(j)
         if hit is None:
-            hit = cache[j] = indexes[j].has_similar(s.mask, s.size, pop, tolerance)
+            hit = cache[j] = indexes[j].has_similar(s.mask, s.size, tolerance)
         if hit:
             count += 1
             if count >= needed:
