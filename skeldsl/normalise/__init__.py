@@ -37,7 +37,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     for function, parent in functions:
         outer = lowerings.get(parent) if parent is not None else None
         lowering = FunctionLowering(context, function, outer)
-        body = lowering.block(function.body)
+        body = lowering.retag_constructors(lowering.block(function.body))
         for function_pass in FUNCTION_PASSES:
             body = function_pass(body)
         lowerings[function.name] = lowering

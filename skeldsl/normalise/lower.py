@@ -78,6 +78,27 @@ class FunctionLowering:
             if param.kind == "num":
                 self.size_of[param.name] = f"P:{param.name}"
 
+    def retag_constructors(self, body: list[Low]) -> list[Low]:
+        """``h = []`` later used with ``heappush(h, x)`` is a heap: fix constructors by the final kind."""
+        final = {ref: self.kinds.get(name) for name, ref in self.refs.items()}
+        final.update({f"S:{name}": kind for name, kind in self.context.field_kinds.items()})
+
+        def fix(stmts: list[Low]) -> list[Low]:
+            out: list[Low] = []
+            for stmt in stmts:
+                if stmt[0] == "assign" and stmt[2] == "list" and final.get(stmt[1]) == "heap":
+                    stmt = ("assign", stmt[1], "heap", stmt[3])
+                elif stmt[0] == "for":
+                    stmt = stmt[:3] + (fix(stmt[3]),)
+                elif stmt[0] == "while":
+                    stmt = stmt[:2] + (fix(stmt[2]),)
+                elif stmt[0] == "if":
+                    stmt = ("if", stmt[1], fix(stmt[2]), fix(stmt[3]))
+                out.append(stmt)
+            return out
+
+        return fix(body)
+
     # ------------------------------------------------------------------------------------- names
 
     def lookup(self, name: str) -> tuple[str | None, str | None]:
@@ -516,8 +537,12 @@ class FunctionLowering:
             else:
                 self.size_of.pop(target.id, None)
             if self.kinds.get(target.id) is None or self.kinds.get(target.id) == "elem":
-                self.kinds[target.id] = "str" if isinstance(value, ir.Literal) and value.kind == "str" else "num"
-                self.refs.pop(target.id, None)
+                if isinstance(value, ir.Literal) and value.kind == "str":  # a string that may grow
+                    self.kinds[target.id] = "str"
+                    self.refs[target.id] = f"V:{target.id}"
+                else:
+                    self.kinds[target.id] = "num"
+                    self.refs.pop(target.id, None)
         elif size is not None and size != CONST:
             self.size_of[name] = size
         return out
