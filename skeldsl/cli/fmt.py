@@ -8,6 +8,7 @@ traceback.  Exit status: 0 all fine, 1 some input failed (or, for ``fmt --check`
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import click
@@ -88,7 +89,8 @@ def _format(path: str) -> _Result:
 
 def _read(path: str) -> bytes:
     if path == _STDIN:
-        return click.get_binary_stream("stdin").read()
+        buffer = getattr(sys.stdin, "buffer", None)  # bytes, so decoding errors are ours to report
+        return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
     with open(path, "rb") as handle:
         return handle.read()
 

@@ -1,5 +1,7 @@
-"""Testing helpers for skeldsl users and its own test suite: hypothesis strategies (public API)."""
+"""Testing helpers for skeldsl users and its own test suite (public API): hypothesis strategies and
+round-trip assertions."""
 
+from skeldsl.testing.assertions import assert_model_round_trip, assert_round_trip
 from skeldsl.testing.strategies import grammar_texts, skeleton_texts, skeletons
 
-__all__ = ["grammar_texts", "skeleton_texts", "skeletons"]
+__all__ = ["assert_model_round_trip", "assert_round_trip", "grammar_texts", "skeleton_texts", "skeletons"]
