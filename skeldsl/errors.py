@@ -106,6 +106,12 @@ class InternalError(SkelError):
     kind = "internal"
 
 
+class EvalRecordError(SkelError):
+    """An evaluation input record is malformed (missing fields, wrong types, unknown test kind)."""
+
+    kind = "bad_eval_record"
+
+
 def caret_context(text: str, line: int, column: int) -> str:
     """The offending line and a caret under ``column`` (both 1-based)."""
     lines = text.splitlines()
