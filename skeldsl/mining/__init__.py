@@ -17,8 +17,8 @@ __all__ = ["MASK", "STRATEGIES", "MinedSolution", "MiningOptions", "Solution", "
            "token_mask"]
 
 
-def token_mask(tokenizer, text: str, spans):  # noqa: ANN001 - a transformers/tokenizers object
+def token_mask(tokenizer, text: str, spans, *, add_special_tokens: bool = False):  # noqa: ANN001
     """0/1 per tokenizer token of ``text``: see :mod:`skeldsl.mining.token_masks`."""
     from skeldsl.mining.token_masks import token_mask as _token_mask
 
-    return _token_mask(tokenizer, text, spans)
+    return _token_mask(tokenizer, text, spans, add_special_tokens=add_special_tokens)
