@@ -112,6 +112,12 @@ class EvalRecordError(SkelError):
     kind = "bad_eval_record"
 
 
+class ExecutionError(SkelError):
+    """A program failed while being run for measurement (raised, timed out, hit a memory/output limit)."""
+
+    kind = "execution_error"
+
+
 def caret_context(text: str, line: int, column: int) -> str:
     """The offending line and a caret under ``column`` (both 1-based)."""
     lines = text.splitlines()
