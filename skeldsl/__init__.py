@@ -1,32 +1,40 @@
 """skeldsl: efficiency skeletons of source code.
 
 >>> from skeldsl import extract_text
->>> print(extract_text("def f(xs):\n    for x in xs:\n        pass\n"), end="")
+>>> print(extract_text("def f(xs):\\n    for x in xs:\\n        pass\\n"), end="")
 skel 1
 fn f0(p0: any) {
   for p0 {
   }
 }
+
+Names are imported lazily (PEP 562 ``__getattr__``), so ``import skeldsl`` and ``skel --help`` stay cheap.
 """
 
 from __future__ import annotations
 
-from skeldsl.errors import SkelError
-from skeldsl.pipeline import extract, extract_text
+import importlib
 
 __all__ = ["SkelError", "extract", "extract_text", "parse", "print_skeleton"]
 __version__ = "0.1.0"
 
+_LAZY = {
+    "SkelError": ("skeldsl.errors", "SkelError"),
+    "extract": ("skeldsl.pipeline", "extract"),
+    "extract_text": ("skeldsl.pipeline", "extract_text"),
+    "parse": ("skeldsl.parser", "parse_skeleton"),
+    "print_skeleton": ("skeldsl.printer", "print_skeleton"),
+}
 
-def parse(text: str, path: str | None = None):
-    """Skeleton text -> ``skeldsl.model.Skeleton`` (see ``skeldsl.parser``)."""
-    from skeldsl.parser import parse_skeleton
 
-    return parse_skeleton(text, path)
+def __getattr__(name: str):
+    if name in _LAZY:
+        module_name, attribute = _LAZY[name]
+        value = getattr(importlib.import_module(module_name), attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'skeldsl' has no attribute {name!r}")
 
 
-def print_skeleton(skeleton) -> str:
-    """``Skeleton`` -> canonical text (see ``skeldsl.printer``)."""
-    from skeldsl.printer import print_skeleton as _print
-
-    return _print(skeleton)
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + list(_LAZY))

@@ -6,10 +6,11 @@ It owns the input guards (decoding, size and nesting limits) and turns every fai
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 
-from skeldsl import model
+from skeldsl import model  # noqa: F401 - type of the public result
 from skeldsl.errors import (
     InputTooLargeError,
     InternalError,
@@ -21,6 +22,7 @@ from skeldsl.languages import Language, get_language
 
 MAX_SOURCE_BYTES = 2_000_000
 MAX_NESTING = 200
+_BRACKETS = re.compile(r"[()\[\]{}]")
 
 
 @dataclass(frozen=True)
@@ -55,18 +57,16 @@ def check_limits(source: str, path: str | None, limits: Limits) -> None:
     if "\x00" in source:
         line = source.count("\n", 0, source.index("\x00")) + 1
         raise SourceDecodeError("NUL character in source", path=path, line=line)
-    depth, line, worst_line = 0, 1, 0
-    deepest = 0
-    for char in source:
-        if char in "([{":
+    depth = deepest = worst_offset = 0
+    for match in _BRACKETS.finditer(source):  # only brackets are visited, not every character
+        if match.group() in "([{":
             depth += 1
             if depth > deepest:
-                deepest, worst_line = depth, line
-        elif char in ")]}":
+                deepest, worst_offset = depth, match.start()
+        else:
             depth -= 1
-        elif char == "\n":
-            line += 1
     if deepest > limits.max_nesting:
+        worst_line = source.count("\n", 0, worst_offset) + 1
         raise NestingTooDeepError(
             f"brackets nest {deepest} deep; the limit is {limits.max_nesting}", path=path, line=worst_line
         )

@@ -190,3 +190,11 @@ def test_deep_nesting_is_a_clean_error() -> None:
     with pytest.raises(SkelError) as caught:
         extract_text(code, "python")
     assert caught.value.kind == "too_deep"
+
+
+def test_package_docstring_example_stays_true() -> None:
+    import doctest
+
+    import skeldsl
+
+    assert doctest.testmod(skeldsl).failed == 0
