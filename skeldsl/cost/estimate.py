@@ -1,0 +1,694 @@
+"""Skeleton -> big-O per function: loop nesting and domains, operation costs, recursion, amortisation.
+
+Sizes.  Every parameter that can have a size (not ``bool`` / ``fn``) gets a letter in order (``n``, ``m``,
+``k`` ...): the length of a sequence or string, the number of keys of a map, the value of a number.  An
+element of a parameter (``p0[]``, a row of a grid, one word of a list) gets the next letter when first
+used; so do fields (``s0``) a function reads but does not build.  Locals are sized by what fills them: a
+constructor from another collection has its size; every insertion adds the number of times it runs (a map
+filled inside ``for p0`` has size ``n``).  The *input size* ``N`` is the sum of the parameters' sizes
+(a grid counts ``n m``); it stands in where the skeleton cannot name a size (``_``, results of calls).
+
+Rules, each named in ``FunctionCost.notes`` when it fires:
+
+* loops multiply: ``for X`` runs |X| times, ``for log(X)`` log |X|, ``for const`` O(1);
+* amortisation inside a loop over a collection: a condition loop (``while {``: two pointers, sliding
+  window) or a worklist loop over a stack the enclosing loop pushes (monotonic stack) runs O(1) times per
+  outer iteration on average, because its total work is bounded by the outer loop's pushes/pointer moves;
+* a worklist (``while v0 {`` with pushes into ``v0`` inside it: BFS, iterative DFS, Dijkstra) runs O(N)
+  times in total and its loops over adjacency (``X[]``, ``_``) are amortised into that total;
+* a top-level ``while {`` in a function over a sequence is read as a two-pointer scan, O(N); over numbers
+  only it is undecidable and the function's cost is unknown;
+* recursion: memoised (``@memo``, or a ``has`` check guarding a collection the function also fills) costs
+  states x work per state, states = product of the numeric parameters; recursion on a tree ``node`` or
+  along adjacency lists visits each node once; one self-call per activation recurses N deep; b >= 2 calls
+  per activation with at least linear work in between is divide and conquer (N log N), otherwise b^N;
+  a self-call inside a loop over a collection is backtracking: N! with a membership guard, else 2^N.
+
+The program's cost is the sum of its root functions (those no other function calls; ``f0`` for a plain
+solution, every method of a class), each including its callees.  Unknown propagates with its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from skeldsl import model
+from skeldsl.cost import algebra
+from skeldsl.cost.algebra import ONE, ZERO, BigO, coarse_class
+from skeldsl.vocabulary import CONSTRUCTORS, OPERATIONS, is_user_function
+
+_LETTERS = ("n", "m", "k", "q", "r", "t", "u", "w", "x", "y", "z", "a", "b", "c", "d")
+_UNSIZED_KINDS = ("bool", "fn")
+import os
+UNNAMED_AS_CONSTANT = bool(os.environ.get("UC"))
+_ADDS = frozenset({
+    "map.put", "set.add", "list.append", "list.insert", "list.extend", "stack.push", "queue.push",
+    "deque.push", "deque.pushfront", "heap.push", "tree.put", "linked.push", "strbuf.append", "str.concat",
+})
+_REMOVES = frozenset({
+    "map.del", "set.del", "list.pop", "list.popfront", "list.del", "stack.pop", "queue.pop", "deque.pop",
+    "deque.popfront", "heap.pop", "tree.del", "linked.pop",
+})
+_POPS = frozenset({"stack.pop", "queue.pop", "deque.pop", "deque.popfront", "heap.pop", "list.pop",
+                   "list.popfront", "linked.pop"})
+_HAS = frozenset({"map.has", "set.has", "list.has", "tree.has", "map.get"})
+
+
+class _Unknown(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class FunctionCost:
+    """The cost of one function including its callees; ``cost`` is None when unknown (see ``reason``)."""
+
+    name: str
+    cost: BigO | None
+    reason: str | None = None
+    notes: tuple[str, ...] = ()
+    sizes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def known(self) -> bool:
+        return self.cost is not None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "function": self.name,
+            "cost": str(self.cost) if self.cost is not None else "unknown",
+            "class": str(coarse_class(self.cost)) if self.cost is not None else None,
+            "reason": self.reason,
+            "notes": list(self.notes),
+            "sizes": dict(self.sizes),
+        }
+
+
+@dataclass(frozen=True)
+class ProgramCost:
+    """Per-function costs and the program's: the sum over its root functions."""
+
+    cost: BigO | None
+    reason: str | None
+    roots: tuple[str, ...]
+    functions: tuple[FunctionCost, ...]
+
+    @property
+    def known(self) -> bool:
+        return self.cost is not None
+
+    def function(self, name: str) -> FunctionCost:
+        for item in self.functions:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "cost": str(self.cost) if self.cost is not None else "unknown",
+            "class": str(coarse_class(self.cost)) if self.cost is not None else None,
+            "reason": self.reason,
+            "roots": list(self.roots),
+            "functions": [item.to_record() for item in self.functions],
+        }
+
+
+# ------------------------------------------------------------------------------------------- program
+
+
+def estimate(skeleton: model.Skeleton) -> ProgramCost:
+    """The static cost of every function of ``skeleton`` and of the program."""
+    functions = {function.name: function for function in skeleton.functions}
+    calls = {name: _callees(function.body) & set(functions) for name, function in functions.items()}
+    components = _sccs(list(functions), calls)
+    component_of = {name: index for index, members in enumerate(components) for name in members}
+    results: dict[str, FunctionCost] = {}
+    # Helpers nested in a solution over a tree receive its nodes as untyped (`any`) parameters.
+    tree_input = any(param.kind == "node" for function in skeleton.functions for param in function.params)
+    # Tarjan yields components callees-first, so every non-recursive callee is done before its callers.
+    for members in components:
+        recursive = len(members) > 1 or any(name in calls[name] for name in members)
+        for name in sorted(members, key=_function_index):
+            scc = frozenset(members) if recursive else frozenset()
+            results[name] = _Analysis(functions[name], scc, results, tree_input).run()
+    called = {callee for name, callees in calls.items() for callee in callees
+              if component_of[callee] != component_of[name]}
+    roots = tuple(name for name in functions if name not in called)
+    total = ZERO
+    reason = None
+    for name in roots:
+        item = results[name]
+        if item.cost is None:
+            reason = f"{name}: {item.reason}"
+            break
+        total = total + item.cost
+    ordered = tuple(results[function.name] for function in skeleton.functions)
+    if reason is not None or not roots:
+        return ProgramCost(None, reason or "no functions", roots, ordered)
+    return ProgramCost(total if not total.is_zero else ONE, None, roots, ordered)
+
+
+def _function_index(name: str) -> int:
+    return int(name[1:])
+
+
+def _callees(body: tuple[model.Stmt, ...]) -> set[str]:
+    found: set[str] = set()
+    for call in _walk_calls(body):
+        if is_user_function(call.op):
+            found.add(call.op)
+    return found
+
+
+def _walk(body: tuple[model.Stmt, ...]):
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, (model.For, model.While)):
+            yield from _walk(stmt.body)
+        elif isinstance(stmt, model.If):
+            yield from _walk(stmt.then)
+            yield from _walk(stmt.orelse)
+
+
+def _walk_calls(body: tuple[model.Stmt, ...]):
+    for stmt in _walk(body):
+        if isinstance(stmt, model.Call):
+            yield stmt
+        elif isinstance(stmt, model.Assign):
+            yield stmt.value
+        elif isinstance(stmt, model.If):
+            yield from stmt.cond
+
+
+def _sccs(nodes: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iterative, callees before callers, deterministic."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    result: list[list[str]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges[root], key=_function_index)))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges[child], key=_function_index))))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                result.append(sorted(component, key=_function_index))
+    return result
+
+
+# ------------------------------------------------------------------------------------------ function
+
+
+@dataclass
+class _Loop:
+    """What the cost walk knows about an enclosing loop."""
+
+    kind: str  # "for", "const", "worklist", "while"
+    ref: str | None
+    body: tuple[model.Stmt, ...]
+
+
+@dataclass
+class _Analysis:
+    function: model.Function
+    scc: frozenset[str]
+    done: dict[str, FunctionCost]
+    tree_input: bool = False
+    letters: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, BigO] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    recursive_sites: list[tuple[int, str]] = field(default_factory=list)
+
+    # ------------------------------------------------------------------------------------- driver
+    def run(self) -> FunctionCost:
+        fn = self.function
+        self.kinds = {param.name: param.kind for param in fn.params}
+        for param in fn.params:
+            if param.kind not in _UNSIZED_KINDS:
+                self._letter(param.name)
+        self.assigned = {stmt.target for stmt in _walk(fn.body) if isinstance(stmt, model.Assign)}
+        # An element is a collection (a grid row, a word) only when something iterates it or indexes into
+        # it; `reduce(p0[])` alone is `max(a, b)` of scalars.
+        self.element_iterated = {
+            stmt.domain.ref[:-2] for stmt in _walk(fn.body)
+            if isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving))
+            and stmt.domain.ref.endswith("[]")
+        }
+        self.element_iterated |= {ref[: ref.index("[]") + 2][:-2] for ref in self._all_refs() if ref.count("[]") >= 2}
+        # A parameter is a grid (its size counts rows x columns) when its rows are scanned inside a scan of
+        # the parameter itself; an element loop on its own is an adjacency list (amortised, not a product).
+        self.element_used = set(self._grid_params(fn.body, []))
+        try:
+            self._fill_sizes()
+            body_cost = self._block(fn.body, [])
+            cost = self._recursion(body_cost) if self.scc else body_cost
+        except _Unknown as unknown:
+            return FunctionCost(fn.name, None, unknown.reason, tuple(dict.fromkeys(self.notes)), self._legend())
+        return FunctionCost(fn.name, cost if not cost.is_zero else ONE, None,
+                            tuple(dict.fromkeys(self.notes)), self._legend())
+
+    def _note(self, text: str) -> None:
+        self.notes.append(text)
+
+    def _legend(self) -> tuple[tuple[str, str], ...]:
+        described = []
+        for ref, letter in self.letters.items():
+            base = ref.rstrip("[]")
+            what = f"|{ref}|" if self.kinds.get(base) != "num" or ref.endswith("[]") else f"value of {ref}"
+            described.append((letter, what))
+        return tuple(described)
+
+    def _letter(self, ref: str) -> str:
+        if ref not in self.letters:
+            used = set(self.letters.values())
+            for letter in _LETTERS:
+                if letter not in used:
+                    self.letters[ref] = letter
+                    break
+            else:
+                self.letters[ref] = f"n{len(self.letters)}"
+        return self.letters[ref]
+
+    def _grid_params(self, body: tuple[model.Stmt, ...], outer: list[str]):
+        for stmt in body:
+            if isinstance(stmt, model.For):
+                ref = getattr(stmt.domain, "ref", None)
+                if ref is not None and ref.endswith("[]") and ref[:-2] in outer:
+                    yield ref[:-2]
+                yield from self._grid_params(stmt.body, outer + ([ref] if ref else []))
+            elif isinstance(stmt, model.While):
+                yield from self._grid_params(stmt.body, outer)
+            elif isinstance(stmt, model.If):
+                yield from self._grid_params(stmt.then, outer)
+                yield from self._grid_params(stmt.orelse, outer)
+
+    def _all_refs(self) -> set[str]:
+        refs: set[str] = set()
+        for stmt in _walk(self.function.body):
+            if isinstance(stmt, model.Call) and stmt.ref:
+                refs.add(stmt.ref)
+            elif isinstance(stmt, model.Assign):
+                refs.add(stmt.target)
+                if stmt.value.ref:
+                    refs.add(stmt.value.ref)
+            elif isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving)):
+                refs.add(stmt.domain.ref)
+            elif isinstance(stmt, model.While) and stmt.ref:
+                refs.add(stmt.ref)
+            elif isinstance(stmt, model.If):
+                refs.update(call.ref for call in stmt.cond if call.ref)
+        return refs
+
+    # -------------------------------------------------------------------------------------- sizes
+    def input_size(self) -> BigO:
+        total = ZERO
+        for param in self.function.params:
+            if param.kind in _UNSIZED_KINDS:
+                continue
+            size = algebra.var(self.letters[param.name])
+            if param.name in self.element_used and param.kind not in ("num", "str"):
+                size = size * algebra.var(self._letter(param.name + "[]"))
+            total = total + size
+        if total.is_zero:
+            for ref in sorted(self._all_refs()):
+                if ref.startswith("s") and ref.split("[")[0] not in self.assigned:
+                    total = total + algebra.var(self._letter(ref.split("[")[0]))
+        return total if not total.is_zero else ONE
+
+    def size(self, ref: str | None) -> BigO:
+        if ref is None:
+            return ONE
+        if ref.startswith("_"):
+            if UNNAMED_AS_CONSTANT:
+                return ONE
+            self._note("an unnamed collection `_` is taken as input-sized")
+            return self.input_size()
+        if ref.endswith("[]"):
+            base = ref[:-2]
+            root = base.split("[")[0]
+            if root.startswith("p") and "[" not in base:
+                if self.kinds.get(root) in ("str", "num", "bool") or base not in self.element_iterated:
+                    return ONE
+                return algebra.var(self._letter(ref))
+            if root.startswith("s") and root not in self.assigned and "[" not in base:
+                return algebra.var(self._letter(ref))
+            if base not in self.element_iterated:
+                return ONE
+            if base in self.origin:
+                return self.size(self.origin[base] + "[]")
+            self._note(f"the elements of {base} are taken as input-sized")
+            return self.input_size()
+        if ref.startswith("p"):
+            if self.kinds.get(ref) in _UNSIZED_KINDS:
+                return ONE
+            return algebra.var(self._letter(ref))
+        if ref.startswith("s") and ref not in self.assigned:
+            return algebra.var(self._letter(ref))
+        size = self.sizes.get(ref, ZERO)
+        if size.is_zero:
+            self._note(f"{ref} is filled in ways the skeleton does not show: taken as input-sized")
+            return self.input_size()
+        return size
+
+    def _fill_sizes(self) -> None:
+        """Sizes of locals: what builds them plus every insertion times how often it runs (two rounds)."""
+        for _round in range(2):
+            self.notes_before = len(self.notes)
+            new: dict[str, BigO] = {}
+            self._size_walk(self.function.body, ONE, new)
+            self.sizes = new
+            del self.notes[self.notes_before:]
+
+    def _size_walk(self, body: tuple[model.Stmt, ...], times: BigO, new: dict[str, BigO]) -> None:
+        for stmt in body:
+            if isinstance(stmt, model.Assign):
+                call = stmt.value
+                if is_user_function(call.op):
+                    built = self.input_size()
+                elif call.ref is not None:
+                    built = self._safe_size(call.ref)
+                    if call.op in CONSTRUCTORS or call.op in ("copy", "sort", "slice", "reverse"):
+                        self.origin.setdefault(stmt.target, call.ref)
+                else:
+                    built = ZERO
+                new[stmt.target] = new.get(stmt.target, ZERO) + built
+            elif isinstance(stmt, model.Call):
+                if stmt.op in _ADDS and stmt.ref and not stmt.ref.startswith(("p", "_")):
+                    new[stmt.ref] = new.get(stmt.ref, ZERO) + times
+            elif isinstance(stmt, model.For):
+                self._size_walk(stmt.body, times * self._safe_trip(stmt.domain), new)
+            elif isinstance(stmt, model.While):
+                # Only the outermost condition loop runs O(N) times; nested ones are amortised into it.
+                self._size_walk(stmt.body, self.input_size() if times.is_constant else times, new)
+            elif isinstance(stmt, model.If):
+                self._size_walk(stmt.then, times, new)
+                self._size_walk(stmt.orelse, times, new)
+
+    def _safe_size(self, ref: str) -> BigO:
+        return self.size(ref)
+
+    def _safe_trip(self, domain: model.Domain) -> BigO:
+        return self.trip(domain)
+
+    def trip(self, domain: model.Domain) -> BigO:
+        if isinstance(domain, model.Const):
+            return ONE
+        if isinstance(domain, model.Halving):
+            return algebra.log(self.size(domain.ref))
+        return self.size(domain.ref)
+
+    # --------------------------------------------------------------------------------------- cost
+    def _block(self, body: tuple[model.Stmt, ...], loops: list[_Loop]) -> BigO:
+        total = ZERO
+        for stmt in body:
+            total = total + self._stmt(stmt, loops)
+        return total
+
+    def _stmt(self, stmt: model.Stmt, loops: list[_Loop]) -> BigO:
+        if isinstance(stmt, model.Call):
+            return self._call(stmt)
+        if isinstance(stmt, model.Assign):
+            return self._call(stmt.value)
+        if isinstance(stmt, model.Exit):
+            return ZERO
+        if isinstance(stmt, model.If):
+            cond = ZERO
+            for call in stmt.cond:
+                cond = cond + self._call(call)
+            return cond + self._block(stmt.then, loops) + self._block(stmt.orelse, loops)
+        if isinstance(stmt, model.For):
+            return self._for(stmt, loops)
+        return self._while(stmt, loops)
+
+    def _call(self, call: model.Call) -> BigO:
+        op = call.op
+        if is_user_function(op):
+            if op in self.scc:
+                return ZERO
+            callee = self.done.get(op)
+            if callee is None:
+                return ONE
+            if callee.cost is None:
+                raise _Unknown(f"calls {op}, whose cost is unknown ({callee.reason})")
+            return self._import_cost(callee)
+        if op in CONSTRUCTORS:
+            return self.size(call.ref) if call.ref is not None else ONE
+        cost = OPERATIONS[op].cost
+        if cost == "1" or op == "list.extend":
+            return ONE
+        size = self.size(call.ref)
+        if cost == "log n":
+            return algebra.log(size)
+        if cost == "n log n":
+            return size * algebra.log(size)
+        return size  # "n" and "k" (a slice or copy is bounded by the collection)
+
+    def _import_cost(self, callee: FunctionCost) -> BigO:
+        """A callee's cost in this function's letters: its i-th size is read as our i-th size."""
+        ours = list(dict.fromkeys(self.letters.values()))
+        theirs = [letter for letter, _ in callee.sizes]
+        if not ours:
+            return callee.cost
+        mapping = {letter: ours[index] if index < len(ours) else ours[0] for index, letter in enumerate(theirs)}
+        return callee.cost.rename(mapping)
+
+    def _amortised_here(self, loops: list[_Loop]) -> bool:
+        return bool(loops) and loops[-1].kind in ("for", "worklist", "while")
+
+    def _for(self, stmt: model.For, loops: list[_Loop]) -> BigO:
+        domain = stmt.domain
+        kind = "const" if isinstance(domain, model.Const) else "for"
+        ref = getattr(domain, "ref", None)
+        trip = self.trip(domain)
+        if (isinstance(domain, model.Over) and ref is not None and (ref.endswith("[]") or ref.startswith("_"))
+                and any(loop.kind == "worklist" for loop in loops)):
+            self._note("adjacency loops inside a worklist are amortised over the whole traversal")
+            trip = ONE
+        if self._in_traversal and isinstance(domain, model.Over) and ref is not None and (
+                ref.endswith("[]") or ref.startswith("_")) and self._contains_recursive_call(stmt.body):
+            trip = ONE
+        body = self._block(stmt.body, loops + [_Loop(kind, ref, stmt.body)])
+        return trip * body if not body.is_zero else trip
+
+    def _while(self, stmt: model.While, loops: list[_Loop]) -> BigO:
+        ref = stmt.ref
+        enclosing = [loop for loop in loops if loop.kind != "const"]
+        if ref is None:
+            popped = self._worklist_of(stmt.body)
+            if popped is not None:
+                ref = popped
+        if ref is not None:
+            pushes_inside = self._pushes(stmt.body, ref)
+            if enclosing and not pushes_inside and self._pushes(enclosing[-1].body, ref):
+                self._note("monotonic stack: pops amortised against the enclosing loop's pushes")
+                trip = ONE
+            elif pushes_inside:
+                self._note("worklist: total iterations bounded by the input size")
+                trip = self.input_size() + self.size(ref)
+            else:
+                trip = self.size(ref)
+            body = self._block(stmt.body, loops + [_Loop("worklist" if pushes_inside else "while", ref,
+                                                        stmt.body)])
+            return trip * body if not body.is_zero else trip
+        if enclosing:
+            self._note("two pointers / sliding window: an inner condition loop amortised over the outer loop")
+            trip = ONE
+        elif any(self.kinds.get(p.name) in ("seq", "str", "any", "map", "set", "node")
+                 for p in self.function.params) or self.input_size().variables - set(
+                     self.letters[p.name] for p in self.function.params if p.name in self.letters):
+            self._note("a condition loop over a sequence is read as a two-pointer scan")
+            trip = self.input_size()
+        else:
+            raise _Unknown("a `while` loop over numbers with no recognisable pattern")
+        body = self._block(stmt.body, loops + [_Loop("while", None, stmt.body)])
+        return trip * body if not body.is_zero else trip
+
+    def _worklist_of(self, body: tuple[model.Stmt, ...]) -> str | None:
+        """A condition loop that pops a collection it also pushes is a worklist over that collection."""
+        for stmt in _walk(body):
+            if isinstance(stmt, model.Call) and stmt.op in _POPS and stmt.ref and self._pushes(body, stmt.ref):
+                return stmt.ref
+        return None
+
+    @staticmethod
+    def _pushes(body: tuple[model.Stmt, ...], ref: str) -> bool:
+        return any(call.op in _ADDS and call.ref == ref for call in _walk_calls(body))
+
+    # ---------------------------------------------------------------------------------- recursion
+    _in_traversal = False
+
+    def _contains_recursive_call(self, body: tuple[model.Stmt, ...]) -> bool:
+        return any(call.op in self.scc for call in _walk_calls(body))
+
+    def _recursion(self, body_cost: BigO) -> BigO:
+        fn = self.function
+        body_cost = body_cost + ONE  # an activation costs at least O(1)
+        body = fn.body
+        depth = self.input_size()
+        numeric = [p for p in fn.params if p.kind == "num"] or [p for p in fn.params if p.kind == "any"]
+        states = ONE
+        for param in numeric:
+            states = states * algebra.var(self.letters[param.name])
+        if numeric == [] :
+            states = depth
+        guarded = self._visited_guard()
+        if fn.memo or guarded:
+            self._note("memoised recursion: states x work per state" if fn.memo
+                       else "recursion guarded by a visited/memo collection: each state once")
+            work = self._traversal_work()
+            return states * work
+        if any(p.kind == "node" for p in fn.params) or (
+                self.tree_input and any(p.kind == "any" for p in fn.params) and not self._undoes(body)):
+            self._note("structural recursion on a tree: each node once")
+            return depth * body_cost
+        sites = self._sites(body, [])
+        looped = [site for site in sites if site[0] == "for"]
+        adjacency = [site for site in sites if site[0] == "adjacency"]
+        if adjacency and not looped:
+            self._note("recursion along adjacency lists: each node once")
+            return depth * self._traversal_work()
+        if looped:
+            if self._membership_guard(body):
+                self._note("backtracking over a collection with a membership guard: N! leaves")
+                branches = algebra.factorial(self._primary())
+            else:
+                self._note("backtracking over a collection: 2^N subsets")
+                branches = self._exponential(2)
+            return branches * body_cost
+        branching = self._branching(body)
+        if branching <= 1:
+            self._note("one recursive call per activation: N deep")
+            return depth * body_cost
+        undo = self._undoes(body)
+        if branching >= 3 and not undo and len([p for p in fn.params if p.kind in ("num", "any")]) >= 2:
+            self._note("flood fill: each cell once")
+            return states * self._traversal_work()
+        if branching == 2 and not undo and not body_cost.is_constant:
+            self._note("divide and conquer: two calls with linear work, N log N")
+            return body_cost * algebra.log(depth)
+        self._note(f"{branching} recursive calls per activation: {branching}^N")
+        return self._exponential(branching) * body_cost
+
+    def _primary(self) -> str:
+        for param in self.function.params:
+            if param.name in self.letters:
+                return self.letters[param.name]
+        return "n"
+
+    def _exponential(self, base: int) -> BigO:
+        exponent = self.input_size()
+        result = ONE
+        for name in sorted(exponent.variables) or [self._primary()]:
+            result = result * algebra.exp(base, (name,))
+        return result
+
+    def _traversal_work(self) -> BigO:
+        self._in_traversal = True
+        try:
+            return self._block(self.function.body, [])
+        finally:
+            self._in_traversal = False
+
+    def _visited_guard(self) -> bool:
+        """An ``if`` testing membership of a collection this function also fills (memo dict, visited set)."""
+        filled = {call.ref for call in _walk_calls(self.function.body) if call.op in _ADDS}
+        for stmt in _walk(self.function.body):
+            if isinstance(stmt, model.If):
+                for call in stmt.cond:
+                    if call.op in _HAS and call.ref in filled:
+                        return True
+        return False
+
+    def _membership_guard(self, body: tuple[model.Stmt, ...]) -> bool:
+        return any(isinstance(stmt, model.If) and any(c.op in _HAS for c in stmt.cond) for stmt in _walk(body))
+
+    def _undoes(self, body: tuple[model.Stmt, ...]) -> bool:
+        return any(call.op in _REMOVES for call in _walk_calls(body))
+
+    def _sites(self, body: tuple[model.Stmt, ...], loops: list[str]) -> list[tuple[str, ...]]:
+        """Each recursive call site with the innermost loop around it: "none", "const", "for", "adjacency"."""
+        found: list[tuple[str, ...]] = []
+        for stmt in body:
+            if isinstance(stmt, (model.Call, model.Assign)):
+                call = stmt if isinstance(stmt, model.Call) else stmt.value
+                if call.op in self.scc:
+                    found.append((loops[-1] if loops else "none",))
+            elif isinstance(stmt, model.For):
+                domain = stmt.domain
+                if isinstance(domain, model.Const):
+                    kind = "const"
+                elif isinstance(domain, model.Halving):
+                    kind = "none"
+                elif domain.ref.endswith("[]") or domain.ref.startswith(("_", "v", "s")):
+                    kind = "adjacency"
+                else:
+                    kind = "for"
+                found += self._sites(stmt.body, loops + [kind])
+            elif isinstance(stmt, model.While):
+                found += self._sites(stmt.body, loops + ["adjacency" if stmt.ref else "for"])
+            elif isinstance(stmt, model.If):
+                found += self._sites(stmt.then, loops)
+                found += self._sites(stmt.orelse, loops)
+        return found
+
+    def _branching(self, body: tuple[model.Stmt, ...]) -> int:
+        """Recursive calls one activation makes; exclusive branches count once (``if {f() return} f()``)."""
+        total = 0
+        for index, stmt in enumerate(body):
+            if isinstance(stmt, (model.Call, model.Assign)):
+                call = stmt if isinstance(stmt, model.Call) else stmt.value
+                total += 1 if call.op in self.scc else 0
+            elif isinstance(stmt, model.For):
+                inner = self._branching(stmt.body)
+                total += inner * (4 if isinstance(stmt.domain, model.Const) else 1)
+            elif isinstance(stmt, model.While):
+                total += self._branching(stmt.body)
+            elif isinstance(stmt, model.If):
+                then = self._branching(stmt.then)
+                orelse = self._branching(stmt.orelse)
+                if stmt.then and isinstance(stmt.then[-1], model.Exit) and stmt.then[-1].kind == "return":
+                    rest = self._branching(body[index + 1:])
+                    return total + max(then, orelse + rest)
+                total += max(then, orelse)
+            if isinstance(stmt, model.Exit) and stmt.kind == "return":
+                return total
+        return total
+
+
+__all__ = ["FunctionCost", "ProgramCost", "estimate"]
