@@ -173,6 +173,9 @@ class FunctionLowering:
             action = self.method_action(expr.func.obj, expr.func.name)
             if action in ("wrap", "copy", "sort") or action == "iterate" and not expr.args:
                 return self.ref_of(expr.func.obj)
+            if action in ("map.get", "tree.get"):  # m.get(k).add(x) acts on a value, like d[k].append(x)
+                base = self.ref_of(expr.func.obj)
+                return None if base is None else base + "[]"
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.args:
             action = self.spec.functions.get(expr.func.id, (None, 0))[0]
             if action in ("wrap", "copy", "sort"):
@@ -470,6 +473,9 @@ class FunctionLowering:
                     self.kinds[target.id] = stmt.declared
                     if stmt.declared not in _SCALAR_KINDS:
                         self.refs[target.id] = f"V:{target.id}"
+                elif isinstance(target, ir.Attr) and self.is_self(target.obj) and stmt.declared:
+                    # a declared field (C++ ``unordered_map<int,int> memo;`` member): its kind only
+                    self.context.field_kinds.setdefault(target.name, stmt.declared)
             return []
         out: list[Low] = []
         targets = stmt.targets
@@ -731,6 +737,8 @@ class FunctionLowering:
         """``while queue``, ``while (!q.isEmpty())``, ``len(q) > 0``: the collection drained, or None."""
         if test is None:
             return None
+        if isinstance(test, ir.Attr) and test.name in self.spec.size_attributes:
+            return self._collection_size(test)  # while (stack.length && ...)
         if isinstance(test, (ir.Name, ir.Attr)):
             kind = self.kind_of(test)
             if kind is not None and kind not in _SCALAR_KINDS and kind not in ("elem", "any", "node"):

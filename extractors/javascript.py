@@ -1,0 +1,780 @@
+"""JavaScript extractor: tree-sitter-javascript tree -> IR, plus JavaScript's tables for the vocabulary.
+
+Untyped code gets its parameter kinds from JSDoc (``@param {number[]} nums`` -> seq), which is how
+LeetCode-style JavaScript documents them; TypeScript (``extractors/typescript.py``) reads annotations
+through the same type-text mapping (``type_kind``).
+
+Idioms with a Python twin are desugared to that twin's IR so both normalise alike:
+``new Array(n).fill(0)`` is ``[0] * n``; ``Array.from({length: n}, f)`` and ``new Array(n).fill(0).map(f)``
+are ``[f() for _ in range(n)]``; ``xs.map(f)`` / ``xs.filter(f)`` are list comprehensions; ``[...xs]`` and
+``Array.from(xs)`` copy; ``xs.forEach(x => { ... })`` as a statement is a ``for (x of xs)`` loop.
+Functions are class methods, ``function`` declarations, and ``const f = (..) => {..}`` /
+``X.prototype.m = function (..) {..}`` definitions (``X`` is then the owner).
+"""
+
+from __future__ import annotations
+
+import re
+
+from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
+from skeldsl import ir
+from skeldsl.normalise.spec import LanguageSpec
+
+# ------------------------------------------------------------------------------------------- tables
+
+_ARRAY_METHODS = {
+    "push": "list.append", "pop": "list.pop", "shift": "list.popfront", "unshift": "list.insert",
+    "splice": "list.del", "indexOf": "list.find", "lastIndexOf": "list.find", "includes": "list.has",
+    "findIndex": "list.find", "find": "list.find", "sort": "sort", "reverse": "reverse",
+    "slice": "slice", "concat": "list.extend", "join": "str.join", "forEach": "iterate", "map": "iterate",
+    "filter": "iterate", "reduce": "reduce", "some": "reduce", "every": "reduce", "entries": "wrap",
+    "keys": "wrap", "values": "wrap", "fill": "none", "toString": "none", "extend": "list.extend",
+}
+_STRING_METHODS = {
+    "indexOf": "str.find", "lastIndexOf": "str.find", "includes": "str.find", "startsWith": "str.find",
+    "endsWith": "str.find", "split": "str.split", "replace": "str.replace", "replaceAll": "str.replace",
+    "substring": "slice", "substr": "slice", "slice": "slice", "toLowerCase": "copy",
+    "toUpperCase": "copy", "trim": "none", "charAt": "none", "charCodeAt": "none", "codePointAt": "none",
+    "repeat": "copy", "concat": "str.concat", "padStart": "none", "padEnd": "none", "localeCompare": "none",
+    "at": "none", "join": "str.join",
+}
+_METHODS: dict[tuple[str, str], str] = {}
+_METHODS.update({("list", m): op for m, op in _ARRAY_METHODS.items()})
+_METHODS.update({("str", m): op for m, op in _STRING_METHODS.items()})
+_METHODS.update({
+    ("map", "get"): "map.get", ("map", "set"): "map.put", ("map", "has"): "map.has",
+    ("map", "delete"): "map.del", ("map", "keys"): "wrap", ("map", "values"): "wrap",
+    ("map", "entries"): "wrap", ("map", "forEach"): "iterate", ("map", "clear"): "none",
+    ("set", "add"): "set.add", ("set", "has"): "set.has", ("set", "delete"): "set.del",
+    ("set", "keys"): "wrap", ("set", "values"): "wrap", ("set", "entries"): "wrap",
+    ("set", "forEach"): "iterate", ("set", "clear"): "none",
+    # datastructures-js Queue (push/enqueue at the back, pop/dequeue at the front), Deque and PriorityQueue
+    ("queue", "enqueue"): "deque.push", ("queue", "push"): "deque.push", ("queue", "dequeue"): "deque.popfront",
+    ("queue", "pop"): "deque.popfront", ("queue", "front"): "none", ("queue", "back"): "none",
+    ("queue", "isEmpty"): "empty", ("queue", "size"): "size", ("queue", "toArray"): "copy",
+    ("deque", "enqueue"): "deque.push", ("deque", "push"): "deque.push", ("deque", "dequeue"): "deque.popfront",
+    ("deque", "pushBack"): "deque.push", ("deque", "pushFront"): "deque.pushfront",
+    ("deque", "popBack"): "deque.pop", ("deque", "popFront"): "deque.popfront", ("deque", "pop"): "deque.pop",
+    ("deque", "front"): "none", ("deque", "back"): "none", ("deque", "isEmpty"): "empty",
+    ("deque", "size"): "size", ("deque", "toArray"): "copy",
+    ("heap", "enqueue"): "heap.push", ("heap", "push"): "heap.push", ("heap", "dequeue"): "heap.pop",
+    ("heap", "pop"): "heap.pop", ("heap", "front"): "heap.top", ("heap", "top"): "heap.top",
+    ("heap", "isEmpty"): "empty", ("heap", "size"): "size", ("heap", "toArray"): "copy",
+    ("list", "isEmpty"): "empty", ("strbuf", "push"): "strbuf.append", ("strbuf", "join"): "str.join",
+    # untyped receivers: distinctive method names decide the kind
+    ("*", "push"): "list.append", ("*", "shift"): "list.popfront", ("*", "unshift"): "list.insert",
+    ("*", "splice"): "list.del", ("*", "forEach"): "iterate", ("*", "sort"): "sort", ("*", "join"): "str.join",
+    ("*", "split"): "str.split", ("*", "enqueue"): "deque.push", ("*", "dequeue"): "deque.popfront",
+    ("*", "isEmpty"): "empty", ("*", "entries"): "wrap", ("*", "keys"): "wrap", ("*", "values"): "wrap",
+    ("*", "pushBack"): "deque.push", ("*", "pushFront"): "deque.pushfront", ("*", "popFront"): "deque.popfront",
+    ("*", "popBack"): "deque.pop", ("*", "reverse"): "reverse", ("*", "includes"): "list.has",
+    ("*", "indexOf"): "list.find", ("*", "substring"): "slice", ("*", "slice"): "slice",
+    ("*", "map"): "iterate", ("*", "filter"): "iterate", ("*", "reduce"): "reduce", ("*", "some"): "reduce",
+    ("*", "every"): "reduce", ("*", "extend"): "list.extend", ("*", "size"): "size",
+})
+
+_FUNCTIONS = {
+    "Math.max": ("reduce", 0), "Math.min": ("reduce", 0), "Math.abs": ("none", 0), "Math.floor": ("none", 0),
+    "Math.ceil": ("none", 0), "Math.sqrt": ("none", 0), "Math.pow": ("none", 0), "Math.trunc": ("none", 0),
+    "Math.round": ("none", 0), "Math.log2": ("none", 0), "Math.log": ("none", 0), "Math.sign": ("none", 0),
+    "Math.random": ("none", 0), "console.log": ("none", 0), "String.fromCharCode": ("none", 0),
+    "parseInt": ("none", 0), "Number": ("none", 0), "String": ("none", 0), "Boolean": ("none", 0),
+    "Number.isInteger": ("none", 0), "JSON.stringify": ("copy", 0), "JSON.parse": ("copy", 0),
+    "Object.keys": ("wrap", 0), "Object.values": ("wrap", 0), "Object.entries": ("wrap", 0),
+    "Array.isArray": ("none", 0), "BigInt": ("none", 0), "isNaN": ("none", 0),
+}
+
+SPEC = LanguageSpec(
+    name="javascript",
+    constructors={
+        "Map": "map", "Set": "set", "Array": "list", "Array.from": "list", "Object": "map", "WeakMap": "map",
+        "Int32Array": "list", "Int16Array": "list", "Int8Array": "list", "Uint8Array": "list",
+        "Uint16Array": "list", "Uint32Array": "list", "Float64Array": "list", "Float32Array": "list",
+        "BigInt64Array": "list", "Queue": "queue", "Deque": "deque", "PriorityQueue": "heap",
+        "MinPriorityQueue": "heap", "MaxPriorityQueue": "heap", "Heap": "heap", "MinHeap": "heap",
+        "MaxHeap": "heap",
+    },
+    methods=_METHODS,
+    functions=_FUNCTIONS,
+    size_attributes=frozenset({"length", "size"}),
+    self_names=frozenset({"this"}),
+)
+
+# ------------------------------------------------------------------------------------ type text kinds
+
+_TYPE_KINDS = {
+    "number": "num", "Number": "num", "bigint": "num", "int": "num", "integer": "num", "float": "num",
+    "string": "str", "String": "str", "character": "str", "char": "str",
+    "boolean": "bool", "Boolean": "bool", "bool": "bool",
+    "Map": "map", "Object": "map", "object": "map", "Record": "map", "WeakMap": "map",
+    "Set": "set", "WeakSet": "set",
+    "Array": "seq", "ReadonlyArray": "seq", "Int32Array": "seq", "Uint8Array": "seq", "Float64Array": "seq",
+    "Function": "fn", "function": "fn",
+}
+_TYPE_SPLIT = re.compile(r"\s*\|\s*")
+
+
+def type_kind(text: str | None) -> str:
+    """Skeleton kind of a JSDoc / TypeScript type written as text (``number[]`` -> seq, ``TreeNode | null``
+    -> node, ``Map<number, number>`` -> map, ``(x: number) => void`` -> fn)."""
+    if not text:
+        return "any"
+    text = text.strip().lstrip("?!").strip()
+    if text.startswith("(") and "=>" in text:
+        return "fn"
+    if "|" in text:
+        depth = text.count("<") + text.count("(") + text.count("{")
+        if depth == 0:
+            parts = [part for part in _TYPE_SPLIT.split(text) if part not in ("null", "undefined", "")]
+            return type_kind(parts[0]) if parts else "any"
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if text.endswith("]"):
+        return "seq"  # number[], string[][], [number, number]
+    head = text.split("<", 1)[0].strip().rsplit(".", 1)[-1]
+    if head in _TYPE_KINDS:
+        return _TYPE_KINDS[head]
+    if head.endswith("Node"):
+        return "node"
+    return "any"
+
+
+def local_kind(kind: str) -> str | None:
+    """A declared local's kind: parameters' ``seq`` is a ``list`` local; unknown says nothing."""
+    if kind == "any":
+        return None
+    return "list" if kind == "seq" else kind
+
+
+_JSDOC_PARAM = re.compile(r"@param\s*\{([^}]*)\}\s*\[?([A-Za-z_$][\w$]*)")
+
+# ------------------------------------------------------------------------------------- extraction
+
+_NAMESPACES = frozenset({"Math", "Number", "String", "JSON", "Object", "Array", "console", "BigInt"})
+_FUNCTION_VALUES = frozenset({"arrow_function", "function_expression", "function", "generator_function"})
+_COMPARISON = {"===": "==", "!==": "!=", "&&": "and", "||": "or", "??": "or"}
+
+
+class JavaScriptExtractor(TreeSitterExtractor):
+    """Handlers for tree-sitter-javascript node kinds (TypeScript's extractor extends the tables)."""
+
+    LANGUAGE = "javascript"
+    IGNORED = frozenset({"comment", "html_comment", "hash_bang_line", "empty_statement", "import_statement",
+                         "debugger_statement"})
+    STATEMENTS = handler_table(
+        h_block=["statement_block", "class_static_block"],
+        h_expression_statement=["expression_statement"],
+        h_declaration=["lexical_declaration", "variable_declaration"],
+        h_if=["if_statement"],
+        h_for=["for_statement"],
+        h_for_in=["for_in_statement"],
+        h_while=["while_statement"],
+        h_do=["do_statement"],
+        h_return=["return_statement"],
+        h_break=["break_statement"],
+        h_continue=["continue_statement"],
+        h_function_declaration=["function_declaration", "generator_function_declaration"],
+        h_class=["class_declaration"],
+        h_labeled=["labeled_statement"],
+        h_switch=["switch_statement"],
+        h_try=["try_statement"],
+        h_throw=["throw_statement"],
+        h_export=["export_statement"],
+        h_with=["with_statement"],
+    )
+    EXPRESSIONS = handler_table(
+        e_name=["identifier", "shorthand_property_identifier", "private_property_identifier",
+                "property_identifier"],
+        e_this=["this", "super"],
+        e_number=["number"],
+        e_string=["string", "regex"],
+        e_template=["template_string"],
+        e_bool=["true", "false"],
+        e_none=["null", "undefined"],
+        e_member=["member_expression"],
+        e_subscript=["subscript_expression"],
+        e_call=["call_expression"],
+        e_new=["new_expression"],
+        e_binary=["binary_expression"],
+        e_unary=["unary_expression"],
+        e_update=["update_expression"],
+        e_parenthesized=["parenthesized_expression"],
+        e_ternary=["ternary_expression"],
+        e_array=["array"],
+        e_object=["object"],
+        e_lambda=["arrow_function", "function_expression", "function", "generator_function"],
+        e_assignment_value=["assignment_expression", "augmented_assignment_expression"],
+        e_sequence=["sequence_expression"],
+        e_inner=["spread_element", "await_expression", "yield_expression", "pair", "computed_property_name",
+                 "template_substitution"],
+        e_opaque=["class", "meta_property", "tagged_template"],
+    )
+
+    # ------------------------------------------------------------------------------ module level
+
+    def module(self, root) -> ir.Module:
+        functions: list[ir.FunctionDef] = []
+        toplevel: list[ir.Stmt] = []
+        for node in self.named(root):
+            for stmt in self.statement(node):
+                if isinstance(stmt, ir.FunctionDef):
+                    functions.append(stmt)
+                elif isinstance(stmt, ir.Block) and stmt.body and all(
+                        isinstance(s, ir.FunctionDef) for s in stmt.body):
+                    functions += stmt.body  # a class: its methods
+                else:
+                    toplevel.append(stmt)
+        return ir.Module(self.LANGUAGE, tuple(functions), tuple(toplevel))
+
+    def jsdoc(self, node) -> dict[str, str]:
+        """``@param {type} name`` of the doc comment right before ``node`` (name -> kind)."""
+        previous = node.prev_named_sibling
+        if previous is None or previous.type != "comment":
+            return {}
+        text = self.text(previous)
+        if not text.startswith("/**"):
+            return {}
+        return {name: type_kind(kind) for kind, name in _JSDOC_PARAM.findall(text)}
+
+    def function(self, name: str, node, owner: str | None = None, doc: dict[str, str] | None = None,
+                 line_node=None) -> ir.FunctionDef:
+        """A FunctionDef from a function-like node (its ``parameters`` and ``body`` fields)."""
+        params = self.params(self.field(node, "parameters") or self.field(node, "parameter"), doc or {})
+        body_node = self.field(node, "body")
+        if body_node is None:
+            body: tuple[ir.Stmt, ...] = ()
+        elif body_node.type == "statement_block":
+            body = self.statements(self.named(body_node))
+        else:  # arrow function with an expression body
+            body = (ir.Return(self.expr(body_node), self.line(body_node)),)
+        return ir.FunctionDef(name, params, body, owner=owner, line=self.line(line_node or node))
+
+    def params(self, node, doc: dict[str, str]) -> tuple[ir.Param, ...]:
+        if node is None:
+            return ()
+        if node.type == "identifier":  # x => ...
+            name = self.text(node)
+            return (ir.Param(name, doc.get(name, "any")),)
+        return tuple(self.param(child, doc) for child in self.named(node))
+
+    def param(self, node, doc: dict[str, str]) -> ir.Param:
+        kind = node.type
+        if kind == "identifier":
+            name = self.text(node)
+            return ir.Param(name, doc.get(name, "any"))
+        if kind == "assignment_pattern":  # x = default
+            inner = self.param(self.field(node, "left"), doc)
+            if inner.kind == "any":
+                return ir.Param(inner.name, _literal_kind(self.field(node, "right")))
+            return inner
+        if kind == "rest_pattern":
+            inner = self.named(node)
+            name = self.text(inner[0]) if inner else "_"
+            return ir.Param(name, "seq")
+        return ir.Param(self.text(node), "any")
+
+    # ------------------------------------------------------------------------------ statements
+
+    def statements(self, nodes) -> tuple[ir.Stmt, ...]:
+        out: list[ir.Stmt] = []
+        for node in nodes:
+            out += self.statement(node)
+        return tuple(out)
+
+    def body(self, node) -> tuple[ir.Stmt, ...]:
+        """A loop or branch body: a block's statements, or one statement."""
+        if node is None:
+            return ()
+        if node.type == "statement_block":
+            return self.statements(self.named(node))
+        return tuple(self.statement(node))
+
+    def h_expression_statement(self, node) -> list[ir.Stmt]:
+        out: list[ir.Stmt] = []
+        for child in self.named(node):
+            out += self.expression_as_statement(child)
+        return out
+
+    def expression_as_statement(self, node) -> list[ir.Stmt]:
+        kind = node.type
+        line = self.line(node)
+        if kind == "assignment_expression":
+            return self.assign_chain(node)
+        if kind == "augmented_assignment_expression":
+            return self.assignment(node)
+        if kind == "sequence_expression":
+            out: list[ir.Stmt] = []
+            for child in self.named(node):
+                out += self.expression_as_statement(child)
+            return out
+        if kind == "parenthesized_expression" and len(self.named(node)) == 1:
+            return self.expression_as_statement(self.named(node)[0])
+        if kind == "unary_expression" and self.operator(node) == "delete":
+            return [ir.Delete((self.expr(self.field(node, "argument")),), line)]
+        if kind == "call_expression":
+            loop = self.for_each_statement(node)
+            if loop is not None:
+                return [loop]
+        return [ir.ExprStmt(self.expr(node), line)]
+
+    def assign_chain(self, node) -> list[ir.Stmt]:
+        """``a = b = v`` is one Assign with two targets (Python's ``a = b = v``); ``X.prototype.m = function``
+        defines a method of X."""
+        targets: list[ir.Expr] = []
+        value = node
+        while value.type == "assignment_expression":
+            left = self.field(value, "left")
+            right = self.field(value, "right")
+            if right.type in _FUNCTION_VALUES and left.type == "member_expression":
+                owner, name = self.prototype_method(left)
+                if name is not None:
+                    return [self.function(name, right, owner=owner, doc=self.jsdoc(node.parent), line_node=node)]
+            targets.append(self.target(left))
+            value = right
+        if len(targets) == 1 and isinstance(targets[0], ir.CollectionLit) and value.type == "array":
+            rhs: ir.Expr = ir.CollectionLit("tuple", tuple(self.expr(c) for c in self.named(value)))
+        else:
+            rhs = self.expr(value)
+        return [ir.Assign(tuple(targets), rhs, line=self.line(node))]
+
+    def prototype_method(self, left) -> tuple[str | None, str | None]:
+        """``X.prototype.m`` -> (X, m); ``X.m`` (a static helper) -> (X, m)."""
+        obj, prop = self.field(left, "object"), self.field(left, "property")
+        if obj is None or prop is None:
+            return None, None
+        if obj.type == "member_expression" and self.text(self.field(obj, "property")) == "prototype":
+            return self.text(self.field(obj, "object")), self.text(prop)
+        if obj.type == "identifier" and obj.parent is not None and node_is_toplevel(left):
+            return self.text(obj), self.text(prop)
+        return None, None
+
+    def target(self, node) -> ir.Expr:
+        """An assignment target: patterns become tuples of their names."""
+        if node.type in ("array_pattern", "object_pattern"):
+            return ir.CollectionLit("tuple", tuple(self.target(child) for child in self.named(node)))
+        if node.type in ("assignment_pattern", "object_assignment_pattern"):
+            return self.target(self.field(node, "left"))
+        if node.type == "rest_pattern":
+            return self.target(self.named(node)[0])
+        if node.type == "pair_pattern":
+            return self.target(self.field(node, "value"))
+        if node.type == "shorthand_property_identifier_pattern":
+            return ir.Name(self.text(node))
+        return self.expr(node)
+
+    def h_declaration(self, node) -> list[ir.Stmt]:
+        out: list[ir.Stmt] = []
+        doc = None
+        for declarator in self.named(node):
+            if declarator.type != "variable_declarator":
+                continue
+            name_node = self.field(declarator, "name")
+            value = self.field(declarator, "value")
+            if value is not None and value.type in _FUNCTION_VALUES and name_node.type == "identifier":
+                if doc is None:
+                    doc = self.jsdoc(node)
+                out.append(self.function(self.text(name_node), value, doc=doc, line_node=node))
+                continue
+            target = self.target(name_node)
+            declared = self.declared_kind(declarator)
+            if value is None:
+                out.append(ir.Assign((target,), None, declared=declared, line=self.line(declarator)))
+                continue
+            if isinstance(target, ir.CollectionLit) and value.type == "array":
+                rhs: ir.Expr = ir.CollectionLit("tuple", tuple(self.expr(c) for c in self.named(value)))
+            else:
+                rhs = self.expr(value)
+            out.append(ir.Assign((target,), rhs, declared=declared, line=self.line(declarator)))
+        return out
+
+    def declared_kind(self, declarator) -> str | None:
+        """The declared kind of a local (TypeScript annotations); JavaScript has none."""
+        return None
+
+    def h_if(self, node) -> list[ir.Stmt]:
+        test = self.expr(self.field(node, "condition"))
+        then = self.body(self.field(node, "consequence"))
+        alternative = self.field(node, "alternative")
+        orelse: tuple[ir.Stmt, ...] = ()
+        if alternative is not None:
+            inner = self.named(alternative)
+            orelse = self.body(inner[0]) if inner else ()
+        return [ir.If(test, then, orelse, self.line(node))]
+
+    def h_for(self, node) -> list[ir.Stmt]:
+        init_node = self.field(node, "initializer")
+        init: tuple[ir.Stmt, ...] = ()
+        if init_node is not None and init_node.type not in self.IGNORED:
+            if init_node.type in self.STATEMENTS:
+                init = tuple(self.statement(init_node))
+            else:
+                init = tuple(self.expression_as_statement(init_node))
+        cond = None
+        for candidate in self.fields(node, "condition"):
+            if candidate.is_named and candidate.type not in self.IGNORED:
+                cond = self.expr(candidate.named_children[0] if candidate.type == "expression_statement"
+                                 else candidate)
+        increment = self.field(node, "increment")
+        update = tuple(self.expression_as_statement(increment)) if increment is not None else ()
+        return [ir.CFor(init, cond, update, self.body(self.field(node, "body")), self.line(node))]
+
+    def h_for_in(self, node) -> list[ir.Stmt]:
+        left = self.target(self.field(node, "left"))
+        targets = _names(left)
+        iterable = self.expr(self.field(node, "right"))
+        return [ir.Foreach(targets, iterable, self.body(self.field(node, "body")), self.line(node))]
+
+    def h_while(self, node) -> list[ir.Stmt]:
+        return [ir.While(self.expr(self.field(node, "condition")), self.body(self.field(node, "body")),
+                         self.line(node))]
+
+    def h_do(self, node) -> list[ir.Stmt]:
+        return self.h_while(node)
+
+    def h_return(self, node) -> list[ir.Stmt]:
+        children = self.named(node)
+        line = self.line(node)
+        if children and children[0].type == "ternary_expression" and _has_call(children[0]):
+            # return c ? f(a) : g(b)  ==  if c: return f(a); return g(b)  (how Python writes it)
+            ternary = children[0]
+            test = self.expr(self.field(ternary, "condition"))
+            then = ir.Return(self.expr(self.field(ternary, "consequence")), line)
+            return [ir.If(test, (then,), (), line), ir.Return(self.expr(self.field(ternary, "alternative")), line)]
+        return [ir.Return(self.expr(children[0]) if children else None, line)]
+
+    def h_throw(self, node) -> list[ir.Stmt]:
+        return [ir.ExprStmt(self.expr(child), self.line(node)) for child in self.named(node)]
+
+    def h_function_declaration(self, node) -> list[ir.Stmt]:
+        return [self.function(self.text(self.field(node, "name")), node, doc=self.jsdoc(node))]
+
+    def h_class(self, node) -> list[ir.Stmt]:
+        name_node = self.field(node, "name")
+        owner = self.text(name_node) if name_node is not None else "<class>"
+        methods: list[ir.Stmt] = []
+        body = self.field(node, "body")
+        for member in self.named(body) if body is not None else ():
+            if member.type == "method_definition":
+                name = self.text(self.field(member, "name"))
+                method = self.function(name, member, owner=owner, doc=self.jsdoc(member))
+                if name != "constructor" or not _trivial_constructor(method):
+                    methods.append(method)
+            else:
+                methods += self.class_member(member, owner)
+        return [ir.Block(tuple(methods), self.line(node))]
+
+    def class_member(self, node, owner: str) -> list[ir.Stmt]:
+        """Class members other than methods: fields carry no cost of their own (like Python class
+        attributes); TypeScript adds its member kinds here."""
+        if node.type in ("field_definition", "class_static_block"):
+            return []
+        self.unknown(node, "class member")
+        return []
+
+    def h_labeled(self, node) -> list[ir.Stmt]:
+        return list(self.body(self.field(node, "body")))
+
+    def h_switch(self, node) -> list[ir.Stmt]:
+        out: list[ir.Stmt] = [ir.ExprStmt(self.expr(self.field(node, "value")), self.line(node))]
+        body = self.field(node, "body")
+        for case in self.named(body) if body is not None else ():
+            if case.type not in ("switch_case", "switch_default"):
+                continue
+            statements = self.statements(self.fields(case, "body"))
+            value = self.field(case, "value")
+            test = self.expr(value) if value is not None else ir.Opaque("default")
+            out.append(ir.If(ir.Opaque("case", (test,)), statements, (), self.line(case)))
+        return [ir.Block(tuple(out), self.line(node))]
+
+    def h_try(self, node) -> list[ir.Stmt]:
+        body = list(self.body(self.field(node, "body")))
+        for name in ("handler", "finalizer"):
+            clause = self.field(node, name)
+            if clause is not None:
+                body += self.body(self.field(clause, "body"))
+        return [ir.Block(tuple(body), self.line(node))]
+
+    def h_export(self, node) -> list[ir.Stmt]:
+        declaration = self.field(node, "declaration")
+        if declaration is not None:
+            return self.statement(declaration)
+        value = self.field(node, "value")
+        return [ir.ExprStmt(self.expr(value), self.line(node))] if value is not None else []
+
+    def h_with(self, node) -> list[ir.Stmt]:
+        return [ir.ExprStmt(self.expr(self.field(node, "object")))] + list(self.body(self.field(node, "body")))
+
+    def for_each_statement(self, node) -> ir.Foreach | None:
+        """``xs.forEach((x, i) => { ... })`` as a statement: ``for (x of xs) { ... }``."""
+        func = self.field(node, "function")
+        if func is None or func.type != "member_expression" or self.text(self.field(func, "property")) != "forEach":
+            return None
+        args = self.named(self.field(node, "arguments"))
+        if len(args) != 1 or args[0].type not in ("arrow_function", "function_expression"):
+            return None
+        callback = args[0]
+        params = self.params(self.field(callback, "parameters") or self.field(callback, "parameter"), {})
+        body_node = self.field(callback, "body")
+        if body_node is None:
+            return None
+        if body_node.type == "statement_block":
+            body = self.statements(self.named(body_node))
+        else:
+            body = tuple(self.expression_as_statement(body_node))
+        targets = tuple(p.name for p in params[:1]) or ("_",)
+        return ir.Foreach(targets, self.expr(self.field(func, "object")), body, self.line(node))
+
+    # ----------------------------------------------------------------------------- expressions
+
+    def e_this(self, node) -> ir.Expr:
+        return ir.Name("this")
+
+    def e_template(self, node) -> ir.Expr:
+        parts = tuple(self.expr(child) for child in node.named_children if child.type == "template_substitution")
+        return ir.Opaque("template", parts) if parts else ir.Literal("str")
+
+    def e_member(self, node) -> ir.Expr:
+        obj = self.field(node, "object")
+        prop = self.text(self.field(node, "property"))
+        if obj.type == "identifier" and self.text(obj) in _NAMESPACES:
+            return ir.Name(f"{self.text(obj)}.{prop}")  # Math.max is a function, not a method
+        return ir.Attr(self.expr(obj), prop)
+
+    def e_subscript(self, node) -> ir.Expr:
+        return ir.Index(self.expr(self.field(node, "object")), self.expr(self.field(node, "index")))
+
+    def e_inner(self, node) -> ir.Expr:
+        children = self.named(node)
+        if node.type == "pair":
+            return self.expr(self.field(node, "value"))
+        return self.expr(children[-1]) if children else ir.Literal("none")
+
+    def e_assignment_value(self, node) -> ir.Expr:
+        """An assignment used as a value (``while ((x = f()))``): its value."""
+        return self.expr(self.field(node, "right"))
+
+    def e_sequence(self, node) -> ir.Expr:
+        return ir.Opaque("sequence", tuple(self.expr(child) for child in self.named(node)))
+
+    def e_binary(self, node) -> ir.Expr:
+        op = self.operator(node)
+        return ir.BinOp(_COMPARISON.get(op, op), self.expr(self.field(node, "left")),
+                        self.expr(self.field(node, "right")))
+
+    def e_unary(self, node) -> ir.Expr:
+        op = self.operator(node)
+        return ir.UnaryOp("not" if op == "!" else op, self.expr(self.field(node, "argument")))
+
+    def e_ternary(self, node) -> ir.Expr:
+        return ir.Cond(self.expr(self.field(node, "condition")), self.expr(self.field(node, "consequence")),
+                       self.expr(self.field(node, "alternative")))
+
+    def e_array(self, node) -> ir.Expr:
+        items = self.named(node)
+        if len(items) == 1 and items[0].type == "spread_element":  # [...xs] copies xs
+            return ir.Call(ir.Name("Array.from"), (self.expr(items[0]),))
+        return ir.CollectionLit("list", tuple(self.expr(item) for item in items))
+
+    def e_object(self, node) -> ir.Expr:
+        return ir.CollectionLit("map", tuple(self.expr(item) for item in self.named(node)))
+
+    def e_lambda(self, node) -> ir.Expr:
+        params = tuple(p.name for p in self.params(self.field(node, "parameters") or self.field(node, "parameter"), {}))
+        body = self.field(node, "body")
+        if body is None:
+            return ir.Lambda(params, ir.Literal("none"))
+        if body.type != "statement_block":
+            return ir.Lambda(params, self.expr(body))
+        statements = self.named(body)
+        if len(statements) == 1 and statements[0].type == "return_statement":
+            value = self.named(statements[0])
+            return ir.Lambda(params, self.expr(value[0]) if value else ir.Literal("none"))
+        return ir.Lambda(params, ir.Opaque("block", tuple(_statement_exprs(self.statements(statements)))))
+
+    def e_new(self, node) -> ir.Expr:
+        constructor = self.field(node, "constructor")
+        arguments = self.field(node, "arguments")
+        args = tuple(self.expr(arg) for arg in self.named(arguments)) if arguments is not None else ()
+        return ir.Call(ir.Name(_dotted_text(self, constructor)), args)
+
+    def e_call(self, node) -> ir.Expr:
+        func_node = self.field(node, "function")
+        arguments = self.field(node, "arguments")
+        arg_nodes = self.named(arguments) if arguments is not None and arguments.type == "arguments" else []
+        if func_node.type == "member_expression":
+            method = self.text(self.field(func_node, "property"))
+            receiver_node = self.field(func_node, "object")
+            desugared = self.desugar_method(method, receiver_node, arg_nodes)
+            if desugared is not None:
+                return desugared
+        args = tuple(self.expr(arg) for arg in arg_nodes)
+        return ir.Call(self.expr(func_node), args)
+
+    def desugar_method(self, method: str, receiver_node, arg_nodes) -> ir.Expr | None:
+        """Array idioms with a Python twin (see the module docstring), or None."""
+        if method in ("push", "unshift") and len(arg_nodes) == 1 and arg_nodes[0].type == "spread_element":
+            # xs.push(...ys) appends a collection: Python's xs.extend(ys)
+            return ir.Call(ir.Attr(self.expr(receiver_node), "extend"), (self.expr(arg_nodes[0]),))
+        if method == "join" and len(arg_nodes) <= 1:  # xs.join(sep) is Python's sep.join(xs)
+            separator = self.expr(arg_nodes[0]) if arg_nodes else ir.Literal("str", "','")
+            return ir.Call(ir.Attr(separator, "join"), (self.expr(receiver_node),))
+        if method == "fill" and len(arg_nodes) <= 1:
+            size = self.sized_array(receiver_node)
+            if size is not None:
+                item = self.expr(arg_nodes[0]) if arg_nodes else ir.Literal("none")
+                return ir.BinOp("*", ir.CollectionLit("list", (item,)), size)
+        if method == "from" and self.text(receiver_node) == "Array" and arg_nodes:
+            size = self.length_object(arg_nodes[0])
+            if size is None and arg_nodes[0].type in ("new_expression", "call_expression"):
+                size = self.sized_array(arg_nodes[0])
+            if size is not None:
+                element = self.callback_body(arg_nodes[1]) if len(arg_nodes) > 1 else ir.Literal("none")
+                return ir.Comprehension("list", element, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), size)),))
+            if len(arg_nodes) == 2:
+                return self.comprehension(arg_nodes[0], arg_nodes[1], None)
+            return None
+        if method in ("map", "filter") and len(arg_nodes) == 1 and arg_nodes[0].type in ("arrow_function",
+                                                                                          "function_expression"):
+            inner = receiver_node
+            size = None
+            if inner.type == "call_expression":  # new Array(n).fill(0).map(...)
+                inner_func = self.field(inner, "function")
+                if inner_func.type == "member_expression" and self.text(self.field(inner_func, "property")) == "fill":
+                    size = self.sized_array(self.field(inner_func, "object"))
+            elif inner.type == "array" and len(self.named(inner)) == 1 and self.named(inner)[0].type == "spread_element":
+                size = self.sized_array(self.named(self.named(inner)[0])[0])  # [...Array(n)].map(...)
+            if size is not None and method == "map":
+                element = self.callback_body(arg_nodes[0])
+                return ir.Comprehension("list", element, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), size)),))
+            return self.comprehension(receiver_node, arg_nodes[0], method)
+        return None
+
+    def comprehension(self, iterable_node, callback, method: str | None) -> ir.Comprehension:
+        """``xs.map(f)`` -> ``[f(x) for x in xs]``; ``xs.filter(p)`` -> ``[x for x in xs if p(x)]``."""
+        params = self.params(self.field(callback, "parameters") or self.field(callback, "parameter"), {})
+        targets = tuple(p.name for p in params[:1]) or ("_",)
+        body = self.callback_body(callback)
+        iterable = self.expr(iterable_node)
+        if method == "filter":
+            return ir.Comprehension("list", ir.Name(targets[0]), (ir.Generator(targets, iterable, (body,)),))
+        return ir.Comprehension("list", body, (ir.Generator(targets, iterable),))
+
+    def callback_body(self, node) -> ir.Expr:
+        lam = self.expr(node)
+        return lam.body if isinstance(lam, ir.Lambda) else ir.Call(lam, ())
+
+    def sized_array(self, node) -> ir.Expr | None:
+        """``new Array(n)`` / ``Array(n)`` -> n (the size), else None."""
+        if node.type == "new_expression":
+            func = self.field(node, "constructor")
+        elif node.type == "call_expression":
+            func = self.field(node, "function")
+        else:
+            return None
+        arguments = self.field(node, "arguments")
+        if func is None or self.text(func) != "Array" or arguments is None:
+            return None
+        args = self.named(arguments)
+        return self.expr(args[0]) if len(args) == 1 else None
+
+    def length_object(self, node) -> ir.Expr | None:
+        """``{length: n}`` -> n."""
+        if node.type != "object":
+            return None
+        for pair in self.named(node):
+            if pair.type == "pair" and self.text(self.field(pair, "key")) == "length":
+                return self.expr(self.field(pair, "value"))
+        return None
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def node_is_toplevel(node) -> bool:
+    """True when ``node`` sits in an expression statement directly under the program."""
+    parent = node.parent
+    while parent is not None and parent.type in ("assignment_expression",):
+        parent = parent.parent
+    return parent is not None and parent.type == "expression_statement" and parent.parent is not None \
+        and parent.parent.type == "program"
+
+
+def _dotted_text(extractor: TreeSitterExtractor, node) -> str:
+    if node is None:
+        return "<new>"
+    if node.type == "identifier":
+        return extractor.text(node)
+    if node.type == "member_expression":
+        return f"{_dotted_text(extractor, extractor.field(node, 'object'))}.{extractor.text(extractor.field(node, 'property'))}"
+    return extractor.text(node).split("<", 1)[0]
+
+
+def _names(target: ir.Expr) -> tuple[str, ...]:
+    if isinstance(target, ir.Name):
+        return (target.id,)
+    if isinstance(target, ir.CollectionLit):
+        names: list[str] = []
+        for item in target.items:
+            names += _names(item)
+        return tuple(names)
+    return ("_",)
+
+
+def _trivial_constructor(function: ir.FunctionDef) -> bool:
+    """A constructor without parameters that only zeroes scalar fields does no work (Python solutions
+    initialise such fields in the method that uses them)."""
+    return not function.params and all(
+        isinstance(stmt, ir.Assign) and isinstance(stmt.value, ir.Literal) for stmt in function.body)
+
+
+def _has_call(node) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in ("call_expression", "new_expression"):
+            return True
+        stack.extend(current.named_children)
+    return False
+
+
+def _literal_kind(node) -> str:
+    if node is None:
+        return "any"
+    return {"number": "num", "string": "str", "true": "bool", "false": "bool", "array": "seq",
+            "object": "map"}.get(node.type, "any")
+
+
+def _statement_exprs(statements) -> list[ir.Expr]:
+    """The expressions of statements, flattened (a block-bodied callback as one opaque expression)."""
+    out: list[ir.Expr] = []
+    stack = list(reversed(statements))
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, ir.Assign):
+            out += [t for t in stmt.targets if not isinstance(t, ir.Name)]
+            if stmt.value is not None:
+                out.append(stmt.value)
+        elif isinstance(stmt, (ir.ExprStmt,)):
+            out.append(stmt.expr)
+        elif isinstance(stmt, ir.Return) and stmt.value is not None:
+            out.append(stmt.value)
+        elif isinstance(stmt, ir.If):
+            out.append(stmt.test)
+            stack += list(reversed(stmt.body + stmt.orelse))
+        elif isinstance(stmt, ir.Foreach):
+            out.append(stmt.iter)
+            stack += list(reversed(stmt.body))
+        elif isinstance(stmt, (ir.While,)):
+            if stmt.test is not None:
+                out.append(stmt.test)
+            stack += list(reversed(stmt.body))
+        elif isinstance(stmt, ir.CFor):
+            stack += list(reversed(stmt.init + stmt.update + stmt.body))
+        elif isinstance(stmt, ir.Block):
+            stack += list(reversed(stmt.body))
+    return out
+
+
+def extract(source: str, path: str | None = None) -> ir.Module:
+    """Parse JavaScript ``source`` and convert it to IR; SourceSyntaxError on a syntax error."""
+    return JavaScriptExtractor.extract(source, path)
