@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from skeldsl.errors import UnknownLanguageError
+from skeldsl.errors import UnknownLanguageError, UnsupportedError
 
 if TYPE_CHECKING:  # pragma: no cover
     import tree_sitter
@@ -48,7 +48,13 @@ class Language:
 
     def extractor_module(self):
         """The extractor module (``skeldsl.extractors.<name>``); it defines ``extract(source, path)``."""
-        return importlib.import_module(f"skeldsl.extractors.{self.extractor}")
+        module_name = f"skeldsl.extractors.{self.extractor}"
+        try:
+            return importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            raise UnsupportedError(f"no extractor for {self.name} is installed") from None
 
 
 @functools.lru_cache(maxsize=None)

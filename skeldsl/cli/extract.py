@@ -39,18 +39,30 @@ def extract_record(source: str, lang: str, path: str | None) -> dict:
               help="Batch mode: where to write output records.")
 @click.option("--code-field", default="code", show_default=True)
 @click.option("--lang-field", default="lang", show_default=True)
-@click.option("--id-field", default=None, help="Field naming each record (kept in error messages).")
-def extract(paths, lang, output_format, jsonl_in, output, code_field, lang_field, id_field) -> int:
+@click.option("--id-field", default=None, help="Field identifying each record (names it in errors; used by --resume).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Batch mode: worker processes.")
+@click.option("--resume", is_flag=True, help="Batch mode: keep records already in the output and do the rest.")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(0), default=20.0, show_default=True,
+              help="Batch mode: seconds allowed per record (0 = no limit).")
+@click.option("--dask", default=None, metavar="local|tcp://HOST:PORT",
+              help="Batch mode: run on a Dask cluster (needs skeldsl[dask]).")
+@click.option("--progress/--no-progress", default=True, help="Progress line on a terminal (never in pipes/CI).")
+def extract(paths, lang, output_format, jsonl_in, output, code_field, lang_field, id_field, jobs, resume,
+            timeout_s, dask, progress) -> int:
     """Extract canonical efficiency skeletons from PATHS (files, or '-' for stdin).
 
     Exit status: 0 when every input succeeded, 1 when some failed, 2 for usage errors."""
     if jsonl_in is not None:
         if paths:
             raise click.UsageError("give either PATHS or --jsonl, not both")
-        from skeldsl.batch import run_jsonl
+        if resume and output == "-":
+            raise click.UsageError("--resume needs -o FILE")
+        from skeldsl.batch import BatchOptions, run_jsonl
 
-        summary = run_jsonl(jsonl_in, output, code_field=code_field, lang_field=lang_field,
-                            id_field=id_field, default_lang=lang)
+        options = BatchOptions(code_field, lang_field, id_field, lang, timeout_s)
+        summary = run_jsonl(jsonl_in, output, options, jobs=jobs, resume=resume, progress=progress, dask=dask)
+        click.echo(summary.describe(), err=True)
         return 0 if summary.failures == 0 else 1
     if not paths:
         raise click.UsageError("no input: give file paths, '-' for stdin, or --jsonl FILE")
