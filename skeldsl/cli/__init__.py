@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fmt": ("fmt:fmt", "Parse skeleton text and print it canonically."),
     "check": ("fmt:check", "Check that skeleton text parses; report errors with positions."),
     "languages": ("languages:languages", "List the supported source languages."),
+    "mine": ("mine:mine", "Mine masked-code skeletons (EffiSkel strategies) from groups of solutions."),
 }
 
 

@@ -1,0 +1,122 @@
+"""``skel mine``: files and JSONL modes, one record per input, exit codes, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skeldsl.cli import main
+
+FIXTURE = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "effiskel_reference" / "cases.jsonl"
+
+A = "def f(a):\n    s = set()\n    for x in a:\n        s.add(x)\n    return len(s)\n"
+B = "def g(b):\n    return len(set(b))\n"
+SLOW = "def f(a):\n    return len(a) - sum(a.count(x) - 1 for x in a)\n"
+
+
+@pytest.fixture()
+def group(tmp_path):
+    (tmp_path / "a.py").write_text(A)
+    (tmp_path / "b.py").write_text(B)
+    return tmp_path
+
+
+def test_files_mode_text(group, capsys):
+    assert main(["mine", str(group / "a.py"), str(group / "b.py")]) == 0
+    out = capsys.readouterr().out
+    assert f"==> {group / 'b.py'} <==\ndef <MASK>(<MASK>):\n    return len(set(<MASK>))\n" in out
+
+
+def test_directory_with_a_broken_file_exits_1_with_positioned_error(group, capsys):
+    (group / "bad.py").write_text("def (:\n")
+    assert main(["mine", str(group)]) == 1
+    captured = capsys.readouterr()
+    assert f"{group / 'bad.py'}:1:" in captured.err and "syntax_error" in captured.err
+    assert "Traceback" not in captured.err
+    assert f"==> {group / 'a.py'} <==" in captured.out
+
+
+def test_files_mode_jsonl_and_contrastive_against(group, tmp_path, capsys):
+    slow = tmp_path / "slow.txt.py"
+    slow.write_text(SLOW)
+    assert main(["mine", "--format", "jsonl", "--against", str(slow), str(group / "a.py"), str(group / "b.py")]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["path"] for r in records] == [str(group / "a.py"), str(group / "b.py")]
+    assert "set" in records[0]["whitelist"] and "len" not in records[0]["whitelist"]
+
+
+def test_usage_errors_exit_2(group):
+    assert main(["mine"]) == 2
+    assert main(["mine", str(group / "missing.py")]) == 2
+    assert main(["mine", "--strategy", "nope", str(group)]) == 2
+    assert main(["mine", "--jsonl", "x.jsonl", str(group)]) == 2
+    assert main(["mine", "--contrastive", "eff", str(group)]) == 2
+
+
+def test_jsonl_one_record_per_input_with_errors(tmp_path):
+    lines = [
+        {"problem": 1, "code": "x = 1\n", "id": "a"},
+        {"problem": 1, "code": "x = 2\n", "id": "b"},
+        {"problem": 2, "code": "class A { void f( }", "lang": "java", "id": "c"},
+        "not json",
+        {"problem": 2, "id": "no-code"},
+        {"problem": 3, "code": "print(1)\n", "id": "d", "eff": False},
+        {"problem": 3, "code": "print(1)\nprint(2)\n", "id": "e", "eff": True},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    code = main(["mine", "--jsonl", str(source), "-o", str(out), "--id-field", "id", "--contrastive", "eff"])
+    assert code == 1
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == len(lines)
+    assert records[0] == {"masked": "x = <MASK>\n", "whitelist": ["=", "x"], "spans": [[0, 1], [2, 3]],
+                          "kept_ratio": 0.666667, "id": "a"}
+    assert records[2]["error"]["kind"] == "syntax_error" and records[2]["error"]["line"] == 1
+    assert records[3]["error"]["kind"] == "bad_record" and records[3]["error"]["line"] == 4
+    assert records[4]["error"]["kind"] == "bad_record" and records[4]["id"] == "no-code"
+    assert records[5]["role"] == "contrast" and records[6]["whitelist"] == ["2"]
+
+
+def test_jsonl_compat_reproduces_fixture_through_the_cli(tmp_path):
+    if not FIXTURE.exists():
+        pytest.skip("shared fixture folder absent")
+    cases = [json.loads(line) for line in FIXTURE.read_text().splitlines()]
+    source = tmp_path / "fixture.jsonl"
+    with source.open("w") as handle:
+        for case in cases:
+            for k, code in enumerate(case["codes"]):
+                handle.write(json.dumps({"problem": case["problem"], "code": code, "k": k}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["mine", "--compat", "effiskel", "--jsonl", str(source), "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    expected = [s for case in cases for s in case["skeletons"]]
+    assert [r["masked"] for r in records] == expected
+    from skeldsl.mining.reindent import reindent_tabs
+
+    codes = [code for case in cases for code in case["codes"]]
+    # spans index the re-indented text, given as "text" whenever it differs from the input code
+    assert all(r.get("text", code) == reindent_tabs(code) for r, code in zip(records, codes))
+    assert sum("text" in r for r in records) > 40
+
+
+def test_output_is_identical_under_different_hash_seeds(tmp_path):
+    if not FIXTURE.exists():
+        pytest.skip("shared fixture folder absent")
+    cases = [json.loads(line) for line in FIXTURE.read_text().splitlines()[:3]]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"problem": c["problem"], "code": code}) + "\n"
+                              for c in cases for code in c["codes"]))
+    outputs = []
+    for seed in ("1", "12345"):
+        out = tmp_path / f"out{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", "from skeldsl.cli import run; run()", "mine", "--strategy",
+                        "syntactic", "--jsonl", str(source), "-o", str(out)], env=env, check=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0]
