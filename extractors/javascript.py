@@ -29,6 +29,7 @@ _ARRAY_METHODS = {
     "slice": "slice", "concat": "list.extend", "join": "str.join", "forEach": "iterate", "map": "iterate",
     "filter": "iterate", "reduce": "reduce", "some": "reduce", "every": "reduce", "entries": "wrap",
     "keys": "wrap", "values": "wrap", "fill": "none", "toString": "none", "extend": "list.extend",
+    "copy": "copy",
 }
 _STRING_METHODS = {
     "indexOf": "str.find", "lastIndexOf": "str.find", "includes": "str.find", "startsWith": "str.find",
@@ -70,7 +71,8 @@ _METHODS.update({
     ("*", "popBack"): "deque.pop", ("*", "reverse"): "reverse", ("*", "includes"): "list.has",
     ("*", "indexOf"): "list.find", ("*", "substring"): "slice", ("*", "slice"): "slice",
     ("*", "map"): "iterate", ("*", "filter"): "iterate", ("*", "reduce"): "reduce", ("*", "some"): "reduce",
-    ("*", "every"): "reduce", ("*", "extend"): "list.extend", ("*", "size"): "size",
+    ("*", "every"): "reduce", ("*", "extend"): "list.extend", ("*", "copy"): "copy",
+    ("map", "copy"): "copy", ("set", "copy"): "copy", ("str", "copy"): "copy", ("*", "size"): "size",
 })
 
 _FUNCTIONS = {
@@ -571,8 +573,8 @@ class JavaScriptExtractor(TreeSitterExtractor):
 
     def e_array(self, node) -> ir.Expr:
         items = self.named(node)
-        if len(items) == 1 and items[0].type == "spread_element":  # [...xs] copies xs
-            return ir.Call(ir.Name("Array.from"), (self.expr(items[0]),))
+        if len(items) == 1 and items[0].type == "spread_element":  # [...xs] copies xs (Python's xs.copy())
+            return ir.Call(ir.Attr(self.expr(items[0]), "copy"), ())
         return ir.CollectionLit("list", tuple(self.expr(item) for item in items))
 
     def e_object(self, node) -> ir.Expr:
