@@ -144,7 +144,8 @@ def test_nested_function_is_hoisted_and_captured_collections_lifted() -> None:
                 dfs(r, c)
     """
     assert skel(code) == ("skel 1\nfn f0(p0: seq) {\n  for p0 {\n    for p0[] {\n      f1()\n    }\n  }\n}\n"
-                          "fn f1(p0: seq, p1: any, p2: any) {\n  if {\n    return\n  }\n  f1()\n}\n")
+                          "fn f1(p0: seq, p1: num, p2: num) {\n  if {\n    return\n  }\n  f1()\n}\n")
+    # (untyped r, c take the kind every call site passes: loop counters, so num)
 
 
 def test_function_order_does_not_depend_on_definition_order() -> None:

@@ -54,6 +54,13 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             lowered = {MODULE_FUNCTION: body, **lowered}
             params[MODULE_FUNCTION] = []
             memo[MODULE_FUNCTION] = False
+    for function, _ in functions:  # untyped parameters take the one kind their call sites pass
+        own = params[function.name][len(params[function.name]) - len(function.params):]
+        for position, (name, kind) in enumerate(own):
+            inferred = context.inferred_kind(function.name, position) if kind == "any" else None
+            if inferred is not None:
+                own[position] = (name, inferred)
+        params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_containers(lowered)
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)

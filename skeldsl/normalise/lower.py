@@ -39,6 +39,9 @@ _RESULT_OPS = frozenset({"sort", "slice", "copy", "reverse"})
 _COMPARISONS = frozenset({"<", "<=", ">", ">=", "!="})
 UNKNOWN = "_"
 CONST = "CONST"
+_ARGUMENT_KINDS = {"num": "num", "bool": "bool", "str": "str", "seq": "seq", "list": "seq", "map": "map",
+                   "set": "set", "node": "node", "fn": "fn"}
+_ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "<<", ">>", "&", "|", "^"})
 
 
 def receiver_kind(kind: str | None) -> str:
@@ -55,6 +58,14 @@ class ModuleContext:
         self.spec = spec
         self.function_names = set(function_names)
         self.field_kinds: dict[str, str] = {}
+        # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
+        self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+
+    def inferred_kind(self, function: str, position: int) -> str | None:
+        """The one known kind all call sites pass at ``position`` (untyped ``def dfs(i, node)``), or None."""
+        seen = {kinds[position] for kinds in self.call_kinds.get(function, ()) if len(kinds) > position}
+        seen.discard(None)
+        return seen.pop() if len(seen) == 1 else None
 
 
 class FunctionLowering:
@@ -257,6 +268,7 @@ class FunctionLowering:
         func = call.func
         user = self.user_function(func)
         if user is not None:
+            self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
         if isinstance(func, ir.Attr):
             qualified = _qualified(func)
@@ -287,6 +299,20 @@ class FunctionLowering:
                 return out
             return self.many_ops(call.args)
         return self.expr_ops(func) + self.many_ops(call.args)
+
+    def argument_kind(self, expr: ir.Expr) -> str | None:
+        """The parameter kind an argument evidently has (literals, typed names, arithmetic), else None."""
+        if isinstance(expr, ir.Literal):
+            return {"num": "num", "char": "num", "str": "str", "bool": "bool"}.get(expr.kind)
+        if isinstance(expr, ir.Name):
+            kind = self.lookup(expr.id)[0]
+            return _ARGUMENT_KINDS.get(kind or "")
+        if isinstance(expr, ir.BinOp) and expr.op in _ARITHMETIC:
+            left, right = self.argument_kind(expr.left), self.argument_kind(expr.right)
+            return "num" if left == right == "num" else None
+        if isinstance(expr, ir.UnaryOp) and expr.op == "-":
+            return self.argument_kind(expr.operand)
+        return None
 
     def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
         action, position = self.spec.functions[name]
