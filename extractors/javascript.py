@@ -49,6 +49,10 @@ _METHODS.update({
     ("set", "add"): "set.add", ("set", "has"): "set.has", ("set", "delete"): "set.del",
     ("set", "keys"): "wrap", ("set", "values"): "wrap", ("set", "entries"): "wrap",
     ("set", "forEach"): "iterate", ("set", "clear"): "none",
+    ("tree", "set"): "tree.put", ("tree", "add"): "tree.put", ("tree", "get"): "tree.get",
+    ("tree", "has"): "tree.has", ("tree", "delete"): "tree.del", ("tree", "higher"): "tree.near",
+    ("tree", "lower"): "tree.near", ("tree", "ceil"): "tree.near", ("tree", "floor"): "tree.near",
+    ("tree", "ceiling"): "tree.near", ("tree", "first"): "tree.near", ("tree", "last"): "tree.near",
     # datastructures-js Queue (push/enqueue at the back, pop/dequeue at the front), Deque and PriorityQueue
     ("queue", "enqueue"): "deque.push", ("queue", "push"): "deque.push", ("queue", "dequeue"): "deque.popfront",
     ("queue", "pop"): "deque.popfront", ("queue", "front"): "none", ("queue", "back"): "none",
@@ -94,7 +98,7 @@ SPEC = LanguageSpec(
         "Uint16Array": "list", "Uint32Array": "list", "Float64Array": "list", "Float32Array": "list",
         "BigInt64Array": "list", "Queue": "queue", "Deque": "deque", "PriorityQueue": "heap",
         "MinPriorityQueue": "heap", "MaxPriorityQueue": "heap", "Heap": "heap", "MinHeap": "heap",
-        "MaxHeap": "heap",
+        "MaxHeap": "heap", "TreeMap": "tree", "TreeSet": "tree", "SortedList": "tree", "SortedSet": "tree",
     },
     methods=_METHODS,
     functions=_FUNCTIONS,
@@ -377,6 +381,9 @@ class JavaScriptExtractor(TreeSitterExtractor):
                     doc = self.jsdoc(node)
                 out.append(self.function(self.text(name_node), value, doc=doc, line_node=node))
                 continue
+            if value is not None and value.type == "class" and name_node.type == "identifier":
+                out += self.h_class(value, owner=self.text(name_node))
+                continue
             target = self.target(name_node)
             declared = self.declared_kind(declarator)
             if value is None:
@@ -450,9 +457,10 @@ class JavaScriptExtractor(TreeSitterExtractor):
     def h_function_declaration(self, node) -> list[ir.Stmt]:
         return [self.function(self.text(self.field(node, "name")), node, doc=self.jsdoc(node))]
 
-    def h_class(self, node) -> list[ir.Stmt]:
+    def h_class(self, node, owner: str | None = None) -> list[ir.Stmt]:
+        """A class (declaration or ``var X = class {..}``) is a block of its methods, owned by its name."""
         name_node = self.field(node, "name")
-        owner = self.text(name_node) if name_node is not None else "<class>"
+        owner = owner or (self.text(name_node) if name_node is not None else "<class>")
         methods: list[ir.Stmt] = []
         body = self.field(node, "body")
         for member in self.named(body) if body is not None else ():
@@ -609,6 +617,12 @@ class JavaScriptExtractor(TreeSitterExtractor):
             desugared = self.desugar_method(method, receiver_node, arg_nodes)
             if desugared is not None:
                 return desugared
+        if len(arg_nodes) == 1 and self.text(func_node) in ("Math.floor", "Math.trunc"):
+            inner = arg_nodes[0]
+            while inner.type == "parenthesized_expression" and len(self.named(inner)) == 1:
+                inner = self.named(inner)[0]
+            if inner.type == "binary_expression" and self.operator(inner) == "/":  # Math.floor(a / b) is a // b
+                return ir.BinOp("//", self.expr(self.field(inner, "left")), self.expr(self.field(inner, "right")))
         args = tuple(self.expr(arg) for arg in arg_nodes)
         return ir.Call(self.expr(func_node), args)
 
