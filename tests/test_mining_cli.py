@@ -120,3 +120,22 @@ def test_output_is_identical_under_different_hash_seeds(tmp_path):
                         "syntactic", "--jsonl", str(source), "-o", str(out)], env=env, check=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def test_help_lists_mine_and_its_options(capsys):
+    assert main(["--help"]) == 0
+    assert "mine" in capsys.readouterr().out
+    assert main(["mine", "--help"]) == 0
+    text = capsys.readouterr().out
+    for option in ("--strategy", "--compat", "--jsonl", "--group-field", "--contrastive", "--hot-share"):
+        assert option in text
+
+
+def test_api_wrong_usage_raises_value_error():
+    from skeldsl.mining import MiningOptions, Solution, mine_group
+
+    with pytest.raises(ValueError, match="unknown strategy"):
+        mine_group([Solution("x = 1\n")], "semantic")
+    with pytest.raises(ValueError, match="compatibility mode"):
+        mine_group([Solution("x = 1\n")], "lexical", MiningOptions(compat="effiskel2"))
+    assert mine_group([], "lexical") == []

@@ -117,3 +117,72 @@ def test_higher_min_count_keeps_no_more():
         mined = mine_group([Solution(c) for c in codes], "syntactic", MiningOptions(min_count=min_count))
         kept.append(set(mined[0].whitelist))
     assert kept[0] >= kept[1] >= kept[2]
+
+
+def _release_semantics_whitelist(codes, tolerance, min_count):
+    """An independent, literal rendering of the release's SSS rules (slow; small inputs only): walk-based
+    type lists per pair, per-dump first match, ``count + 1 >= min_count`` over later solutions only."""
+    import ast
+    import io
+    import tokenize
+
+    def wrap(code):
+        tree = ast.parse(code)
+        if not any(isinstance(node, ast.FunctionDef) for node in tree.body):
+            main = ast.FunctionDef(name="main", args=ast.arguments(posonlyargs=[], args=[], vararg=None,
+                                   kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+                                   body=tree.body, decorator_list=[], returns=None, type_comment=None)
+            tree = ast.Module(body=[main], type_ignores=[])
+        return tree
+
+    def descendants(node):
+        out = []
+        for child in ast.iter_child_nodes(node):
+            out.append(child)
+            out.extend(descendants(child))
+        return out
+
+    def sim(a, b):
+        sa = [type(n).__name__ for n in ast.walk(a)]
+        sb = [type(n).__name__ for n in ast.walk(b)]
+        return len(set(sa) & set(sb)) / max(len(sa), len(sb)) >= tolerance
+
+    subtrees = [descendants(wrap(code)) for code in codes]
+    frequency, objects = {}, {}
+    for i in range(len(subtrees)):
+        for s in subtrees[i]:
+            dump = ast.dump(s)
+            if dump in objects:
+                continue
+            for j in range(i + 1, len(subtrees)):
+                if any(sim(s, t) for t in subtrees[j]):
+                    frequency[dump] = frequency.get(dump, 0) + 1
+                    objects[dump] = s
+    texts = set()
+    for dump, count in frequency.items():
+        if count + 1 >= min_count:
+            try:
+                source = ast.unparse(objects[dump]) + "\n"
+                for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+                    if tok.type != tokenize.COMMENT and tok.string.strip():
+                        texts.add(tok.string)
+            except Exception:  # noqa: BLE001
+                continue
+    return texts
+
+
+SMALL_GROUP = [
+    "n = int(input())\na = list(map(int, input().split()))\nprint(sum(a) - n)\n",
+    "n = int(input())\ns = 0\nfor x in input().split():\n    s += int(x)\nprint(s - n)\n",
+    "def main():\n    n = int(input())\n    print(sum(map(int, input().split())) - n)\nmain()\n",
+    "import sys\nn, *a = map(int, sys.stdin.read().split())\nprint(sum(a) - n)\n",
+]
+
+
+@pytest.mark.parametrize("tolerance,min_count", [(0.7, 2), (0.5, 2), (0.9, 3), (0.3, 4)])
+def test_compat_syntactic_matches_a_literal_rendering_of_the_release_rules(tolerance, min_count):
+    from skeldsl.mining.syntactic_whitelist import effiskel_syntactic_whitelist
+
+    mine = effiskel_syntactic_whitelist(SMALL_GROUP, tolerance, min_count)
+    assert mine == _release_semantics_whitelist(SMALL_GROUP, tolerance, min_count)
+    assert mine  # something is frequent
