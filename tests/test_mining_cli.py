@@ -139,3 +139,24 @@ def test_api_wrong_usage_raises_value_error():
     with pytest.raises(ValueError, match="compatibility mode"):
         mine_group([Solution("x = 1\n")], "lexical", MiningOptions(compat="effiskel2"))
     assert mine_group([], "lexical") == []
+
+
+def test_dynamic_needs_inputs_and_takes_them_from_a_jsonl_field(tmp_path, group):
+    assert main(["mine", "--strategy", "dynamic", str(group / "a.py")]) == 2
+    source = tmp_path / "dyn.jsonl"
+    rows = [{"problem": "p", "code": "n = int(input())\ns = 0\nfor i in range(n):\n    s += i\nprint(s)\n",
+             "tests": [{"stdin": "20000\n"}]},
+            {"problem": "p", "code": "n = int(input())\nprint(sum(range(n)))\n", "tests": [{"stdin": "20000\n"}]},
+            {"problem": "p", "code": "while True:\n    pass\n", "tests": [{"bogus": 1}]}]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "dyn.out"
+    assert main(["mine", "--strategy", "dynamic", "--jsonl", str(source), "-o", str(out),
+                 "--inputs-field", "tests"]) == 1
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 3 and all(r["error"]["kind"] == "bad_record" for r in records)  # bad input spec
+    rows[2]["tests"] = [{"stdin": "1\n"}]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows[:2]))
+    assert main(["mine", "--strategy", "dynamic", "--jsonl", str(source), "-o", str(out),
+                 "--inputs-field", "tests"]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert records[0]["hot_lines"] and "for" in records[0]["masked"]

@@ -102,6 +102,10 @@ def mine(paths, strategy, compat, reindent, lang, tolerance, min_count, against,
     options = MiningOptions(compat=compat, reindent=reindent, tolerance=tolerance, min_count=min_count,
                             contrast_margin=margin, inputs=_inputs(stdin_file, inputs_json),
                             entry_point=entry_point, hot_share=hot_share, hot_seconds=hot_seconds)
+    needs_inputs = strategy in ("dynamic", "combined")
+    if needs_inputs and not options.inputs and not (jsonl_in is not None and inputs_field):
+        raise click.UsageError(f"--strategy {strategy} runs the solutions: give --stdin-file/--inputs"
+                               " (or --inputs-field with --jsonl)")
     if jsonl_in is not None:
         if paths or against:
             raise click.UsageError("give either PATHS or --jsonl, not both (use --contrastive FIELD in batches)")

@@ -58,7 +58,8 @@ class MinedSolution:
 
     @property
     def kept_ratio(self) -> float:
-        """Share of the solution's (non-comment) tokens that the skeleton keeps."""
+        """Share of the solution's units that the skeleton keeps: non-comment tokens in the default mode,
+        words (the release's masking unit) under ``--compat effiskel``."""
         return self.tokens_kept / self.tokens_total if self.tokens_total else 0.0
 
     def to_record(self) -> dict:
