@@ -130,3 +130,10 @@ def test_other_languages_are_unsupported_not_silently_mined():
 def test_no_inputs_is_a_clear_error():
     out = mine_group([Solution("x = 1\n")], "dynamic")
     assert isinstance(out[0], SkelError) and "input" in out[0].message
+
+
+def test_profiled_programs_do_not_inherit_secrets(monkeypatch):
+    monkeypatch.setenv("SKELDSL_TEST_SECRET", "hunter2")
+    code = "import os\nassert 'SKELDSL_TEST_SECRET' not in os.environ, 'leaked'\nn = int(input())\n"
+    profile = profile_solution(code, [DynamicInput(stdin="3\n")])
+    assert profile.hits.get(3) == 1
