@@ -645,7 +645,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
                 size = self.sized_array(arg_nodes[0])
             if size is not None:
                 element = self.callback_body(arg_nodes[1]) if len(arg_nodes) > 1 else ir.Literal("none")
-                return ir.Comprehension("list", element, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), size)),))
+                return _sized_list(element, size)
             if len(arg_nodes) == 2:
                 return self.comprehension(arg_nodes[0], arg_nodes[1], None)
             return None
@@ -660,8 +660,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
             elif inner.type == "array" and len(self.named(inner)) == 1 and self.named(inner)[0].type == "spread_element":
                 size = self.sized_array(self.named(self.named(inner)[0])[0])  # [...Array(n)].map(...)
             if size is not None and method == "map":
-                element = self.callback_body(arg_nodes[0])
-                return ir.Comprehension("list", element, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), size)),))
+                return _sized_list(self.callback_body(arg_nodes[0]), size)
             return self.comprehension(receiver_node, arg_nodes[0], method)
         return None
 
@@ -741,6 +740,17 @@ def _trivial_constructor(function: ir.FunctionDef) -> bool:
     initialise such fields in the method that uses them)."""
     return not function.params and all(
         isinstance(stmt, ir.Assign) and isinstance(stmt.value, ir.Literal) for stmt in function.body)
+
+
+def _sized_list(element: ir.Expr, size: ir.Expr) -> ir.Expr:
+    """A list of ``size`` elements: ``[element for _ in range(size)]``, or ``list(range(size))`` when every
+    element is a plain value (Python's ``list(range(n))`` / ``[0] * n`` twins)."""
+    whole = ir.Range(ir.Literal("num", "0"), size)
+    if isinstance(element, ir.Name):  # (_, i) => i
+        return ir.Call(ir.Name("Array.from"), (whole,))
+    if isinstance(element, ir.Literal):  # () => 0
+        return ir.BinOp("*", ir.CollectionLit("list", (element,)), size)
+    return ir.Comprehension("list", element, (ir.Generator(("_",), whole),))
 
 
 def _has_call(node) -> bool:
