@@ -327,8 +327,8 @@ class FunctionLowering:
         if action in ("size", "none", "wrap", "range", "nonempty", "empty"):
             return out
         ref = self.ref_of(target) if target is not None else None
-        if action == "reduce" and ref is None:
-            return out  # max(a, b) on scalars
+        if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)):
+            return out  # max(a, b) on scalars (also max(dp[i], dp[j]): two values, not one collection)
         if action == "copy":
             return out + ([("call", "copy", ref)] if ref else [])
         if target is not None and action.startswith("heap.") and self.kind_of(target) != "heap":
@@ -539,7 +539,7 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
-            if isinstance(value, ir.Comprehension):
+            if isinstance(value, ir.Comprehension) and (op != "list" or self.filled_list(value) is None):
                 return [("assign", ref, kind, None)] + self.comprehension(value, ref)
             return pre + [("assign", ref, op, source)]
         name = target.id if isinstance(target, ir.Name) else "self." + target.name  # type: ignore[union-attr]
@@ -588,6 +588,9 @@ class FunctionLowering:
                 if isinstance(lit, ir.CollectionLit) and lit.kind == "list":
                     source = self.size_ref(size)
                     return "list", "list", None if source in (None, CONST) else source, []
+        filled = self.filled_list(value)
+        if filled is not None:
+            return "list", "list", None if filled in (UNKNOWN, CONST) else filled, []
         if isinstance(value, ir.Comprehension) and value.kind in ("list", "set", "map"):
             return value.kind, value.kind, None, []
         if isinstance(value, ir.Call):
@@ -617,6 +620,31 @@ class FunctionLowering:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
                 return kind, "slice", ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
         return None
+
+    def filled_list(self, value: ir.Expr) -> str | None:
+        """The size a list of n plain values is built over: ``[[0] * m for _ in range(n)]`` and
+        ``list(range(n))`` are ``list(n)`` like ``new int[n][m]`` / ``vector<int>(n)``; None if not one."""
+        if isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and len(value.args) == 1 \
+                and self.spec.constructors.get(value.func.id) == "list":
+            value = ir.Comprehension("list", ir.Name("_"), (ir.Generator(("_",), value.args[0]),))
+        if not (isinstance(value, ir.Comprehension) and value.kind == "list" and len(value.generators) == 1):
+            return None
+        generator = value.generators[0]
+        iterable = generator.iter
+        if generator.conditions or not isinstance(iterable, (ir.Call, ir.Range)):
+            return None
+        if isinstance(iterable, ir.Call):
+            if not (isinstance(iterable.func, ir.Name) and self.spec.functions.get(iterable.func.id, ("",))[0] == "range"):
+                return None
+            bounds = iterable.args
+        else:
+            bounds = (iterable.start, iterable.stop)
+        for node in _walk_expr(value.element):
+            if isinstance(node, (ir.Call, ir.Comprehension, ir.Lambda)) and not (
+                    isinstance(node, ir.Call) and isinstance(node.func, ir.Name) and not node.args
+                    and node.func.id in self.spec.constructors):
+                return None
+        return self.range_domain(tuple(bounds))[1] or CONST
 
     def _ref_kind(self, ref: str | None) -> str | None:
         if ref is None:
