@@ -20,9 +20,9 @@ from dataclasses import replace
 
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
-from skeldsl.normalise.passes import FUNCTION_PASSES, refine_containers, walk
+from skeldsl.normalise.passes import FUNCTION_PASSES, absorb_initial_inserts, refine_containers, walk
 from skeldsl.normalise.spec import LanguageSpec
-from skeldsl.vocabulary import PARAM_KINDS
+from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
 
@@ -62,6 +62,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_containers(lowered)
+    lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)
 
@@ -176,7 +177,8 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
             _, op, target = stmt
             if op.startswith("F:"):
                 return model.Call(function_names.get(op[2:], "f0"), None)
-            return model.Call(op, ref(target))
+            # Every vocabulary operation names its collection; "_" when lowering could not.
+            return model.Call(op, ref(target) if target is not None or op in CONSTRUCTORS else UNKNOWN)
 
         def build(body: list[Low]) -> tuple[model.Stmt, ...]:
             out: list[model.Stmt] = []
@@ -187,7 +189,11 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
                 elif kind == "assign":
                     _, target, op, source = stmt
                     value = model.Call(op, ref(source))
-                    out.append(model.Assign(ref(target), value))  # type: ignore[arg-type]
+                    target_ref = ref(target)
+                    if target_ref is None or target_ref.startswith(UNKNOWN):
+                        out.append(value)  # built into something unnamed: the construction still costs
+                    else:
+                        out.append(model.Assign(target_ref, value))
                 elif kind == "for":
                     _, domain, target, loop_body = stmt
                     if domain == "const":

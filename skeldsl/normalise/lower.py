@@ -371,7 +371,7 @@ class FunctionLowering:
                 return out + [("call", "slice", ref or UNKNOWN)]
             kind = self.kind_of(expr.obj)
             if kind in ("map", "tree"):
-                out.append(("call", f"{kind}.get", ref))
+                out.append(("call", f"{kind}.get", ref or UNKNOWN))
             return out
         if isinstance(expr, ir.Call):
             return self.call_ops(expr)
@@ -417,7 +417,7 @@ class FunctionLowering:
         """``m[k] = v`` / ``m[k]++``: a put on maps and ordered maps; O(1) on arrays."""
         kind = self.kind_of(container)
         if kind in ("map", "tree"):
-            return [("call", f"{kind}.put", self.ref_of(container))]
+            return [("call", f"{kind}.put", self.ref_of(container) or UNKNOWN)]
         return []
 
     def comprehension(self, comp: ir.Comprehension, target: str | None) -> list[Low]:
@@ -661,7 +661,8 @@ class FunctionLowering:
             out += self.expr_ops(target.obj) + self.expr_ops(target.index)
             kind = self.kind_of(target.obj)
             if kind in ("map", "tree"):
-                out += [("call", f"{kind}.get", self.ref_of(target.obj)), ("call", f"{kind}.put", self.ref_of(target.obj))]
+                ref = self.ref_of(target.obj) or UNKNOWN
+                out += [("call", f"{kind}.get", ref), ("call", f"{kind}.put", ref)]
             return out
         kind = self.kind_of(target)
         ref = self.ref_of(target)

@@ -87,6 +87,29 @@ def _strip_last_continue(body: list[Low]) -> list[Low]:
     return body
 
 
+_INSERTS = frozenset({"map.put", "set.add", "list.append", "deque.push", "deque.pushfront", "heap.push",
+                      "tree.put", "strbuf.append", "linked.push", "stack.push", "queue.push"})
+
+
+def absorb_initial_inserts(body: list[Low]) -> list[Low]:
+    """Insertions right after a container is built, before anything else happens, are part of building
+    it: Python writes ``count = {0: 1}`` or ``deque([root])`` where Java writes ``new HashMap<>()`` then
+    ``count.put(0, 1)`` or ``queue.offer(root)``.  A constant number of them costs nothing.  Runs after
+    ``refine_containers``, so the absorbed pushes still tell a queue from a stack."""
+    out: list[Low] = []
+    fresh: set = set()
+    for stmt in body:
+        stmt = _map_children(stmt, absorb_initial_inserts)
+        if stmt[0] == "assign":
+            fresh.add(stmt[1])
+        elif stmt[0] == "call" and stmt[1] in _INSERTS and stmt[2] in fresh:
+            continue
+        else:
+            fresh = set()
+        out.append(stmt)
+    return out
+
+
 # --------------------------------------------------------------------------- container refinement
 
 _STACK_OPS = {"list.append": "stack.push", "list.pop": "stack.pop", "deque.push": "stack.push",
