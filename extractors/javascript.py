@@ -208,7 +208,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
         e_ternary=["ternary_expression"],
         e_array=["array"],
         e_object=["object"],
-        e_lambda=["arrow_function", "function_expression", "function", "generator_function"],
+        e_lambda=["arrow_function", "function_expression", "function", "generator_function", "method_definition"],
         e_assignment_value=["assignment_expression", "augmented_assignment_expression"],
         e_sequence=["sequence_expression"],
         e_inner=["spread_element", "await_expression", "yield_expression", "pair", "computed_property_name",
