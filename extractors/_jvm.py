@@ -1,0 +1,114 @@
+"""Helpers shared by the class-based, statically typed extractors (Java, C#, Kotlin).
+
+Two things these languages have in common and Python does not:
+
+* **Declared types.**  A parameter or local says what it holds (``Map<Integer, List<int[]>>``,
+  ``Dictionary<int, int>``, ``IntArray``), so the kind of a variable comes from a table of type names
+  (``TYPE_KINDS``) instead of usage.  Parameters may only carry the coarse ``PARAM_KINDS``; locals may
+  carry container kinds (``heap``, ``deque``, ``tree`` ...), see ``param_kind``.
+* **Implicit fields.**  Inside a method a bare name may be a field of the class (``memo[i]`` means
+  ``this.memo[i]``).  ``ClassScope`` tracks the fields of the enclosing classes and the names declared
+  in the current method, so the extractor can emit ``Attr(Name("this"), name)`` exactly when the name is
+  a field and not shadowed by a parameter or local; the normaliser then treats it like ``self.x``.
+"""
+
+from __future__ import annotations
+
+from skeldsl import ir
+
+# Simple type name (generics and namespaces stripped) -> declared kind.
+TYPE_KINDS: dict[str, str] = {
+    # numbers, booleans, characters
+    **{name: "num" for name in (
+        "int", "long", "short", "byte", "float", "double", "char", "Integer", "Long", "Short", "Byte",
+        "Float", "Double", "Character", "BigInteger", "BigDecimal", "Number", "uint", "ulong", "ushort",
+        "sbyte", "decimal", "Int", "UInt", "ULong", "Int32", "Int64", "UInt32", "UInt64", "Char",
+        "Int16", "Single", "nint", "Boolean?",
+    )},
+    **{name: "bool" for name in ("boolean", "Boolean", "bool")},
+    # strings
+    **{name: "str" for name in ("String", "string", "CharSequence")},
+    # sequences
+    **{name: "list" for name in (
+        "List", "ArrayList", "Collection", "Iterable", "AbstractList", "IList", "ICollection", "IEnumerable",
+        "IReadOnlyList", "IReadOnlyCollection", "MutableList", "Array", "IntArray", "LongArray",
+        "CharArray", "BooleanArray", "DoubleArray", "FloatArray", "ByteArray", "ShortArray", "Sequence",
+        "Vector", "Span", "ReadOnlySpan",
+    )},
+    **{name: "deque" for name in ("Deque", "ArrayDeque", "Queue", "LinkedList", "ArrayDeque", "LinkedBlockingQueue")},
+    "Stack": "list",
+    **{name: "heap" for name in ("PriorityQueue",)},
+    # maps and sets
+    **{name: "map" for name in (
+        "Map", "HashMap", "LinkedHashMap", "Dictionary", "IDictionary", "IReadOnlyDictionary", "MutableMap",
+        "Hashtable", "ConcurrentHashMap",
+    )},
+    **{name: "set" for name in ("Set", "HashSet", "LinkedHashSet", "ISet", "MutableSet")},
+    **{name: "tree" for name in (
+        "TreeMap", "TreeSet", "SortedMap", "SortedSet", "NavigableMap", "NavigableSet", "SortedDictionary",
+        "SortedList",
+    )},
+    **{name: "strbuf" for name in ("StringBuilder", "StringBuffer")},
+    # tree and list nodes
+    **{name: "node" for name in ("TreeNode", "ListNode", "Node", "GraphNode", "NestedInteger")},
+    # functions
+    **{name: "fn" for name in (
+        "Function", "BiFunction", "Predicate", "Supplier", "Consumer", "Func", "Action", "Comparator",
+        "IntBinaryOperator", "IntUnaryOperator",
+    )},
+}
+
+# Declared kind -> parameter kind (parameters carry only the coarse kinds of the skeleton language).
+_PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "linked": "seq", "strbuf": "str", "tree": "map"}
+
+
+def simple_type_name(text: str) -> str:
+    """``java.util.Map<K, V>`` -> ``Map``; ``int[]`` -> ``int[]``; ``List<int>?`` -> ``List``."""
+    head = text.split("<", 1)[0].strip().rstrip("?").strip()
+    return head.rsplit(".", 1)[-1]
+
+
+def kind_of_type(name: str, array: bool = False) -> str:
+    """The declared kind of a type (``array``: it has array dimensions, so it is a sequence)."""
+    if array:
+        return "list"
+    kind = TYPE_KINDS.get(name)
+    if kind is not None:
+        return kind
+    if name.endswith("Node"):
+        return "node"
+    return "any"
+
+
+def param_kind(declared: str) -> str:
+    return _PARAM_FOLD.get(declared, declared)
+
+
+class ClassScope:
+    """Fields of the enclosing classes and names bound in the current method (see module docstring)."""
+
+    def __init__(self) -> None:
+        self.fields: list[frozenset[str]] = []
+        self.locals: set[str] = set()
+
+    def enter_class(self, fields: frozenset[str]) -> None:
+        self.fields.append(fields)
+
+    def leave_class(self) -> None:
+        self.fields.pop()
+
+    def enter_method(self, params) -> set[str]:
+        saved = self.locals
+        self.locals = set(params)
+        return saved
+
+    def leave_method(self, saved: set[str]) -> None:
+        self.locals = saved
+
+    def bind(self, name: str) -> None:
+        self.locals.add(name)
+
+    def name(self, name: str) -> ir.Expr:
+        if self.fields and name in self.fields[-1] and name not in self.locals:
+            return ir.Attr(ir.Name("this"), name)
+        return ir.Name(name)
