@@ -41,8 +41,6 @@ from skeldsl.vocabulary import CONSTRUCTORS, OPERATIONS, is_user_function
 
 _LETTERS = ("n", "m", "k", "q", "r", "t", "u", "w", "x", "y", "z", "a", "b", "c", "d")
 _UNSIZED_KINDS = ("bool", "fn")
-import os
-UNNAMED_AS_CONSTANT = bool(os.environ.get("UC"))
 _ADDS = frozenset({
     "map.put", "set.add", "list.append", "list.insert", "list.extend", "stack.push", "queue.push",
     "deque.push", "deque.pushfront", "heap.push", "tree.put", "linked.push", "strbuf.append", "str.concat",
@@ -71,6 +69,7 @@ class FunctionCost:
     reason: str | None = None
     notes: tuple[str, ...] = ()
     sizes: tuple[tuple[str, str], ...] = ()
+    traversal: bool = False  # visits each state once through shared visited/worklist state
 
     @property
     def known(self) -> bool:
@@ -253,7 +252,9 @@ class _Analysis:
     sizes: dict[str, BigO] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-    recursive_sites: list[tuple[int, str]] = field(default_factory=list)
+    traversal: bool = False
+    loop_depth: int = 0
+    amortised: BigO = ZERO
 
     # ------------------------------------------------------------------------------------- driver
     def run(self) -> FunctionCost:
@@ -278,10 +279,11 @@ class _Analysis:
             self._fill_sizes()
             body_cost = self._block(fn.body, [])
             cost = self._recursion(body_cost) if self.scc else body_cost
+            cost = cost + self.amortised
         except _Unknown as unknown:
             return FunctionCost(fn.name, None, unknown.reason, tuple(dict.fromkeys(self.notes)), self._legend())
         return FunctionCost(fn.name, cost if not cost.is_zero else ONE, None,
-                            tuple(dict.fromkeys(self.notes)), self._legend())
+                            tuple(dict.fromkeys(self.notes)), self._legend(), self.traversal)
 
     def _note(self, text: str) -> None:
         self.notes.append(text)
@@ -355,8 +357,6 @@ class _Analysis:
         if ref is None:
             return ONE
         if ref.startswith("_"):
-            if UNNAMED_AS_CONSTANT:
-                return ONE
             self._note("an unnamed collection `_` is taken as input-sized")
             return self.input_size()
         if ref.endswith("[]"):
@@ -382,8 +382,8 @@ class _Analysis:
             return algebra.var(self._letter(ref))
         size = self.sizes.get(ref, ZERO)
         if size.is_zero:
-            self._note(f"{ref} is filled in ways the skeleton does not show: taken as input-sized")
-            return self.input_size()
+            # Built empty and never filled by an operation: a literal (directions, a small table).
+            return ONE
         return size
 
     def _fill_sizes(self) -> None:
@@ -466,6 +466,11 @@ class _Analysis:
                 return ONE
             if callee.cost is None:
                 raise _Unknown(f"calls {op}, whose cost is unknown ({callee.reason})")
+            if callee.traversal and self.loop_depth:
+                # Islands: a traversal launched from every cell visits each cell once over all launches.
+                self._note(f"traversals by {op} launched in a loop share their visited state: counted once")
+                self.amortised = self.amortised + self._import_cost(callee)
+                return ONE
             return self._import_cost(callee)
         if op in CONSTRUCTORS:
             return self.size(call.ref) if call.ref is not None else ONE
@@ -500,10 +505,15 @@ class _Analysis:
                 and any(loop.kind == "worklist" for loop in loops)):
             self._note("adjacency loops inside a worklist are amortised over the whole traversal")
             trip = ONE
+        enclosing = [loop for loop in loops if loop.kind != "const"]
+        if (isinstance(domain, model.Over) and enclosing and enclosing[-1].kind == "while"
+                and enclosing[-1].ref is None and ref is not None and ref.startswith("p") and "[" not in ref):
+            self._note("pointer walks inside a two-pointer loop are amortised over the scan")
+            trip = ONE
         if self._in_traversal and isinstance(domain, model.Over) and ref is not None and (
                 ref.endswith("[]") or ref.startswith("_")) and self._contains_recursive_call(stmt.body):
             trip = ONE
-        body = self._block(stmt.body, loops + [_Loop(kind, ref, stmt.body)])
+        body = self._nested(stmt.body, loops + [_Loop(kind, ref, stmt.body)])
         return trip * body if not body.is_zero else trip
 
     def _while(self, stmt: model.While, loops: list[_Loop]) -> BigO:
@@ -521,10 +531,15 @@ class _Analysis:
             elif pushes_inside:
                 self._note("worklist: total iterations bounded by the input size")
                 trip = self.input_size() + self.size(ref)
+                if self._moves_on_grid(stmt.body):
+                    self._note("worklist moving in constant directions: states are the cells of a grid")
+                    trip = trip + self._cells()
             else:
                 trip = self.size(ref)
-            body = self._block(stmt.body, loops + [_Loop("worklist" if pushes_inside else "while", ref,
-                                                        stmt.body)])
+            if pushes_inside and not enclosing:
+                self.traversal = True
+            body = self._nested(stmt.body, loops + [_Loop("worklist" if pushes_inside else "while", ref,
+                                                         stmt.body)])
             return trip * body if not body.is_zero else trip
         if enclosing:
             self._note("two pointers / sliding window: an inner condition loop amortised over the outer loop")
@@ -536,8 +551,40 @@ class _Analysis:
             trip = self.input_size()
         else:
             raise _Unknown("a `while` loop over numbers with no recognisable pattern")
-        body = self._block(stmt.body, loops + [_Loop("while", None, stmt.body)])
+        body = self._nested(stmt.body, loops + [_Loop("while", None, stmt.body)])
         return trip * body if not body.is_zero else trip
+
+    def _nested(self, body: tuple[model.Stmt, ...], loops: list[_Loop]) -> BigO:
+        self.loop_depth += 1
+        try:
+            return self._block(body, loops)
+        finally:
+            self.loop_depth -= 1
+
+    def _moves_on_grid(self, body: tuple[model.Stmt, ...]) -> bool:
+        """Neighbours come from a constant set of directions (``for const``, a literal list of moves)."""
+        for stmt in _walk(body):
+            if isinstance(stmt, model.For):
+                if isinstance(stmt.domain, model.Const):
+                    return True
+                ref = getattr(stmt.domain, "ref", None)
+                if ref and ref.startswith("v") and "[" not in ref and self.sizes.get(ref, ZERO).is_zero:
+                    return True
+        return False
+
+    def _cells(self) -> BigO:
+        """The cells of the grid a traversal moves on: rows x columns of each grid-like parameter."""
+        total = ZERO
+        for param in self.function.params:
+            if param.kind in ("seq", "any"):
+                total = total + algebra.var(self.letters[param.name]) * algebra.var(self._letter(param.name + "[]"))
+        if total.is_zero:
+            product = ONE
+            for param in self.function.params:
+                if param.kind == "num":
+                    product = product * algebra.var(self.letters[param.name])
+            total = product
+        return total
 
     def _worklist_of(self, body: tuple[model.Stmt, ...]) -> str | None:
         """A condition loop that pops a collection it also pushes is a worklist over that collection."""
@@ -558,31 +605,43 @@ class _Analysis:
 
     def _recursion(self, body_cost: BigO) -> BigO:
         fn = self.function
-        body_cost = body_cost + ONE  # an activation costs at least O(1)
         body = fn.body
+        base_stmts = tuple(stmt for stmt in body if self._is_base_case(stmt))
+        rec_stmts = tuple(stmt for stmt in body if not self._is_base_case(stmt))
+        base = self._block(base_stmts, []) + ONE  # work at a leaf (copying a path, a result)
+        work = self._block(rec_stmts, []) + ONE  # work of an activation that recurses
         depth = self.input_size()
-        numeric = [p for p in fn.params if p.kind == "num"] or [p for p in fn.params if p.kind == "any"]
+        numeric = [p for p in fn.params if p.kind in ("num", "any")]
         states = ONE
         for param in numeric:
             states = states * algebra.var(self.letters[param.name])
-        if numeric == [] :
+        if not numeric:
             states = depth
-        guarded = self._visited_guard()
-        if fn.memo or guarded:
-            self._note("memoised recursion: states x work per state" if fn.memo
-                       else "recursion guarded by a visited/memo collection: each state once")
-            work = self._traversal_work()
-            return states * work
-        if any(p.kind == "node" for p in fn.params) or (
-                self.tree_input and any(p.kind == "any" for p in fn.params) and not self._undoes(body)):
-            self._note("structural recursion on a tree: each node once")
-            return depth * body_cost
         sites = self._sites(body, [])
         looped = [site for site in sites if site[0] == "for"]
         adjacency = [site for site in sites if site[0] == "adjacency"]
+        if fn.memo or self._visited_guard():
+            if fn.memo:
+                self._note("memoised recursion: states x work per state")
+            else:
+                self._note("recursion guarded by a visited/memo collection: each state once")
+                self.traversal = True
+                if adjacency and numeric:
+                    states = algebra.var(self.letters[numeric[0].name])  # a graph node, not (node, parent)
+            return states * self._traversal_work()
+        tree = [p for p in fn.params if p.kind == "node"] or (
+            [p for p in fn.params if p.kind == "any"] if self.tree_input and not self._undoes(body) else [])
+        if tree:
+            self._note("structural recursion on a tree: each node once")
+            nodes = ZERO
+            for param in tree:
+                nodes = nodes + algebra.var(self.letters[param.name])
+            return nodes * (work + base)
         if adjacency and not looped:
             self._note("recursion along adjacency lists: each node once")
-            return depth * self._traversal_work()
+            self.traversal = True
+            nodes = algebra.var(self.letters[numeric[0].name]) if numeric else depth
+            return nodes * self._traversal_work()
         if looped:
             if self._membership_guard(body):
                 self._note("backtracking over a collection with a membership guard: N! leaves")
@@ -590,20 +649,30 @@ class _Analysis:
             else:
                 self._note("backtracking over a collection: 2^N subsets")
                 branches = self._exponential(2)
-            return branches * body_cost
+            return branches * (work + base)
         branching = self._branching(body)
         if branching <= 1:
             self._note("one recursive call per activation: N deep")
-            return depth * body_cost
+            return depth * work + base
         undo = self._undoes(body)
-        if branching >= 3 and not undo and len([p for p in fn.params if p.kind in ("num", "any")]) >= 2:
+        cell_params = len([p for p in fn.params if p.kind in ("num", "any")])
+        path_search = any(p.kind == "str" for p in fn.params) or cell_params >= 3
+        if branching >= 3 and not undo and cell_params >= 2 and not path_search:
             self._note("flood fill: each cell once")
+            self.traversal = True
             return states * self._traversal_work()
-        if branching == 2 and not undo and not body_cost.is_constant:
+        if branching == 2 and not undo and not work.is_constant:
             self._note("divide and conquer: two calls with linear work, N log N")
-            return body_cost * algebra.log(depth)
+            return work * algebra.log(depth) + depth * base
         self._note(f"{branching} recursive calls per activation: {branching}^N")
-        return self._exponential(branching) * body_cost
+        return self._exponential(branching) * (work + base)
+
+    def _is_base_case(self, stmt: model.Stmt) -> bool:
+        """``if ... { work; return }`` with no recursive call: runs at the leaves only."""
+        return (isinstance(stmt, model.If) and not stmt.orelse and bool(stmt.then)
+                and isinstance(stmt.then[-1], model.Exit) and stmt.then[-1].kind == "return"
+                and not self._contains_recursive_call(stmt.then)
+                and not any(call.op in self.scc for call in stmt.cond))
 
     def _primary(self) -> str:
         for param in self.function.params:
@@ -663,6 +732,7 @@ class _Analysis:
             elif isinstance(stmt, model.While):
                 found += self._sites(stmt.body, loops + ["adjacency" if stmt.ref else "for"])
             elif isinstance(stmt, model.If):
+                found += [(loops[-1] if loops else "none",) for call in stmt.cond if call.op in self.scc]
                 found += self._sites(stmt.then, loops)
                 found += self._sites(stmt.orelse, loops)
         return found
@@ -680,6 +750,7 @@ class _Analysis:
             elif isinstance(stmt, model.While):
                 total += self._branching(stmt.body)
             elif isinstance(stmt, model.If):
+                total += sum(1 for call in stmt.cond if call.op in self.scc)
                 then = self._branching(stmt.then)
                 orelse = self._branching(stmt.orelse)
                 if stmt.then and isinstance(stmt.then[-1], model.Exit) and stmt.then[-1].kind == "return":
