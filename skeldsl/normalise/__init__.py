@@ -25,6 +25,9 @@ from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
+# container kinds of captured locals -> the parameter kind a declared parameter of that type has
+_PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "queue": "seq", "linked": "seq",
+               "strbuf": "str", "tree": "map"}
 
 
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
@@ -88,16 +91,20 @@ def hoist(module: ir.Module) -> list[tuple[ir.FunctionDef, str | None]]:
     return result
 
 
+_NESTING_FIELDS = {
+    ir.If: ("body", "orelse"), ir.Foreach: ("body",), ir.CFor: ("init", "body", "update"),
+    ir.While: ("body",), ir.Block: ("body",),
+}
+
+
 def _nested_statements(body):
+    """Every statement below ``body`` except inside nested functions (found separately)."""
     stack = list(reversed(body))
     while stack:
         stmt = stack.pop()
         yield stmt
-        if isinstance(stmt, ir.FunctionDef):
-            continue
-        for attribute in ("body", "orelse", "init", "update"):
-            children = getattr(stmt, attribute, ())
-            stack.extend(reversed(children))
+        for attribute in _NESTING_FIELDS.get(type(stmt), ()):
+            stack.extend(reversed(getattr(stmt, attribute)))
 
 
 def _calls(body: list[Low]) -> list[str]:
@@ -214,7 +221,7 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
             return tuple(out)
 
         body = build(lowered[name])
-        model_params = tuple(model.Param(f"p{i}", kind if kind in PARAM_KINDS else "any")
+        model_params = tuple(model.Param(f"p{i}", kind if kind in PARAM_KINDS else _PARAM_FOLD.get(kind, "any"))
                              for i, (_, kind) in enumerate(params[name]))
         functions.append(model.Function(function_names[name], model_params, body, memo[name]))
     return model.Skeleton(tuple(functions))

@@ -359,45 +359,33 @@ class FunctionLowering:
         return out
 
     def expr_ops(self, expr: ir.Expr | None) -> list[Low]:
-        """The operations an expression performs, in evaluation order (loops for comprehensions)."""
-        if expr is None or isinstance(expr, (ir.Name, ir.Literal)):
-            return []
-        if isinstance(expr, ir.Attr):
-            return self.expr_ops(expr.obj)
-        if isinstance(expr, ir.Index):
-            out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
-            ref = self.ref_of(expr.obj)
-            if expr.is_slice:
-                return out + [("call", "slice", ref or UNKNOWN)]
-            kind = self.kind_of(expr.obj)
-            if kind in ("map", "tree"):
-                out.append(("call", f"{kind}.get", ref or UNKNOWN))
-            return out
-        if isinstance(expr, ir.Call):
-            return self.call_ops(expr)
-        if isinstance(expr, ir.BinOp):
-            out = self.expr_ops(expr.left) + self.expr_ops(expr.right)
-            if expr.op in ("in", "not in"):
-                out += self.membership(expr.right)
-            return out
-        if isinstance(expr, ir.UnaryOp):
-            out = self.expr_ops(expr.operand)
-            if expr.op in ("++", "--") and isinstance(expr.operand, ir.Index):
-                out += self.store_ops(expr.operand.obj)
-            return out
-        if isinstance(expr, ir.Cond):
-            return self.expr_ops(expr.test) + self.expr_ops(expr.then) + self.expr_ops(expr.orelse)
-        if isinstance(expr, ir.CollectionLit):
-            return self.many_ops(expr.items)
-        if isinstance(expr, ir.Range):
-            return self.many_ops((expr.start, expr.stop, expr.step))
-        if isinstance(expr, ir.Comprehension):
-            return self.comprehension(expr, None)
-        if isinstance(expr, ir.Lambda):
-            return []
-        if isinstance(expr, ir.Opaque):
-            return self.many_ops(expr.children)
-        return []
+        """The operations an expression performs, in evaluation order (loops for comprehensions).
+
+        Dispatch is by exact type through ``_EXPR_OPS`` (the hot path of the whole normaliser)."""
+        handler = _EXPR_OPS.get(type(expr))
+        return handler(self, expr) if handler is not None else []
+
+    def _index_ops(self, expr: ir.Index) -> list[Low]:
+        out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
+        ref = self.ref_of(expr.obj)
+        if expr.is_slice:
+            return out + [("call", "slice", ref or UNKNOWN)]
+        kind = self.kind_of(expr.obj)
+        if kind in ("map", "tree"):
+            out.append(("call", f"{kind}.get", ref or UNKNOWN))
+        return out
+
+    def _binop_ops(self, expr: ir.BinOp) -> list[Low]:
+        out = self.expr_ops(expr.left) + self.expr_ops(expr.right)
+        if expr.op in ("in", "not in"):
+            out += self.membership(expr.right)
+        return out
+
+    def _unary_ops(self, expr: ir.UnaryOp) -> list[Low]:
+        out = self.expr_ops(expr.operand)
+        if expr.op in ("++", "--") and isinstance(expr.operand, ir.Index):
+            out += self.store_ops(expr.operand.obj)
+        return out
 
     def membership(self, container: ir.Expr) -> list[Low]:
         kind = self.kind_of(container)
@@ -829,6 +817,19 @@ class FunctionLowering:
         return None
 
 
+_EXPR_OPS = {
+    ir.Attr: lambda self, e: self.expr_ops(e.obj),
+    ir.Index: FunctionLowering._index_ops,
+    ir.Call: FunctionLowering.call_ops,
+    ir.BinOp: FunctionLowering._binop_ops,
+    ir.UnaryOp: FunctionLowering._unary_ops,
+    ir.Cond: lambda self, e: self.expr_ops(e.test) + self.expr_ops(e.then) + self.expr_ops(e.orelse),
+    ir.CollectionLit: lambda self, e: self.many_ops(e.items),
+    ir.Range: lambda self, e: self.many_ops((e.start, e.stop, e.step)),
+    ir.Comprehension: lambda self, e: self.comprehension(e, None),
+    ir.Opaque: lambda self, e: self.many_ops(e.children),
+}
+
 # ------------------------------------------------------------------------------------------ helpers
 
 
@@ -928,6 +929,8 @@ def _compared_names(test: ir.Expr | None) -> set[str]:
             elif node.op in _COMPARISONS or node.op == "==":
                 for side in (node.left, node.right):
                     names.update(n.id for n in _walk_expr(side) if isinstance(n, ir.Name))
+        elif isinstance(node, ir.Name):  # ``while n:`` tests n != 0, like ``while (n > 0)``
+            names.add(node.id)
     return names
 
 
@@ -941,6 +944,8 @@ def _comparison_sides(test: ir.Expr | None) -> list[ir.Expr]:
                 stack += [node.right, node.left]
             elif node.op in _COMPARISONS or node.op == "==":
                 sides += [node.right, node.left]
+        elif isinstance(node, ir.Name):
+            sides.append(node)
     return sides
 
 
