@@ -87,6 +87,38 @@ def _strip_last_continue(body: list[Low]) -> list[Low]:
     return body
 
 
+def sized_by_append_loop(body: list[Low]) -> list[Low]:
+    """``res = []`` then a loop over ``xs`` appending once per pass is ``res`` sized by ``xs``: the same
+    as ``new int[n]`` filled by index (and ``[[0] * m for _ in range(n)]`` is ``new int[n][m]``)."""
+    out: list[Low] = [_map_children(stmt, sized_by_append_loop) for stmt in body]
+    for index, stmt in enumerate(out):
+        if stmt[0] != "assign" or stmt[2] != "list" or stmt[3] is not None:
+            continue
+        ref = stmt[1]
+        follow = next((j for j in range(index + 1, len(out)) if out[j][0] != "assign"), None)
+        if follow is None or out[follow][0] != "for" or out[follow][1] != "over" or out[follow][2] in (None, "_"):
+            continue
+        loop_body = out[follow][3]
+        appends = [k for k, inner in enumerate(loop_body) if inner == ("call", "list.append", ref)]
+        if len(appends) != 1 or sum(1 for inner in _walk(loop_body) if ref in inner[1:]) != 1:
+            continue
+        out[index] = ("assign", ref, "list", out[follow][2])
+        out[follow] = out[follow][:3] + (loop_body[:appends[0]] + loop_body[appends[0] + 1:],)
+    return out
+
+
+def reduce_as_loop(body: list[Low]) -> list[Low]:
+    """A one-pass library call used as a statement (``max(nums)``, ``sum(xs)``) is the loop that other
+    languages write by hand (``for (int x : nums) best = Math.max(best, x);``): give both one form."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, reduce_as_loop)
+        if stmt[0] == "call" and stmt[1] == "reduce" and stmt[2] not in (None, "_"):
+            stmt = ("for", "over", stmt[2], [])
+        out.append(stmt)
+    return out
+
+
 _INSERTS = frozenset({"map.put", "set.add", "list.append", "deque.push", "deque.pushfront", "heap.push",
                       "tree.put", "strbuf.append", "linked.push", "stack.push", "queue.push"})
 
@@ -195,6 +227,8 @@ def walk(body: list[Low]):
 
 
 FUNCTION_PASSES: tuple[Pass, ...] = (
+    reduce_as_loop,
+    sized_by_append_loop,
     prune_unreachable,
     drop_trailing_return,
     drop_trailing_continue,
