@@ -4,8 +4,9 @@ All classes are frozen dataclasses that compare *by value*: two skeletons are eq
 print to the same bytes, which is the point of a canonical form (LibCST makes the opposite choice, identity
 equality, because it edits trees in place; skeletons are values).  Every constructor validates its
 arguments, so an invalid skeleton cannot exist, whether it came from the parser, an extractor or a
-hypothesis strategy.  Nodes are hashable, and nodes that hold statements compare and hash without recursion
-(``_Composite``), so a skeleton nested thousands of levels deep is still a usable value.
+hypothesis strategy.  Nodes are hashable, and nodes that hold statements compare, hash, print (``repr``),
+pickle and copy without recursion (``_Composite``), so a skeleton nested thousands of levels deep is still
+a usable value.
 
 A skeleton in text (see ``grammars/skeleton.lark``)::
 
@@ -30,9 +31,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
 from itertools import zip_longest
-from typing import Any, Iterable, Iterator, Union
+from typing import Any, Union
 
 from skeldsl.errors import SkeletonValidationError
 from skeldsl.vocabulary import CONSTANT_DOMAIN, CONSTRUCTORS, OPERATIONS, PARAM_KINDS, is_user_function
@@ -50,7 +52,7 @@ def _fail(message: str) -> None:
     raise SkeletonValidationError(message)
 
 
-def _did_you_mean(word: str, vocabulary: "Iterable[str]") -> str:
+def _did_you_mean(word: str, vocabulary: Iterable[str]) -> str:
     """`` (did you mean 'map.put'?)`` when ``word`` is close to one entry of ``vocabulary``, else ``""``."""
     if not isinstance(word, str):
         return ""
@@ -64,20 +66,33 @@ def is_param_name(name: object) -> bool:
 
 
 class _Composite:
-    """Value equality and hashing for nodes that contain statements, computed without recursion.
+    """Value semantics without recursion for nodes that contain statements (any depth).
 
-    The dataclass-generated ``__eq__`` and ``__hash__`` recurse once per nesting level and overflow the
-    stack on a skeleton nested a few thousand levels deep (which the parser and printer handle).  These
-    compare and hash a flat pre-order stream instead: for each composite node a head tuple (its type,
-    scalar fields and the lengths of its tuple fields, which makes the stream unambiguous), then its
-    children; leaf nodes (``Call``, ``Assign``, ``Exit``, ``Param``, domains) keep their dataclass methods,
-    whose depth is bounded.  Equality is therefore exactly "same class, equal fields", as for dataclasses.
+    Dataclass-generated ``__eq__``, ``__hash__`` and ``__repr__``, and ``pickle``/``copy``, recurse once per
+    nesting level and overflow the stack on a skeleton nested a few hundred levels deep (which the parser
+    and printer handle).  Composite nodes instead work on a flat pre-order stream (``_flatten``): for each
+    composite node a head tuple (its type, scalar fields and the lengths of its tuple fields, which makes
+    the stream unambiguous), then its children; leaf nodes (``Call``, ``Assign``, ``Exit``, ``Param``,
+    domains) keep their dataclass methods, whose depth is bounded.  Equality is exactly "same class, equal
+    fields" as for dataclasses, ``repr`` is the dataclass ``repr``, a pickle holds the flat stream and
+    unpickling rebuilds (and so re-validates) the nodes; copies are the node itself (it is immutable).
     """
 
     __slots__ = ()
 
     def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:  # pragma: no cover - abstract
+        """(head, children) of this node in the flat stream."""
         raise NotImplementedError
+
+    @classmethod
+    def _build(cls, head: tuple[Any, ...], children: list[Any]) -> Any:  # pragma: no cover - abstract
+        """The inverse of ``_parts``."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _count(head: tuple[Any, ...]) -> int:
+        """How many children follow ``head`` in the stream (the sum of its tuple fields' lengths)."""
+        return sum(value for value in head[-head[0]._N_COUNTS :])
 
     def __eq__(self, other: object) -> bool:
         if other is self:
@@ -94,6 +109,45 @@ class _Composite:
     def __hash__(self) -> int:
         return hash(tuple(_flatten(self)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_unflatten, (tuple(_flatten(self)),))
+
+    def __copy__(self) -> Any:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        return self
+
+    def __repr__(self) -> str:
+        out: list[str] = []
+        stack: list[Any] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Text):
+                out.append(item.text)
+            elif isinstance(item, _Composite):
+                pieces: list[Any] = [_Text(f"{type(item).__name__}(")]
+                for index, field in enumerate(fields(item)):  # type: ignore[arg-type]
+                    value = getattr(item, field.name)
+                    pieces.append(_Text(f"{', ' if index else ''}{field.name}="))
+                    if isinstance(value, tuple):
+                        pieces.append(_Text("("))
+                        for position, element in enumerate(value):
+                            pieces.extend((_Text(", "), element) if position else (element,))
+                        pieces.append(_Text(",)" if len(value) == 1 else ")"))
+                    else:
+                        pieces.append(value)
+                pieces.append(_Text(")"))
+                stack.extend(reversed(pieces))
+            else:
+                out.append(repr(item))
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+
 
 def _flatten(node: _Composite) -> Iterator[Any]:
     stack: list[Any] = [node]
@@ -105,6 +159,23 @@ def _flatten(node: _Composite) -> Iterator[Any]:
             stack.extend(reversed(children))
         else:
             yield item
+
+
+def _unflatten(stream: tuple[Any, ...]) -> Any:
+    """The node whose ``_flatten`` stream is ``stream``, built bottom-up without recursion."""
+    frames: list[tuple[tuple[Any, ...], int, list[Any]]] = []  # (head, children expected, children so far)
+    for item in stream:
+        if isinstance(item, tuple):  # the head of a composite node; leaves are never tuples
+            frames.append((item, _Composite._count(item), []))
+        else:
+            frames[-1][2].append(item)
+        while len(frames[-1][2]) == frames[-1][1]:  # close every node that has all its children
+            head, _, children = frames.pop()
+            node = head[0]._build(head, children)
+            if not frames:
+                return node
+            frames[-1][2].append(node)
+    raise ValueError("truncated skeleton stream")
 
 
 def check_ref(ref: str) -> None:
@@ -180,45 +251,57 @@ class Const:
 Domain = Union[Over, Halving, Const]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class For(_Composite):
     """A loop whose iteration domain is known."""
 
     domain: Domain
-    body: tuple["Stmt", ...]
+    body: tuple[Stmt, ...]
 
     def __post_init__(self) -> None:
         if not isinstance(self.domain, (Over, Halving, Const)):
             _fail(f"invalid loop domain {self.domain!r}")
         _check_body(self.body)
 
+    _N_COUNTS = 1  # the last entries of the head are children counts
+
     def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        return (For, len(self.body)), (self.domain, *self.body)
+        return (For, 1 + len(self.body)), (self.domain, *self.body)
+
+    @classmethod
+    def _build(cls, head: tuple[Any, ...], children: list[Any]) -> For:
+        return cls(children[0], tuple(children[1:]))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class While(_Composite):
     """A condition loop; with ``ref`` it runs while that collection is not empty (a worklist)."""
 
     ref: str | None
-    body: tuple["Stmt", ...]
+    body: tuple[Stmt, ...]
 
     def __post_init__(self) -> None:
         if self.ref is not None:
             check_ref(self.ref)
         _check_body(self.body)
 
+    _N_COUNTS = 1
+
     def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         return (While, self.ref, len(self.body)), self.body
 
+    @classmethod
+    def _build(cls, head: tuple[Any, ...], children: list[Any]) -> While:
+        return cls(head[1], tuple(children))
 
-@dataclass(frozen=True, eq=False)
+
+@dataclass(frozen=True, eq=False, repr=False)
 class If(_Composite):
     """A branch that contains work or an exit; ``cond`` holds the operations its condition performs."""
 
     cond: tuple[Call, ...]
-    then: tuple["Stmt", ...]
-    orelse: tuple["Stmt", ...] = ()
+    then: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.cond, tuple) or not all(isinstance(call, Call) for call in self.cond):
@@ -226,8 +309,19 @@ class If(_Composite):
         _check_body(self.then)
         _check_body(self.orelse)
 
+    _N_COUNTS = 3
+
     def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         return (If, len(self.cond), len(self.then), len(self.orelse)), (*self.cond, *self.then, *self.orelse)
+
+    @classmethod
+    def _build(cls, head: tuple[Any, ...], children: list[Any]) -> If:
+        _, n_cond, n_then, _ = head
+        return cls(
+            tuple(children[:n_cond]),
+            tuple(children[n_cond : n_cond + n_then]),
+            tuple(children[n_cond + n_then :]),
+        )
 
 
 @dataclass(frozen=True)
@@ -263,7 +357,7 @@ class Param:
             _fail(f"unknown parameter kind {self.kind!r}{hint}")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Function(_Composite):
     name: str
     params: tuple[Param, ...]
@@ -277,15 +371,24 @@ class Function(_Composite):
             _fail("parameters must be a tuple of Params")
         for index, param in enumerate(self.params):
             if param.name != f"p{index}":
-                _fail(f"parameters of {self.name} must be numbered p0, p1, ... in order: found {param.name} "
-                      f"where p{index} belongs")
+                _fail(
+                    f"parameters of {self.name} must be numbered p0, p1, ... in order: found {param.name} "
+                    f"where p{index} belongs"
+                )
         _check_body(self.body)
+
+    _N_COUNTS = 2
 
     def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         return (Function, self.name, self.memo, len(self.params), len(self.body)), (*self.params, *self.body)
 
+    @classmethod
+    def _build(cls, head: tuple[Any, ...], children: list[Any]) -> Function:
+        _, name, memo, n_params, _ = head
+        return cls(name, tuple(children[:n_params]), tuple(children[n_params:]), memo)
 
-@dataclass(frozen=True, eq=False)
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Skeleton(_Composite):
     """A whole program: its functions in canonical order, and the language version it is written in."""
 
@@ -294,7 +397,9 @@ class Skeleton(_Composite):
 
     def __post_init__(self) -> None:
         if self.version != LANGUAGE_VERSION:
-            _fail(f"unsupported skeleton language version {self.version} (this is version {LANGUAGE_VERSION})")
+            _fail(
+                f"unsupported skeleton language version {self.version} (this is version {LANGUAGE_VERSION})"
+            )
         if not isinstance(self.functions, tuple) or not all(isinstance(f, Function) for f in self.functions):
             _fail("functions must be a tuple of Functions")
         seen: set[str] = set()
@@ -303,8 +408,14 @@ class Skeleton(_Composite):
                 _fail(f"function names must be unique: {function.name} is defined twice")
             seen.add(function.name)
 
+    _N_COUNTS = 1
+
     def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         return (Skeleton, self.version, len(self.functions)), self.functions
+
+    @classmethod
+    def _build(cls, head: tuple[Any, ...], children: list[Any]) -> Skeleton:
+        return cls(tuple(children), head[1])
 
 
 __all__ = [

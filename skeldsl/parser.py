@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Any, Callable, NamedTuple, TypeVar
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
@@ -51,8 +52,13 @@ COMMON_MISTAKES: dict[str, list[str]] = {
         "skel 1\nfn f0() {\n}\n}\n",
     ],
     "`@memo` goes on its own line above `fn`": ["skel 1\n@memo fn f0() {\n}\n"],
-    "parameters need a kind, e.g. `p0: seq`": ["skel 1\nfn f0(p0) {\n}\n", "skel 1\nfn f0(p0: seq, p1) {\n}\n"],
-    "parameters are separated by commas: `fn f0(p0: seq, p1: num) {`": ["skel 1\nfn f0(p0: seq p1: num) {\n}\n"],
+    "parameters need a kind, e.g. `p0: seq`": [
+        "skel 1\nfn f0(p0) {\n}\n",
+        "skel 1\nfn f0(p0: seq, p1) {\n}\n",
+    ],
+    "parameters are separated by commas: `fn f0(p0: seq, p1: num) {`": [
+        "skel 1\nfn f0(p0: seq p1: num) {\n}\n"
+    ],
     "parameters are named p0, p1, ... in order": ["skel 1\nfn f0(nums: seq) {\n}\n"],
     "a block's `{` goes at the end of the line that opens it": [
         "skel 1\nfn f0()\n{\n}\n",
@@ -152,14 +158,14 @@ class _ToModel(Transformer):
 
     def header(self, items: list[Token]) -> int:
         token = items[0]
-        version = int(token) if len(token) <= _MAX_VERSION_DIGITS else -1
-        if version == -1:
+        if len(token) > _MAX_VERSION_DIGITS:
             raise SkeletonValidationError(
                 f"unsupported skeleton language version {token[:20]}... (this is version {model.LANGUAGE_VERSION})",
                 line=token.line,
                 column=token.column,
             )
-        _at(token, lambda: model.Skeleton((), version))
+        version = int(token)
+        _at(token, lambda: model.Skeleton((), version))  # the model decides which versions are supported
         return version
 
     def function(self, items: list[Any]) -> _Located:
@@ -173,7 +179,9 @@ class _ToModel(Transformer):
         blame = next((p.token for i, p in enumerate(located) if p.value.name != f"p{i}"), name)
         function = _at(
             blame,
-            lambda: model.Function(name=str(name), params=tuple(p.value for p in located), body=body, memo=memo),
+            lambda: model.Function(
+                name=str(name), params=tuple(p.value for p in located), body=body, memo=memo
+            ),
         )
         return _Located(function, name)
 
@@ -352,7 +360,10 @@ def parse_skeleton(text: str, path: str | None = None) -> model.Skeleton:
     if "\x00" in text:
         line, column = _position(text, text.index("\x00"))
         raise SkeletonSyntaxError(
-            "NUL byte in skeleton text", path=path, line=line, column=column,
+            "NUL byte in skeleton text",
+            path=path,
+            line=line,
+            column=column,
             context=_context(text, line, column),
         )
     source = _prepare(text)
@@ -371,7 +382,9 @@ def parse_skeleton(text: str, path: str | None = None) -> model.Skeleton:
 
 def _located(error: SkeletonValidationError, text: str, path: str | None) -> SkeletonValidationError:
     context = _context(text, error.line, error.column) if error.line is not None else None
-    return SkeletonValidationError(error.message, path=path, line=error.line, column=error.column, context=context)
+    return SkeletonValidationError(
+        error.message, path=path, line=error.line, column=error.column, context=context
+    )
 
 
 def _syntax_error(error: UnexpectedInput, text: str, path: str | None) -> SkeletonSyntaxError:
@@ -395,7 +408,9 @@ def _syntax_error(error: UnexpectedInput, text: str, path: str | None) -> Skelet
     friendly = _common_mistake(error)
     if friendly:
         message = f"{friendly} ({message})"
-    return SkeletonSyntaxError(message, path=path, line=line, column=column, context=_context(text, line, column))
+    return SkeletonSyntaxError(
+        message, path=path, line=line, column=column, context=_context(text, line, column)
+    )
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -420,7 +435,7 @@ def _context(text: str, line: int, column: int | None) -> str:
     source = lines[line - 1].rstrip("\r")
     column = max(column or 1, 1)
     start = max(0, column - 1 - _CONTEXT_WIDTH // 2)
-    shown = source[start:start + _CONTEXT_WIDTH]
+    shown = source[start : start + _CONTEXT_WIDTH]
     prefix = "..." if start else ""
     suffix = "..." if start + _CONTEXT_WIDTH < len(source) else ""
     return f"  {prefix}{_printable(shown)}{suffix}\n  {' ' * (len(prefix) + column - 1 - start)}^"
@@ -452,7 +467,7 @@ _TERMINAL_NAMES = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _describe_terminal(name: str) -> str:
     if name in _TERMINAL_NAMES:
         return _TERMINAL_NAMES[name]

@@ -13,6 +13,14 @@ _INDENT = "  "
 
 
 def print_skeleton(skeleton: model.Skeleton) -> str:
+    """The canonical text of ``skeleton`` (layout rules: docs/skeleton-language.md).
+
+    >>> print(print_skeleton(model.Skeleton((model.Function("f0", (), (model.Exit("return"),)),))), end="")
+    skel 1
+    fn f0() {
+      return
+    }
+    """
     lines = [f"skel {skeleton.version}"]
     for function in skeleton.functions:
         _function(function, lines)
@@ -51,8 +59,11 @@ def _statement(stmt: model.Stmt, level: int) -> list[tuple[str, object, int]]:
     if isinstance(stmt, model.Exit):
         return [("line", stmt.kind, level)]
     if isinstance(stmt, model.For):
-        return [("line", f"for {format_domain(stmt.domain)} {{", level), ("stmts", stmt.body, level + 1),
-                ("line", "}", level)]
+        return [
+            ("line", f"for {format_domain(stmt.domain)} {{", level),
+            ("stmts", stmt.body, level + 1),
+            ("line", "}", level),
+        ]
     if isinstance(stmt, model.While):
         head = "while {" if stmt.ref is None else f"while {stmt.ref} {{"
         return [("line", head, level), ("stmts", stmt.body, level + 1), ("line", "}", level)]

@@ -69,7 +69,15 @@ def test_fmt_reports_errors_on_stderr_and_continues(files, capsys) -> None:
 
 
 def test_check_reports_every_failing_file(files, capsys) -> None:
-    status = main(["check", *(str(files[key]) for key in ("canonical", "messy", "invalid", "syntax", "binary", "nul", "empty"))])
+    status = main(
+        [
+            "check",
+            *(
+                str(files[key])
+                for key in ("canonical", "messy", "invalid", "syntax", "binary", "nul", "empty")
+            ),
+        ]
+    )
     out, err = capsys.readouterr()
     assert status == 1 and err == ""
     headers = [line for line in out.splitlines() if not line.startswith("  ")]
@@ -78,8 +86,10 @@ def test_check_reports_every_failing_file(files, capsys) -> None:
         f"{files['syntax']}:3:10: skeleton_syntax: one statement a line (unexpected 'break'; expected end of line)",
         f"{files['binary']}:2:118: decode_error: not UTF-8 text: byte 0x80 at offset 128",
         f"{files['nul']}:2:1: skeleton_syntax: NUL byte in skeleton text",
-        f"{files['empty']}:1:1: skeleton_syntax: a skeleton starts with the header line `skel 1` "
-        "(unexpected end of input; expected 'skel')",
+        (
+            f"{files['empty']}:1:1: skeleton_syntax: a skeleton starts with the header line `skel 1` "
+            "(unexpected end of input; expected 'skel')"
+        ),
     ]
     assert "Traceback" not in out
 
@@ -91,7 +101,14 @@ def test_check_passes_valid_files(files, capsys) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["check"], ["fmt"], ["check", "{missing}"], ["fmt", "--check", "{missing}"], ["fmt", "{dir}"], ["fmt", "--nope", "x"]],
+    [
+        ["check"],
+        ["fmt"],
+        ["check", "{missing}"],
+        ["fmt", "--check", "{missing}"],
+        ["fmt", "{dir}"],
+        ["fmt", "--nope", "x"],
+    ],
 )
 def test_usage_errors_exit_2(argv, tmp_path, capsys) -> None:
     argv = [arg.format(missing=tmp_path / "missing.skel", dir=tmp_path) for arg in argv]
@@ -101,16 +118,31 @@ def test_usage_errors_exit_2(argv, tmp_path, capsys) -> None:
 
 
 def test_installed_console_script(files) -> None:
-    skel = shutil.which("skel") or str(Path(sys.executable).with_name("skel"))
+    """The `skel` script installed next to this interpreter (pip's console-script entry point)."""
+    beside = Path(sys.executable).with_name("skel")
+    skel = str(beside) if beside.exists() else shutil.which("skel")
+    assert skel, "the skel console script is not installed"
     run = subprocess.run(
-        [skel, "check", str(files["syntax"]), str(files["canonical"])], capture_output=True, text=True, timeout=60
+        [skel, "check", str(files["syntax"]), str(files["canonical"])],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert run.returncode == 1 and run.stderr == ""
     assert run.stdout == (
         f"{files['syntax']}:3:10: skeleton_syntax: one statement a line (unexpected 'break'; expected end of line)\n"
         "    return break\n           ^\n"
     )
-    run = subprocess.run([skel, "fmt", "-"], input=MESSY, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [skel, "fmt", "-"], input=MESSY, check=False, capture_output=True, text=True, timeout=60
+    )
     assert (run.returncode, run.stdout, run.stderr) == (0, CANONICAL, "")
-    run = subprocess.run([skel, "fmt", str(files["binary"]) + ".missing"], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [skel, "fmt", str(files["binary"]) + ".missing"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 2 and "does not exist" in run.stderr and "Traceback" not in run.stderr

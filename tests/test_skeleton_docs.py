@@ -14,7 +14,7 @@ from skeldsl.testing import assert_round_trip
 from skeldsl.vocabulary import CONSTRUCTORS, OPERATIONS, PARAM_KINDS
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "skeleton-language.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"```\n(.*?)```", DOC, flags=re.S)
+BLOCKS = re.findall(r"```\n(.*?)```", DOC, flags=re.DOTALL)
 
 
 def test_skeleton_example_is_canonical() -> None:
@@ -37,3 +37,12 @@ def test_page_names_every_word_of_the_vocabulary() -> None:
     missing = (set(OPERATIONS) | set(CONSTRUCTORS) | set(PARAM_KINDS)) - words
     assert not missing, f"docs/skeleton-language.md does not mention {sorted(missing)}"
     assert f"(version {LANGUAGE_VERSION})" in DOC.splitlines()[0]
+
+
+@pytest.mark.parametrize("module_name", ["skeldsl.parser", "skeldsl.printer"])
+def test_doctests(module_name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module_name))
+    assert result.attempted > 0 and result.failed == 0

@@ -57,7 +57,10 @@ def test_syntax_error_names_position_found_and_expected() -> None:
         parse_skeleton(text, path="two.skel")
     error = caught.value
     assert (error.path, error.line, error.column) == ("two.skel", 4, 16)
-    assert error.message == "a call takes at most one reference: `op(p0)` or `op()` (unexpected 'v1'; expected ')')"
+    assert (
+        error.message
+        == "a call takes at most one reference: `op(p0)` or `op()` (unexpected 'v1'; expected ')')"
+    )
     assert error.context == "      map.put(v0 v1)\n                 ^"
     assert str(error).startswith("two.skel:4:16: skeleton_syntax: a call takes")
 
@@ -72,21 +75,44 @@ def test_syntax_error_without_a_friendly_match_is_plain() -> None:
 # (text, line, column, message): validation errors point at the offending construct.
 VALIDATION = [
     ("skel 2\n", 1, 6, "unsupported skeleton language version 2 (this is version 1)"),
-    ("skel 1\nfn f0() {\n  for p0 {\n    map.pu(v0)\n  }\n}\n", 4, 5,
-     "unknown operation 'map.pu' (did you mean 'map.put'?)"),
+    (
+        "skel 1\nfn f0() {\n  for p0 {\n    map.pu(v0)\n  }\n}\n",
+        4,
+        5,
+        "unknown operation 'map.pu' (did you mean 'map.put'?)",
+    ),
     ("skel 1\nfn f0() {\n  v0 = hepa()\n}\n", 3, 8, "unknown operation 'hepa' (did you mean 'heap'?)"),
     ("skel 1\nfn f0() {\n  if map.has(v0), zzz(v0) {\n  }\n}\n", 3, 19, "unknown operation 'zzz'"),
     ("skel 1\nfn f0(p0: seq, p1: sq) {\n}\n", 2, 20, "unknown parameter kind 'sq' (did you mean 'seq'?)"),
-    ("skel 1\nfn f0(p0: seq, p2: num) {\n}\n", 2, 16,
-     "parameters of f0 must be numbered p0, p1, ... in order: found p2 where p1 belongs"),
+    (
+        "skel 1\nfn f0(p0: seq, p2: num) {\n}\n",
+        2,
+        16,
+        "parameters of f0 must be numbered p0, p1, ... in order: found p2 where p1 belongs",
+    ),
     ("skel 1\nfn f0(v0: seq) {\n}\n", 2, 7, "invalid parameter name 'v0': expected p0, p1, ..."),
     ("skel 1\nfn main() {\n}\n", 2, 4, "invalid function name 'main': expected f0, f1, ..."),
-    ("skel 1\nfn f0() {\n}\n@memo\nfn f0() {\n}\n", 5, 4, "function names must be unique: f0 is defined twice"),
-    ("skel 1\nfn f0() {\n  p0 = list()\n}\n", 3, 3, "invalid assignment target 'p0': expected a local (v0) or field (s0)"),
+    (
+        "skel 1\nfn f0() {\n}\n@memo\nfn f0() {\n}\n",
+        5,
+        4,
+        "function names must be unique: f0 is defined twice",
+    ),
+    (
+        "skel 1\nfn f0() {\n  p0 = list()\n}\n",
+        3,
+        3,
+        "invalid assignment target 'p0': expected a local (v0) or field (s0)",
+    ),
     ("skel 1\nfn f0() {\n  f1(p0)\n}\n", 3, 3, "a call of a program function takes no reference: f1(p0)"),
     ("skel 1\nfn f0() {\n  f01()\n}\n", 3, 3, "invalid function name 'f01': expected f0, f1, ..."),
     ("skel 1\nfn f0() {\n\tset.add()\n}\n", 3, 2, "operation 'set.add' needs the collection it applies to"),
-    ("skel 1\r\nfn f0() {\r\n  map.pu(v0)\r\n}\r\n", 3, 3, "unknown operation 'map.pu' (did you mean 'map.put'?)"),
+    (
+        "skel 1\r\nfn f0() {\r\n  map.pu(v0)\r\n}\r\n",
+        3,
+        3,
+        "unknown operation 'map.pu' (did you mean 'map.put'?)",
+    ),
 ]
 
 
@@ -150,14 +176,18 @@ def test_arbitrary_text_fails_cleanly(text: str) -> None:
 
 @given(st.binary(), st.sampled_from(["utf-8", "latin-1", "utf-16"]))
 def test_decoded_random_bytes_fail_cleanly(data: bytes, encoding: str) -> None:
-    _only_skeleton_errors(data.decode(encoding, errors="surrogateescape" if encoding == "utf-8" else "replace"))
+    _only_skeleton_errors(
+        data.decode(encoding, errors="surrogateescape" if encoding == "utf-8" else "replace")
+    )
 
 
 @given(skeleton_texts(), st.data())
 def test_one_character_mutations_fail_cleanly(text: str, data: st.DataObject) -> None:
     position = data.draw(st.integers(0, len(text)))
-    replacement = data.draw(st.sampled_from(["", "{", "}", "(", ")", ",", "\n", " ", "x", "p", "0", "[", "=", ":"]))
-    _only_skeleton_errors(text[:position] + replacement + text[position + 1:])
+    replacement = data.draw(
+        st.sampled_from(["", "{", "}", "(", ")", ",", "\n", " ", "x", "p", "0", "[", "=", ":"])
+    )
+    _only_skeleton_errors(text[:position] + replacement + text[position + 1 :])
 
 
 @given(grammar_texts())
@@ -211,5 +241,10 @@ def test_errors_pickle_with_their_position() -> None:
     again = pickle.loads(pickle.dumps(caught.value))
     assert type(again) is SkeletonValidationError
     assert (again.path, again.line, again.column, again.context) == ("p.skel", 3, 3, caught.value.context)
-    assert again.to_record() == {"kind": "skeleton_invalid", "message": caught.value.message, "line": 3, "column": 3}
+    assert again.to_record() == {
+        "kind": "skeleton_invalid",
+        "message": caught.value.message,
+        "line": 3,
+        "column": 3,
+    }
     assert re.match(r"p\.skel:3:3: skeleton_invalid: unknown operation", str(again))

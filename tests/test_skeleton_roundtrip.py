@@ -3,7 +3,10 @@ over generated models, value semantics of the model, and determinism across proc
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -162,7 +165,9 @@ def test_every_rule_of_the_grammar_is_exercised() -> None:
     """The case table covers every rule and alternative of the grammar (a new rule needs a case)."""
     from skeldsl.parser import grammar
 
-    rules = {rule.origin.name for rule in grammar().rules} | {rule.alias for rule in grammar().rules if rule.alias}
+    rules = {rule.origin.name for rule in grammar().rules} | {
+        rule.alias for rule in grammar().rules if rule.alias
+    }
     tree_rules: set[str] = set()
     for text in CANONICAL.values():
         tree_rules |= {tree.data for tree in grammar().parse(text).iter_subtrees()}
@@ -173,8 +178,14 @@ def test_every_rule_of_the_grammar_is_exercised() -> None:
 LAYOUTS = [
     ("skel 1", "skel 1\n"),  # no final newline
     ("\n\n  skel   1 \n\nfn f0( ) {\n\n}\n\n", "skel 1\nfn f0() {\n}\n"),  # blank lines and spaces
-    ("skel 1\r\nfn f0(p0:seq){\r\n\tsort( p0 )\r\n}\r\n", "skel 1\nfn f0(p0: seq) {\n  sort(p0)\n}\n"),  # CRLF, tabs
-    ("skel 01\nfn f0() {\n  if{\n  }else{\n return\n  }\n}\n", "skel 1\nfn f0() {\n  if {\n  } else {\n    return\n  }\n}\n"),
+    (
+        "skel 1\r\nfn f0(p0:seq){\r\n\tsort( p0 )\r\n}\r\n",
+        "skel 1\nfn f0(p0: seq) {\n  sort(p0)\n}\n",
+    ),  # CRLF, tabs
+    (
+        "skel 01\nfn f0() {\n  if{\n  }else{\n return\n  }\n}\n",
+        "skel 1\nfn f0() {\n  if {\n  } else {\n    return\n  }\n}\n",
+    ),
     ("skel 1\n@memo\n\nfn f0() {\n      return\n}", "skel 1\n@memo\nfn f0() {\n  return\n}\n"),
     ("skel 1\nfn f0() {\n  if {\n  } else {\n  }\n}\n", "skel 1\nfn f0() {\n  if {\n  }\n}\n"),  # empty else
 ]
@@ -213,21 +224,54 @@ def test_models_compare_by_value_and_hash() -> None:
     assert model.If((), (model.Exit("return"),), ()) != model.If((), (), (model.Exit("return"),))
     assert model.Function("f0", (), ()) != model.Function("f0", (), (), memo=True)
     assert model.Skeleton(()) != "skel 1\n"
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         first.functions = ()  # type: ignore[misc]  # frozen
 
 
-def test_deep_models_compare_and_hash_without_recursion() -> None:
-    def nest(depth: int, leaf: str) -> model.Skeleton:
-        body: tuple = (model.Call("sort", leaf),)
-        for _ in range(depth):
-            body = (model.For(model.Over("p0"), body),)
-        return model.Skeleton((model.Function("f0", (model.Param("p0", "seq"),), body),))
+def _nest(depth: int, leaf: str) -> model.Skeleton:
+    """``depth`` blocks deep, alternating every composite kind, with ``sort(leaf)`` innermost."""
+    body: tuple = (model.Call("sort", leaf),)
+    for level in range(depth):
+        kind = level % 3
+        if kind == 0:
+            body = (model.For(model.Over("p0"), body), model.Exit("break"))
+        elif kind == 1:
+            body = (model.While("v0", body),)
+        else:
+            body = (model.If((model.Call("map.has", "v0"),), (model.Exit("return"),), body),)
+    return model.Skeleton((model.Function("f0", (model.Param("p0", "seq"),), body, memo=True),))
 
-    a, b, c = nest(5000, "p0"), nest(5000, "p0"), nest(5000, "v0")
+
+def test_deep_models_are_values_without_recursion() -> None:
+    """Equality, hashing, repr, pickle and copies work 5,000 levels deep (dataclass methods overflow at
+    a few hundred)."""
+    a, b, c = _nest(5000, "p0"), _nest(5000, "p0"), _nest(5000, "v0")
     assert a == b and hash(a) == hash(b)
     assert a != c
     assert parse_skeleton(print_skeleton(a)) == a
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert copy.deepcopy(a) is a and copy.copy(a) is a
+    assert repr(a).startswith(
+        "Skeleton(functions=(Function(name='f0', params=(Param(name='p0', kind='seq'),), "
+    )
+    assert repr(a).count("For(domain=Over(ref='p0'), body=(") == 1667
+
+
+def test_repr_is_the_dataclass_repr() -> None:
+    shallow = _nest(7, "p0")
+    assert eval(repr(shallow), vars(model)) == shallow  # our own repr of our own model
+    assert (
+        repr(model.If((), (model.Exit("return"),))) == "If(cond=(), then=(Exit(kind='return'),), orelse=())"
+    )
+    assert repr(model.While(None, ())) == "While(ref=None, body=())"
+
+
+@given(skeletons())
+def test_pickle_round_trips(skeleton: model.Skeleton) -> None:
+    again = pickle.loads(pickle.dumps(skeleton))
+    assert again == skeleton and print_skeleton(again) == print_skeleton(skeleton)
+    for function in skeleton.functions:
+        assert pickle.loads(pickle.dumps(function)) == function
 
 
 def test_printing_is_deterministic_across_processes_and_hash_seeds(tmp_path: Path) -> None:
@@ -243,11 +287,13 @@ def test_printing_is_deterministic_across_processes_and_hash_seeds(tmp_path: Pat
     for seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         runs = [
-            subprocess.run([sys.executable, "-c", script, *args], capture_output=True, env=env, timeout=60)
+            subprocess.run(
+                [sys.executable, "-c", script, *args], check=False, capture_output=True, env=env, timeout=60
+            )
             for args in (["fmt", *map(str, files)], ["check", str(bad), *map(str, files)])
         ]
         outputs.add(tuple((run.returncode, run.stdout, run.stderr) for run in runs))
     assert len(outputs) == 1
-    (fmt_run, check_run), = outputs
+    ((fmt_run, check_run),) = outputs
     assert fmt_run[0] == 0 and fmt_run[1] == "".join(CANONICAL.values()).encode()
     assert check_run[0] == 1 and b"bad.skel:4:14: skeleton_syntax:" in check_run[1]

@@ -32,7 +32,9 @@ class _Result:
 
 
 @click.command()
-@click.option("--check", "check_only", is_flag=True, help="Print nothing; list the files that are not canonical.")
+@click.option(
+    "--check", "check_only", is_flag=True, help="Print nothing; list the files that are not canonical."
+)
 @_FILES
 def fmt(check_only: bool, files: tuple[str, ...]) -> int:
     """Parse skeleton FILES (or - for stdin) and print them canonically to stdout.
@@ -103,5 +105,8 @@ def _decode(data: bytes, name: str) -> str:
         line = data.count(b"\n", 0, offset) + 1
         column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
         raise SourceDecodeError(
-            f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset}", path=name, line=line, column=column
+            f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset}",
+            path=name,
+            line=line,
+            column=column,
         ) from None

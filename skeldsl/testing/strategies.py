@@ -43,12 +43,14 @@ def _calls(refs: st.SearchStrategy[str], n_functions: int) -> st.SearchStrategy[
     return st.one_of(operations, constructors, user)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _blocks(n_params: int, n_functions: int, depth: int, max_block: int) -> st.SearchStrategy[tuple]:
     """Blocks of at most ``max_block`` statements nested at most ``depth`` levels deeper."""
     refs = _refs(n_params)
     calls = _calls(refs, n_functions)
-    targets = st.builds(lambda t, d: t + "[]" * d, st.sampled_from((*_LOCALS, *_FIELDS)), st.sampled_from((0, 0, 1)))
+    targets = st.builds(
+        lambda t, d: t + "[]" * d, st.sampled_from((*_LOCALS, *_FIELDS)), st.sampled_from((0, 0, 1))
+    )
     leaves = st.one_of(
         calls,
         st.builds(model.Assign, targets, calls),
@@ -58,7 +60,9 @@ def _blocks(n_params: int, n_functions: int, depth: int, max_block: int) -> st.S
         statements = leaves
     else:
         inner = _blocks(n_params, n_functions, depth - 1, max_block)
-        domains = st.one_of(st.builds(model.Over, refs), st.builds(model.Halving, refs), st.just(model.Const()))
+        domains = st.one_of(
+            st.builds(model.Over, refs), st.builds(model.Halving, refs), st.just(model.Const())
+        )
         statements = st.one_of(
             leaves,
             st.builds(model.For, domains, inner),
@@ -93,7 +97,8 @@ def skeletons(
     def build(draw):
         n_functions = draw(st.integers(0, max_functions))
         functions = tuple(
-            draw(_function(index, n_functions, max_params, max_depth, max_block)) for index in range(n_functions)
+            draw(_function(index, n_functions, max_params, max_depth, max_block))
+            for index in range(n_functions)
         )
         return model.Skeleton(functions)
 
@@ -164,7 +169,13 @@ def grammar_texts() -> st.SearchStrategy[str]:
     lark = grammar()
     explicit: dict[str, st.SearchStrategy[str]] = {
         name: st.just(text)
-        for name, text in {"SKEL": "skel ", "FN": "fn ", "FOR": "for ", "WHILE": "while ", "IF": "if "}.items()
+        for name, text in {
+            "SKEL": "skel ",
+            "FN": "fn ",
+            "FOR": "for ",
+            "WHILE": "while ",
+            "IF": "if ",
+        }.items()
     }
     explicit.update(
         {
