@@ -1,0 +1,799 @@
+"""Swift extractor: tree-sitter-swift tree -> IR, plus Swift's tables for the shared vocabulary.
+
+tree-sitter-swift quirks this module absorbs:
+
+* a subscript ``a[i]`` is a ``call_expression`` whose ``value_arguments`` open with ``[``; it becomes
+  ``Index``; ``d[k, default: 0]`` is ``Index(d, k)`` too;
+* a navigation ``x.count`` is a ``navigation_expression``; property-like methods (``isEmpty``, ``keys``,
+  ``values``, ``first`` ...) become calls so the method tables apply; ``x.indices`` is ``0..<x.count``;
+* ``[Int]()``, ``[Int: Int]()``, ``Set<Int>()``, ``Heap<Int>()`` are constructor calls of ``Array``,
+  ``Dictionary``, ``Set``, ``Heap``; ``Array(repeating: v, count: n)`` is Python's ``[v] * n`` (and a
+  comprehension when ``v`` is itself a collection, like ``[[0] * m for _ in range(n)]``);
+* ``for i in a..<b`` / ``a...b`` / ``stride(from:to:by:)`` are ranges; ``xs.enumerated()`` is
+  ``enumerate(xs)``; ``insert(x, at: i)`` is a list insertion while ``insert(x)`` adds to a set or heap;
+* ``if let x = e`` and ``guard let x = e else {..}`` test ``e``; ``guard c else { body }`` is
+  ``if not c: body``;
+* inside a type, a bare name that is a stored property (and not a local or parameter) is ``self.name``.
+"""
+
+from __future__ import annotations
+
+from skeldsl import ir
+from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
+from skeldsl.normalise.spec import LanguageSpec
+
+# ------------------------------------------------------------------------------------------- tables
+
+_ARRAY_METHODS = {
+    "append": "list.append", "removeLast": "list.pop", "popLast": "list.pop", "removeFirst": "list.popfront",
+    "popFirst": "list.popfront", "insertAt": "list.insert", "removeAt": "list.del", "remove": "list.del",
+    "firstIndex": "list.find", "lastIndex": "list.find", "contains": "list.has", "sort": "sort",
+    "sorted": "sort", "reverse": "reverse", "reversed": "wrap", "appendContents": "list.extend",
+    "joined": "str.join", "map": "iterate", "filter": "iterate", "compactMap": "iterate", "forEach": "iterate",
+    "flatMap": "iterate", "reduce": "reduce", "max": "reduce", "min": "reduce", "allSatisfy": "reduce",
+    "swapAt": "none", "removeAll": "none", "isEmpty": "empty", "first": "none", "last": "none",
+    "enumerated": "wrap", "prefix": "slice", "suffix": "slice", "dropFirst": "slice", "dropLast": "slice",
+    "indices": "wrap",
+}
+_METHODS: dict[tuple[str, str], str] = {}
+_METHODS.update({("list", m): op for m, op in _ARRAY_METHODS.items()})
+_METHODS.update({
+    ("map", "removeValue"): "map.del", ("map", "updateValue"): "map.put", ("map", "keys"): "wrap",
+    ("map", "values"): "wrap", ("map", "isEmpty"): "empty", ("map", "map"): "iterate", ("map", "filter"): "iterate",
+    ("map", "forEach"): "iterate", ("map", "sorted"): "sort", ("map", "removeAll"): "none",
+    ("map", "contains"): "map.has", ("map", "first"): "none", ("map", "max"): "reduce", ("map", "min"): "reduce",
+    ("set", "insert"): "set.add", ("set", "contains"): "set.has", ("set", "remove"): "set.del",
+    ("set", "isEmpty"): "empty", ("set", "sorted"): "sort", ("set", "removeAll"): "none", ("set", "first"): "none",
+    ("set", "union"): "copy", ("set", "formUnion"): "set.add", ("set", "intersection"): "copy",
+    ("set", "subtract"): "set.del", ("set", "popFirst"): "set.del", ("set", "removeFirst"): "set.del",
+    ("set", "map"): "iterate", ("set", "filter"): "iterate", ("set", "forEach"): "iterate",
+    ("str", "contains"): "str.find", ("str", "hasPrefix"): "str.find", ("str", "hasSuffix"): "str.find",
+    ("str", "split"): "str.split", ("str", "components"): "str.split", ("str", "lowercased"): "copy",
+    ("str", "uppercased"): "copy", ("str", "replacingOccurrences"): "str.replace", ("str", "reversed"): "wrap",
+    ("str", "isEmpty"): "empty", ("str", "first"): "none", ("str", "last"): "none", ("str", "prefix"): "slice",
+    ("str", "suffix"): "slice", ("str", "dropFirst"): "slice", ("str", "dropLast"): "slice",
+    ("str", "firstIndex"): "str.find", ("str", "append"): "str.concat", ("str", "joined"): "str.join",
+    ("str", "sorted"): "sort", ("str", "map"): "iterate", ("str", "filter"): "iterate",
+    ("str", "enumerated"): "wrap", ("str", "count"): "size",
+    # swift-collections Deque and Heap (NeetCode's Swift runtime)
+    ("deque", "append"): "deque.push", ("deque", "prepend"): "deque.pushfront",
+    ("deque", "popFirst"): "deque.popfront", ("deque", "removeFirst"): "deque.popfront",
+    ("deque", "popLast"): "deque.pop", ("deque", "removeLast"): "deque.pop", ("deque", "isEmpty"): "empty",
+    ("deque", "first"): "none", ("deque", "last"): "none",
+    ("heap", "insert"): "heap.push", ("heap", "popMin"): "heap.pop", ("heap", "popMax"): "heap.pop",
+    ("heap", "removeMin"): "heap.pop", ("heap", "removeMax"): "heap.pop", ("heap", "min"): "heap.top",
+    ("heap", "max"): "heap.top", ("heap", "isEmpty"): "empty", ("heap", "push"): "heap.push",
+    ("heap", "pop"): "heap.pop", ("heap", "top"): "heap.top", ("heap", "peek"): "heap.top",
+    # untyped receivers: distinctive method names decide the kind
+    ("*", "append"): "list.append", ("*", "removeLast"): "list.pop", ("*", "popLast"): "list.pop",
+    ("*", "removeFirst"): "list.popfront", ("*", "insertAt"): "list.insert", ("*", "removeAt"): "list.del",
+    ("*", "insert"): "set.add", ("*", "sort"): "sort", ("*", "sorted"): "sort", ("*", "reverse"): "reverse",
+    ("*", "reversed"): "wrap", ("*", "enumerated"): "wrap", ("*", "appendContents"): "list.extend",
+    ("*", "joined"): "str.join", ("*", "map"): "iterate", ("*", "filter"): "iterate",
+    ("*", "compactMap"): "iterate", ("*", "forEach"): "iterate", ("*", "flatMap"): "iterate",
+    ("*", "reduce"): "reduce", ("*", "isEmpty"): "empty", ("*", "keys"): "wrap", ("*", "values"): "wrap",
+    ("*", "removeValue"): "map.del", ("*", "popMin"): "heap.pop", ("*", "popMax"): "heap.pop",
+    ("*", "prepend"): "deque.pushfront", ("*", "popFirst"): "deque.popfront", ("*", "swapAt"): "none",
+    ("*", "first"): "none", ("*", "last"): "none", ("*", "indices"): "wrap", ("*", "contains"): "list.has",
+    ("*", "split"): "str.split", ("*", "components"): "str.split", ("*", "firstIndex"): "list.find",
+})
+
+SPEC = LanguageSpec(
+    name="swift",
+    constructors={
+        "Array": "list", "Dictionary": "map", "Set": "set", "Heap": "heap", "Deque": "deque",
+        "PriorityQueue": "heap", "ContiguousArray": "list", "OrderedDictionary": "map", "OrderedSet": "set",
+        "SortedSet": "tree", "SortedDictionary": "tree",
+    },
+    methods=_METHODS,
+    functions={
+        "max": ("reduce", 0), "min": ("reduce", 0), "abs": ("none", 0), "print": ("none", 0),
+        "enumerate": ("wrap", 0), "zip": ("wrap", 0), "swap": ("none", 0), "sqrt": ("none", 0),
+        "pow": ("none", 0), "Int": ("none", 0), "Double": ("none", 0), "String": ("none", 0),
+        "Character": ("none", 0), "Int64": ("none", 0), "Bool": ("none", 0), "log2": ("none", 0),
+        "floor": ("none", 0), "ceil": ("none", 0),
+    },
+    size_attributes=frozenset({"count"}),
+    self_names=frozenset({"self"}),
+)
+
+_TYPE_KINDS = {
+    "Int": "num", "Int64": "num", "Int32": "num", "UInt": "num", "UInt64": "num", "Double": "num",
+    "Float": "num", "Int8": "num", "UInt8": "num", "Int16": "num", "CGFloat": "num",
+    "String": "str", "Character": "str", "Substring": "str", "Bool": "bool",
+    "Array": "seq", "ArraySlice": "seq", "ContiguousArray": "seq", "Dictionary": "map", "Set": "set",
+}
+#: properties that behave as calls of the method tables (``q.isEmpty``, ``d.keys``)
+_PROPERTY_METHODS = frozenset({"isEmpty", "keys", "values", "first", "last", "min", "max"})
+_COLLECTION_LITERALS = frozenset({"array_literal", "dictionary_literal"})
+
+# ------------------------------------------------------------------------------------- extraction
+
+
+class SwiftExtractor(TreeSitterExtractor):
+    LANGUAGE = "swift"
+    IGNORED = frozenset({"comment", "multiline_comment", "import_declaration", "typealias_declaration",
+                         "protocol_declaration", "precedence_group_declaration", "operator_declaration",
+                         "associatedtype_declaration", "shebang_line", "modifiers", "attribute", "statement_label"})
+    STATEMENTS = handler_table(
+        h_statements=["statements"],
+        h_property=["property_declaration"],
+        h_assignment=["assignment"],
+        h_if=["if_statement"],
+        h_guard=["guard_statement"],
+        h_for=["for_statement"],
+        h_while=["while_statement"],
+        h_repeat=["repeat_while_statement"],
+        h_transfer=["control_transfer_statement"],
+        h_function=["function_declaration"],
+        h_class=["class_declaration"],
+        h_switch=["switch_statement"],
+        h_do=["do_statement"],
+        h_labeled=["labeled_statement"],
+        h_ignore=["enum_declaration", "deinit_declaration", "subscript_declaration", "init_declaration"],
+    )
+    EXPRESSIONS = handler_table(
+        e_name=["simple_identifier"],
+        e_self=["self_expression", "super_expression"],
+        e_number=["integer_literal", "real_literal", "hex_literal", "bin_literal", "oct_literal"],
+        e_string=["line_string_literal", "multi_line_string_literal", "raw_string_literal", "regex_literal"],
+        e_bool=["boolean_literal"],
+        e_none=["nil_literal"],
+        e_call=["call_expression"],
+        e_constructor=["constructor_expression"],
+        e_navigation=["navigation_expression"],
+        e_binary=["additive_expression", "multiplicative_expression", "comparison_expression",
+                  "equality_expression", "conjunction_expression", "disjunction_expression",
+                  "bitwise_operation", "infix_expression", "nil_coalescing_expression", "check_expression"],
+        e_prefix=["prefix_expression"],
+        e_postfix=["postfix_expression"],
+        e_range=["range_expression", "open_end_range_expression", "open_start_range_expression"],
+        e_tuple=["tuple_expression"],
+        e_array=["array_literal"],
+        e_dictionary=["dictionary_literal"],
+        e_ternary=["ternary_expression"],
+        e_lambda=["lambda_literal"],
+        e_inner=["try_expression", "await_expression", "as_expression", "directly_assignable_expression",
+                 "value_argument", "parenthesized_expression", "consume_expression", "interpolated_expression",
+                 "selector_expression"],
+        e_opaque=["key_path_expression", "key_path_string_expression", "if_statement", "switch_statement",
+                  "wildcard_pattern", "special_literal", "playground_literal", "diagnostic", "type_identifier",
+                  "user_type", "array_type", "dictionary_type", "optional_type", "pattern", "switch_pattern",
+                  "tuple_type", "function_type", "bang", "value_arguments"],
+        e_assignment_value=["assignment"],
+    )
+
+    def __init__(self, source: bytes, path: str | None) -> None:
+        super().__init__(source, path)
+        self.fields_of_type: set[str] = set()  # stored properties of the type being extracted
+        self.local_names: set[str] = set()  # names bound in the function being extracted
+
+    # ------------------------------------------------------------------------------ module level
+
+    def module(self, root) -> ir.Module:
+        functions: list[ir.FunctionDef] = []
+        toplevel: list[ir.Stmt] = []
+        for node in self.named(root):
+            for stmt in self.statement(node):
+                if isinstance(stmt, ir.FunctionDef):
+                    functions.append(stmt)
+                elif isinstance(stmt, ir.Block) and stmt.body and all(
+                        isinstance(s, ir.FunctionDef) for s in stmt.body):
+                    functions += stmt.body
+                else:
+                    toplevel.append(stmt)
+        return ir.Module(self.LANGUAGE, tuple(functions), tuple(toplevel))
+
+    def h_class(self, node) -> list[ir.Stmt]:
+        """A class / struct / extension / enum body: its methods, with its stored properties declared as
+        fields of their kinds (so ``memo[k]`` in a method knows ``memo`` is a map)."""
+        name_node = self.field(node, "name")
+        owner = self.text(name_node) if name_node is not None else "<type>"
+        body = self.field(node, "body")
+        members = self.named(body) if body is not None else []
+        saved = self.fields_of_type
+        self.fields_of_type = set()
+        declarations: list[ir.Stmt] = []
+        for member in members:
+            if member.type == "property_declaration":
+                for name, kind in self.property_kinds(member):
+                    self.fields_of_type.add(name)
+                    if kind is not None:
+                        declarations.append(ir.Assign((ir.Attr(ir.Name("self"), name),), None, declared=kind,
+                                                      line=self.line(member)))
+        out: list[ir.Stmt] = []
+        for member in members:
+            if member.type in ("function_declaration", "init_declaration"):
+                function = self.function(member, owner)
+                if member.type == "init_declaration" and not _does_work(function):
+                    continue
+                out.append(ir.FunctionDef(function.name, function.params, tuple(declarations) + function.body,
+                                          owner=owner, line=function.line))
+            elif member.type == "class_declaration":
+                for stmt in self.h_class(member):
+                    out += list(stmt.body) if isinstance(stmt, ir.Block) else [stmt]
+        self.fields_of_type = saved
+        return [ir.Block(tuple(out), self.line(node))] if out else []
+
+    def property_kinds(self, node) -> list[tuple[str, str | None]]:
+        """(name, kind) of each binding of a property declaration: from its type or its value."""
+        out: list[tuple[str, str | None]] = []
+        name = None
+        kind: str | None = None
+        for child in node.named_children:
+            if child.type == "pattern":
+                if name is not None:
+                    out.append((name, kind))
+                name, kind = self.text(child), None
+            elif child.type == "type_annotation":
+                kind = _local_kind(self.type_kind(child))
+            elif name is not None and child.type not in ("value_binding_pattern", "modifiers", "computed_property",
+                                                         "comment") and kind is None:
+                kind = self.value_kind(child)
+        if name is not None:
+            out.append((name, kind))
+        return out
+
+    def value_kind(self, node) -> str | None:
+        """The collection kind a property's initial value constructs, if evident from syntax."""
+        value = self.expr(node)
+        if isinstance(value, ir.CollectionLit):
+            return value.kind if value.kind != "tuple" else None
+        if isinstance(value, ir.BinOp) and value.op == "*" and isinstance(value.left, ir.CollectionLit):
+            return "list"
+        if isinstance(value, ir.Comprehension):
+            return "list"
+        if isinstance(value, ir.Call) and isinstance(value.func, ir.Name):
+            return SPEC.constructors.get(value.func.id)
+        return None
+
+    def function(self, node, owner: str | None) -> ir.FunctionDef:
+        name_node = self.field(node, "name")
+        name = self.text(name_node) if name_node is not None else "init"
+        saved = self.local_names
+        self.local_names = set()
+        params = tuple(self.param(p) for p in node.named_children if p.type == "parameter")
+        self.local_names.update(p.name for p in params)
+        body_node = self.field(node, "body")
+        body: tuple[ir.Stmt, ...] = ()
+        if body_node is not None:
+            self.collect_locals(body_node)
+            body = self.statements(self.named(body_node))
+        self.local_names = saved
+        return ir.FunctionDef(name, params, body, owner=owner, line=self.line(node))
+
+    def param(self, node) -> ir.Param:
+        names = self.fields(node, "name")
+        name = self.text(names[0]) if names else "_"
+        kind = self.type_kind(names[1]) if len(names) > 1 else "any"
+        return ir.Param(name, kind)
+
+    def type_kind(self, node) -> str:
+        """Skeleton kind of a Swift type node (``[Int]`` -> seq, ``TreeNode?`` -> node ...)."""
+        if node is None:
+            return "any"
+        kind = node.type
+        if kind == "type_annotation":
+            inner = self.named(node)
+            return self.type_kind(inner[-1]) if inner else "any"
+        if kind == "array_type":
+            return "seq"
+        if kind == "dictionary_type":
+            return "map"
+        if kind in ("function_type", "lambda_function_type"):
+            return "fn"
+        if kind in ("optional_type", "implicitly_unwrapped_type", "opaque_type", "existential_type",
+                    "type_modifiers", "parenthesized_type"):
+            inner = self.named(node)
+            return self.type_kind(inner[-1]) if inner else "any"
+        if kind == "user_type":
+            head = self.text(node).split("<", 1)[0].split(".")[-1].strip()
+            if head in _TYPE_KINDS:
+                return _TYPE_KINDS[head]
+            if head.endswith("Node"):
+                return "node"
+            return "any"
+        return "any"
+
+    def collect_locals(self, body) -> None:
+        """Names bound anywhere in a function body (not in nested functions): they shadow fields."""
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            kind = node.type
+            if kind in ("function_declaration", "class_declaration"):
+                name = self.field(node, "name")
+                if name is not None and kind == "function_declaration":
+                    self.local_names.add(self.text(name))
+                continue
+            if kind == "pattern" and node.parent is not None and node.parent.type in (
+                    "property_declaration", "for_statement", "pattern", "if_statement", "guard_statement"):
+                for ident in _identifiers(node):
+                    self.local_names.add(self.text(ident))
+            elif kind in ("lambda_parameter",):
+                name = self.field(node, "name")
+                if name is not None:
+                    self.local_names.add(self.text(name))
+            elif kind == "simple_identifier" and node.parent is not None and node.parent.type in (
+                    "if_statement", "guard_statement", "while_statement"):
+                field = _field_of(node)
+                if field == "bound_identifier":
+                    self.local_names.add(self.text(node))
+            stack.extend(node.named_children)
+
+    # ------------------------------------------------------------------------------ statements
+
+    def block_of(self, node) -> tuple[ir.Stmt, ...]:
+        """The statements of the first ``statements`` child (a ``{ ... }`` body), or ()."""
+        for child in node.named_children:
+            if child.type == "statements":
+                return self.statements(self.named(child))
+        return ()
+
+    def h_statements(self, node) -> list[ir.Stmt]:
+        return [ir.Block(self.statements(self.named(node)), self.line(node))]
+
+    def h_property(self, node) -> list[ir.Stmt]:
+        out: list[ir.Stmt] = []
+        target = None
+        declared: str | None = None
+        line = self.line(node)
+        pending_value = False
+        for child in node.named_children:
+            kind = child.type
+            if kind == "pattern":
+                if target is not None and not pending_value:
+                    out.append(ir.Assign((target,), None, declared=declared, line=line))
+                target, declared, pending_value = self.pattern_target(child), None, False
+            elif kind == "type_annotation":
+                declared = _local_kind(self.type_kind(child))
+            elif kind in ("value_binding_pattern", "modifiers", "comment", "multiline_comment", "attribute"):
+                continue
+            elif kind == "computed_property":
+                pending_value = True
+            elif target is not None:
+                if kind == "lambda_literal" and isinstance(target, ir.Name):
+                    out.append(self.lambda_function(target.id, child, line))
+                else:
+                    out.append(ir.Assign((target,), self.expr(child), declared=declared, line=line))
+                pending_value = True
+        if target is not None and not pending_value:
+            out.append(ir.Assign((target,), None, declared=declared, line=line))
+        return out
+
+    def lambda_function(self, name: str, node, line: int) -> ir.FunctionDef:
+        """``let f: (Int) -> Int = { i in ... }``: a named local function."""
+        params = tuple(ir.Param(p) for p in self.lambda_params(node))
+        return ir.FunctionDef(name, params, self.block_of(node), line=line)
+
+    def pattern_target(self, node) -> ir.Expr:
+        identifiers = _identifiers(node)
+        if len(identifiers) == 1 and node.named_child_count <= 1:
+            return self.name_ref(self.text(identifiers[0]))
+        return ir.CollectionLit("tuple", tuple(ir.Name(self.text(i)) for i in identifiers))
+
+    def h_assignment(self, node) -> list[ir.Stmt]:
+        target = self.expr(self.field(node, "target"))
+        value = self.expr(self.field(node, "result"))
+        op = self.text(self.field(node, "operator"))
+        aug = op[:-1] if op != "=" else None
+        return [ir.Assign((target,), value, op=aug, line=self.line(node))]
+
+    def condition(self, node) -> ir.Expr:
+        """The test of an if/guard/while: its condition expressions (``let x = e`` tests ``e``), and-ed."""
+        parts: list[ir.Expr] = []
+        conditions = self.fields(node, "condition")
+        if any(child.type == "case" for child in conditions):  # if case let .x(v) = e: tests e
+            conditions = conditions[[child.type for child in conditions].index("=") + 1:]
+        for child in conditions:
+            if not child.is_named or child.type == "value_binding_pattern":
+                continue
+            parts.append(self.expr(child))
+        if not parts:
+            return ir.Literal("bool", "true")
+        test = parts[0]
+        for part in parts[1:]:
+            test = ir.BinOp("and", test, part)
+        return test
+
+    def h_if(self, node) -> list[ir.Stmt]:
+        test = self.condition(node)
+        then: tuple[ir.Stmt, ...] = ()
+        orelse: tuple[ir.Stmt, ...] = ()
+        seen_else = False
+        for child in node.children:
+            if child.type == "else":
+                seen_else = True
+            elif child.type == "statements":
+                if seen_else:
+                    orelse = self.statements(self.named(child))
+                else:
+                    then = self.statements(self.named(child))
+            elif child.type == "if_statement" and seen_else:
+                orelse = tuple(self.h_if(child))
+        return [ir.If(test, then, orelse, self.line(node))]
+
+    def h_guard(self, node) -> list[ir.Stmt]:
+        return [ir.If(ir.UnaryOp("not", self.condition(node)), self.block_of(node), (), self.line(node))]
+
+    def h_for(self, node) -> list[ir.Stmt]:
+        item = self.field(node, "item")
+        targets = tuple(self.text(i) for i in _identifiers(item)) if item is not None else ()
+        iterable = self.expr(self.field(node, "collection"))
+        body = self.block_of(node)
+        for child in node.named_children:
+            if child.type == "where_clause":  # for x in xs where c { body } == for x in xs { if c { body } }
+                inner = [self.expr(c) for c in self.named(child) if c.type != "where_keyword"]
+                if inner:
+                    body = (ir.If(inner[0], body, (), self.line(child)),)
+        return [ir.Foreach(targets or ("_",), iterable, body, self.line(node))]
+
+    def h_while(self, node) -> list[ir.Stmt]:
+        return [ir.While(self.condition(node), self.block_of(node), self.line(node))]
+
+    def h_repeat(self, node) -> list[ir.Stmt]:
+        return self.h_while(node)
+
+    def h_transfer(self, node) -> list[ir.Stmt]:
+        keyword = self.text(node.children[0]) if node.children else ""
+        line = self.line(node)
+        result = self.field(node, "result")
+        if keyword == "break":
+            return [ir.Break(line)]
+        if keyword == "continue":
+            return [ir.Continue(line)]
+        if keyword == "return":
+            return [ir.Return(self.expr(result) if result is not None else None, line)]
+        return [ir.ExprStmt(self.expr(result), line)] if result is not None else []  # throw, fallthrough
+
+    def h_function(self, node) -> list[ir.Stmt]:
+        return [self.function(node, owner=None)]
+
+    def h_switch(self, node) -> list[ir.Stmt]:
+        out: list[ir.Stmt] = [ir.ExprStmt(self.expr(self.field(node, "expr")), self.line(node))]
+        for entry in node.named_children:
+            if entry.type != "switch_entry":
+                continue
+            patterns = tuple(self.expr(p) for p in entry.named_children if p.type == "switch_pattern")
+            out.append(ir.If(ir.Opaque("case", patterns), self.block_of(entry), (), self.line(entry)))
+        return [ir.Block(tuple(out), self.line(node))]
+
+    def h_do(self, node) -> list[ir.Stmt]:
+        body = list(self.block_of(node))
+        for child in node.named_children:
+            if child.type == "catch_block":
+                body += self.block_of(child)
+        return [ir.Block(tuple(body), self.line(node))]
+
+    def h_labeled(self, node) -> list[ir.Stmt]:
+        out: list[ir.Stmt] = []
+        for child in self.named(node):
+            if child.type != "statement_label":
+                out += self.statement(child)
+        return out
+
+    # ----------------------------------------------------------------------------- expressions
+
+    def name_ref(self, name: str) -> ir.Expr:
+        """A bare name: ``self.name`` when it is a stored property not shadowed by a local."""
+        if name in self.fields_of_type and name not in self.local_names:
+            return ir.Attr(ir.Name("self"), name)
+        return ir.Name(name)
+
+    def e_name(self, node) -> ir.Expr:
+        return self.name_ref(self.text(node))
+
+    def e_self(self, node) -> ir.Expr:
+        return ir.Name("self")
+
+    def e_inner(self, node) -> ir.Expr:
+        if node.type == "value_argument":
+            value = self.field(node, "value")
+            return self.expr(value) if value is not None else ir.Literal("none")
+        if node.type == "as_expression":
+            return self.expr(self.field(node, "expr") or self.named(node)[0])
+        children = self.named(node)
+        children = [c for c in children if c.type not in ("try_operator", "as_operator")]
+        if node.type == "interpolated_expression":
+            return ir.Opaque("interpolation", tuple(self.expr(c) for c in children))
+        return self.expr(children[-1] if node.type in ("try_expression", "await_expression") else children[0]) \
+            if children else ir.Literal("none")
+
+    def e_assignment_value(self, node) -> ir.Expr:
+        return self.expr(self.field(node, "result"))
+
+    def e_binary(self, node) -> ir.Expr:
+        if node.type == "nil_coalescing_expression":
+            return ir.BinOp("or", self.expr(self.field(node, "value")), self.expr(self.field(node, "if_nil")))
+        if node.type == "check_expression":  # x is T
+            return self.expr(self.field(node, "target") or self.named(node)[0])
+        lhs, rhs = self.field(node, "lhs"), self.field(node, "rhs")
+        op_node = self.field(node, "op")
+        op = self.text(op_node) if op_node is not None else self.operator(node)
+        op = {"&&": "and", "||": "or", "===": "==", "!==": "!="}.get(op, op)
+        return ir.BinOp(op, self.expr(lhs), self.expr(rhs))
+
+    def e_prefix(self, node) -> ir.Expr:
+        operation = self.field(node, "operation")
+        op = self.text(operation) if operation is not None else "?"
+        target = self.expr(self.field(node, "target"))
+        if op == ".":  # implicit member .max
+            return ir.Literal("none")
+        return ir.UnaryOp("not" if op == "!" else op, target)
+
+    def e_postfix(self, node) -> ir.Expr:
+        return self.expr(self.field(node, "target"))  # x!, x?
+
+    def e_range(self, node) -> ir.Expr:
+        start, end = self.field(node, "start"), self.field(node, "end")
+        op = self.field(node, "op")
+        inclusive = op is not None and self.text(op) == "..."
+        return ir.Range(self.expr(start) if start is not None else ir.Literal("num", "0"),
+                        self.expr(end) if end is not None else ir.Literal("none"), None, inclusive)
+
+    def e_tuple(self, node) -> ir.Expr:
+        items = [self.expr(c) for c in self.fields(node, "value")]
+        if len(items) == 1:
+            return items[0]
+        return ir.CollectionLit("tuple", tuple(items))
+
+    def e_array(self, node) -> ir.Expr:
+        return ir.CollectionLit("list", tuple(self.expr(e) for e in self.fields(node, "element")))
+
+    def e_dictionary(self, node) -> ir.Expr:
+        items = [self.expr(c) for c in self.named(node)]
+        return ir.CollectionLit("map", tuple(items))
+
+    def e_ternary(self, node) -> ir.Expr:
+        return ir.Cond(self.expr(self.field(node, "condition")), self.expr(self.field(node, "if_true")),
+                       self.expr(self.field(node, "if_false")))
+
+    def lambda_params(self, node) -> tuple[str, ...]:
+        for child in node.named_children:
+            if child.type == "lambda_function_type":
+                names = []
+                for parameters in child.named_children:
+                    if parameters.type == "lambda_function_type_parameters":
+                        for parameter in parameters.named_children:
+                            name = self.field(parameter, "name")
+                            names.append(self.text(name) if name is not None else self.text(parameter))
+                return tuple(names)
+        return ("$0", "$1")
+
+    def e_lambda(self, node) -> ir.Expr:
+        params = self.lambda_params(node)
+        statements = []
+        for child in node.named_children:
+            if child.type == "statements":
+                statements = self.named(child)
+        if len(statements) == 1 and statements[0].type not in self.STATEMENTS:
+            return ir.Lambda(params, self.expr(statements[0]))
+        if len(statements) == 1 and statements[0].type == "control_transfer_statement":
+            result = self.field(statements[0], "result")
+            return ir.Lambda(params, self.expr(result) if result is not None else ir.Literal("none"))
+        body = _statement_exprs(self.statements(statements))
+        return ir.Lambda(params, ir.Opaque("block", tuple(body)))
+
+    def e_navigation(self, node) -> ir.Expr:
+        target_node = self.field(node, "target")
+        suffix = self.field(node, "suffix")
+        name_node = self.field(suffix, "suffix") if suffix is not None else None
+        name = self.text(name_node) if name_node is not None else "?"
+        if target_node is None:  # .max (implicit member)
+            return ir.Name(name)
+        target = self.expr(target_node)
+        if name == "indices":
+            return ir.Range(ir.Literal("num", "0"), ir.Attr(target, "count"))
+        if name in _PROPERTY_METHODS:
+            return ir.Call(ir.Attr(target, name), ())
+        return ir.Attr(target, name)
+
+    def arguments(self, suffix) -> tuple[str, list, list]:
+        """(bracket, [(label, value node)], [trailing closures]) of a call suffix."""
+        bracket = "("
+        args: list = []
+        closures: list = []
+        for child in suffix.named_children:
+            if child.type == "value_arguments":
+                if child.children and child.children[0].type == "[":
+                    bracket = "["
+                for argument in child.named_children:
+                    if argument.type != "value_argument":
+                        continue
+                    label_node = self.field(argument, "name")
+                    label = self.text(label_node) if label_node is not None else None
+                    value = self.field(argument, "value")
+                    if value is None or not value.is_named:  # operator references: sorted(by: >)
+                        inner = [c for c in argument.named_children if c.type != "value_argument_label"]
+                        value = inner[0] if inner else None
+                    args.append((label, value))
+            elif child.type == "lambda_literal":
+                closures.append(child)
+        return bracket, args, closures
+
+    def e_call(self, node) -> ir.Expr:
+        children = node.named_children
+        callee_node = children[0]
+        if callee_node.type == "call_suffix":  # ~(x - 1): a prefix operator applied to a group
+            _, args, _ = self.arguments(callee_node)
+            return ir.Opaque("prefix", tuple(self.expr(v) for _, v in args if v is not None))
+        suffixes = [child for child in children[1:] if child.type == "call_suffix"]
+        if not suffixes:
+            return self.expr(callee_node)
+        if callee_node.type == "prefix_expression":  # !f(x) parses as (!f)(x)
+            operation = self.field(callee_node, "operation")
+            op = self.text(operation) if operation is not None else "?"
+            inner = self.call(self.field(callee_node, "target"), suffixes[0])
+            return ir.UnaryOp("not" if op == "!" else op, inner)
+        result = self.call(callee_node, suffixes[0])
+        for suffix in suffixes[1:]:  # f(a)(b)
+            _, args, closures = self.arguments(suffix)
+            result = ir.Call(result, tuple(self.expr(v) for _, v in args if v is not None))
+        return result
+
+    def call(self, callee_node, suffix) -> ir.Expr:
+        bracket, args, closures = self.arguments(suffix)
+        if bracket == "[":
+            base = self.expr(callee_node)
+            values = [self.expr(v) for label, v in args if label is None and v is not None]
+            index = values[0] if len(values) == 1 else ir.CollectionLit("tuple", tuple(values))
+            return ir.Index(base, index)
+        labels = tuple(label for label, _ in args)
+        values = [self.expr(v) if v is not None else ir.Literal("none") for _, v in args]
+        values += [self.expr(c) for c in closures]
+        if callee_node.type == "array_literal":  # [Int]()
+            return ir.Call(ir.Name("Array"), tuple(values))
+        if callee_node.type == "dictionary_literal":  # [Int: Int]()
+            return ir.Call(ir.Name("Dictionary"), tuple(values))
+        if callee_node.type == "simple_identifier":
+            name = self.text(callee_node)
+            special = self.special_call(name, labels, values)
+            if special is not None:
+                return special
+            return ir.Call(self.name_ref(name) if name in self.fields_of_type else ir.Name(name), tuple(values))
+        if callee_node.type == "navigation_expression":
+            target_node = self.field(callee_node, "target")
+            suffix_node = self.field(callee_node, "suffix")
+            method_node = self.field(suffix_node, "suffix") if suffix_node is not None else None
+            method = self.text(method_node) if method_node is not None else "?"
+            if target_node is None:
+                return ir.Call(ir.Name(method), tuple(values))
+            receiver = self.expr(target_node)
+            method = _labelled_method(method, labels)
+            if method == "enumerated":
+                return ir.Call(ir.Name("enumerate"), (receiver,))
+            if method == "joined":  # xs.joined(separator: s) is Python's s.join(xs)
+                separator = values[0] if values else ir.Literal("str", '""')
+                return ir.Call(ir.Attr(separator, "join"), (receiver,))
+            if method in ("map", "filter", "compactMap") and len(values) == 1 and isinstance(values[0], ir.Lambda):
+                return _comprehension(method, receiver, values[0])
+            return ir.Call(ir.Attr(receiver, method), tuple(values))
+        return ir.Call(self.expr(callee_node), tuple(values))
+
+    def special_call(self, name: str, labels: tuple, values: list) -> ir.Expr | None:
+        """``Array(repeating:count:)``, ``stride(from:to:by:)``, ``Array(xs)``, ``String(xs)``."""
+        if name == "Array" and labels == ("repeating", "count") and len(values) == 2:
+            item, count = values
+            if isinstance(item, (ir.Comprehension, ir.CollectionLit)) or (
+                    isinstance(item, ir.BinOp) and item.op == "*") or isinstance(item, ir.Call):
+                return ir.Comprehension("list", item, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), count)),))
+            return ir.BinOp("*", ir.CollectionLit("list", (item,)), count)
+        if name == "stride" and len(values) >= 2:
+            step = values[2] if len(values) > 2 else None
+            inclusive = len(labels) > 1 and labels[1] == "through"
+            return ir.Range(values[0], values[1], step, inclusive)
+        return None
+
+    def e_constructor(self, node) -> ir.Expr:
+        constructed = self.field(node, "constructed_type")
+        name = "<type>"
+        if constructed is not None:
+            if constructed.type == "array_type":
+                name = "Array"
+            elif constructed.type == "dictionary_type":
+                name = "Dictionary"
+            else:
+                name = self.text(constructed).split("<", 1)[0].strip()
+        values: list[ir.Expr] = []
+        for child in node.named_children:
+            if child.type == "constructor_suffix":
+                _, args, closures = self.arguments(child)
+                values += [self.expr(v) for _, v in args if v is not None]
+                values += [self.expr(c) for c in closures]
+        return ir.Call(ir.Name(name), tuple(values))
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _labelled_method(method: str, labels: tuple) -> str:
+    """Methods whose meaning depends on an argument label: ``insert(x, at: i)``, ``remove(at: i)``,
+    ``append(contentsOf: xs)``."""
+    if method == "insert" and "at" in labels:
+        return "insertAt"
+    if method == "remove" and "at" in labels:
+        return "removeAt"
+    if method == "append" and "contentsOf" in labels:
+        return "appendContents"
+    return method
+
+
+def _comprehension(method: str, receiver: ir.Expr, function: ir.Lambda) -> ir.Comprehension:
+    targets = function.params[:1] or ("$0",)
+    if method == "filter":
+        return ir.Comprehension("list", ir.Name(targets[0]), (ir.Generator(targets, receiver, (function.body,)),))
+    return ir.Comprehension("list", function.body, (ir.Generator(targets, receiver),))
+
+
+def _identifiers(node) -> list:
+    """The simple identifiers bound by a pattern (in order)."""
+    out = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "simple_identifier":
+            out.append(current)
+            continue
+        if current.type in ("user_type", "type_annotation"):
+            continue
+        stack.extend(reversed(current.named_children))
+    return out
+
+
+def _field_of(node) -> str | None:
+    parent = node.parent
+    if parent is None:
+        return None
+    for index, child in enumerate(parent.children):
+        if child == node:
+            return parent.field_name_for_child(index)
+    return None
+
+
+def _local_kind(kind: str) -> str | None:
+    if kind == "any":
+        return None
+    return "list" if kind == "seq" else kind
+
+
+def _does_work(function: ir.FunctionDef) -> bool:
+    """An initialiser that only stores parameters and literals does no work of its own."""
+    for stmt in function.body:
+        if not isinstance(stmt, ir.Assign):
+            return True
+        if not isinstance(stmt.value, (ir.Name, ir.Literal)) and stmt.value is not None:
+            return True
+    return False
+
+
+def _statement_exprs(statements) -> list[ir.Expr]:
+    out: list[ir.Expr] = []
+    stack = list(reversed(statements))
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, ir.Assign):
+            out += [t for t in stmt.targets if not isinstance(t, ir.Name)]
+            if stmt.value is not None:
+                out.append(stmt.value)
+        elif isinstance(stmt, ir.ExprStmt):
+            out.append(stmt.expr)
+        elif isinstance(stmt, ir.Return) and stmt.value is not None:
+            out.append(stmt.value)
+        elif isinstance(stmt, ir.If):
+            out.append(stmt.test)
+            stack += list(reversed(stmt.body + stmt.orelse))
+        elif isinstance(stmt, (ir.Foreach,)):
+            out.append(stmt.iter)
+            stack += list(reversed(stmt.body))
+        elif isinstance(stmt, ir.While):
+            if stmt.test is not None:
+                out.append(stmt.test)
+            stack += list(reversed(stmt.body))
+        elif isinstance(stmt, ir.Block):
+            stack += list(reversed(stmt.body))
+    return out
+
+
+def extract(source: str, path: str | None = None) -> ir.Module:
+    """Parse Swift ``source`` and convert it to IR; SourceSyntaxError on a syntax error."""
+    return SwiftExtractor.extract(source, path)
