@@ -29,7 +29,8 @@ _KEEP = {"self", "cls", "List", "Optional", "Dict", "Set", "Tuple", "int", "str"
          "bisect", "math", "TreeNode", "ListNode", "Node", "reversed", "any", "all", "map", "filter", "inf",
          "float", "ord", "chr", "heappush", "heappop", "heapify", "Solution", "isinstance", "iter", "next",
          "divmod", "pow", "True", "False", "None", "super", "object", "SortedList", "bisect_left",
-         "bisect_right", "itertools", "string", "accumulate", "reduce", "insort", "Optional", "sqrt"}
+         "bisect_right", "itertools", "string", "accumulate", "reduce", "insort", "Optional", "sqrt",
+         "OrderedDict", "SortedDict", "SortedSet", "Set", "deque"}
 
 
 class _Rename(cst.CSTTransformer):
@@ -47,6 +48,9 @@ class _Rename(cst.CSTTransformer):
 
     def leave_Name(self, original, updated):
         return updated.with_changes(value=self._new(updated.value))
+
+    def leave_Arg(self, original, updated):
+        return updated.with_changes(keyword=original.keyword)  # f(reverse=True): a keyword is API
 
     def visit_Attribute(self, node):
         return False  # attributes (self.x, heapq.heappush) keep their names...
