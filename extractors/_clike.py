@@ -109,6 +109,8 @@ class CFamilyExtractor(TreeSitterExtractor):
         self.class_fields: frozenset[str] = frozenset()   # fields of the class whose method is being converted
         self.field_types: dict[str, tuple[str, str]] = {}  # field -> (base type name, kind)
         self.locals: set[str] = set()               # params and locals of the current function
+        self.local_types: dict[str, str] = {}       # local -> base type name (``vector``)
+        self.field_bases: dict[str, str] = {}       # field -> base type name
 
     # ------------------------------------------------------------------------------------ module
 
@@ -131,15 +133,17 @@ class CFamilyExtractor(TreeSitterExtractor):
     # ------------------------------------------------------------------------------ declarations
 
     def function(self, node, owner: str | None, prologue=None) -> ir.FunctionDef:
-        """``prologue()`` (called once the parameters are known) gives statements to run first."""
+        """``prologue(body)`` (called once the body is converted) gives statements to run first."""
         declarator = self.function_declarator(node)
         name = self.declarator_name(declarator) if declarator is not None else "<anonymous>"
         saved = self.locals
         self.locals = set()
+        self.local_types = {}
         params = self.parameters(self.field(declarator, "parameters") if declarator is not None else None)
         body_node = self.field(node, "body")
-        first = prologue() if prologue is not None else ()
-        body = first + (self.statements(self.named(body_node)) if body_node is not None else ())
+        body = self.statements(self.named(body_node)) if body_node is not None else ()
+        if prologue is not None:
+            body = prologue(body) + body
         self.locals = saved
         return ir.FunctionDef(name.rsplit("::", 1)[-1], params, body, owner=owner, line=self.line(node))
 
@@ -237,6 +241,7 @@ class CFamilyExtractor(TreeSitterExtractor):
         name = self.declarator_name(declarator)
         kind = self.type_kind(type_node, declarator)
         target: ir.Expr = ir.Name(name)
+        self.local_types[name] = base
         if declarator.type == "init_declarator":
             value_node = self.field(declarator, "value")
             inner = self.field(declarator, "declarator")
@@ -252,6 +257,8 @@ class CFamilyExtractor(TreeSitterExtractor):
             self.locals.add(name)
             return [ir.Assign((target,), value, declared=_declared(kind), line=line)]
         self.locals.add(name)
+        if declarator.type == "function_declarator":
+            return self.vexing_parse(base, name, declarator, line)
         if declarator.type == "array_declarator":
             size = self.field(declarator, "size")
             args = (self.expr(size),) if size is not None else ()
@@ -259,6 +266,19 @@ class CFamilyExtractor(TreeSitterExtractor):
         if base in self.CONSTRUCTOR_TYPES and declarator.type == "identifier":
             return [ir.Assign((target,), ir.Call(ir.Name(base), ()), declared=_declared(kind), line=line)]
         return [ir.Assign((target,), None, declared=_declared(kind), line=line)]
+
+    def vexing_parse(self, base: str, name: str, declarator, line: int) -> list[ir.Stmt]:
+        """``vector<int> v(n);`` parses as a function prototype whose "parameter types" are the arguments;
+        in a function body it is a construction.  A prototype with named parameters declares nothing."""
+        args: list[ir.Expr] = []
+        parameters = self.field(declarator, "parameters")
+        for parameter in self.named(parameters) if parameters is not None else []:
+            type_node = self.field(parameter, "type")
+            if parameter.type != "parameter_declaration" or self.field(parameter, "declarator") is not None \
+                    or type_node is None or type_node.type not in ("type_identifier", "qualified_identifier"):
+                return []
+            args.append(self.e_identifier(type_node))
+        return [ir.Assign((ir.Name(name),), ir.Call(ir.Name(base), tuple(args)), line=line)]
 
     def initial_value(self, base: str, kind: str | None, value_node, inner) -> ir.Expr:
         """The value of ``T x = v`` / ``T x(args)`` / ``T x{items}`` / ``T x[n] = {...}``."""
@@ -310,7 +330,29 @@ class CFamilyExtractor(TreeSitterExtractor):
             return self.effect(self.field(node, "left")) + self.effect(self.field(node, "right"))
         if kind == "parenthesized_expression" and len(self.named(node)) == 1:
             return self.effect(self.named(node)[0])
-        return [ir.ExprStmt(self.expr(node), self.line(node))]
+        expr = self.expr(node)
+        rebuilt = self.rebuild(expr)
+        if rebuilt is not None:
+            return [ir.Assign((expr.func.obj,), rebuilt, line=self.line(node))]  # type: ignore[union-attr]
+        return [ir.ExprStmt(expr, self.line(node))]
+
+    def rebuild(self, expr: ir.Expr) -> ir.Expr | None:
+        """``v.assign(n, x)`` / ``v.resize(n)`` / ``v.clear()`` on a container rebuild it: the constructor
+        call they amount to (Python writes ``v = [x] * n`` / ``v = []``), else None."""
+        if not (isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr)
+                and expr.func.name in ("assign", "resize", "clear")):
+            return None
+        obj = expr.func.obj
+        base = None
+        if isinstance(obj, ir.Name):
+            base = self.local_types.get(obj.id)
+        elif isinstance(obj, ir.Attr) and isinstance(obj.obj, ir.Name) and obj.obj.id == "this":
+            base = self.field_bases.get(obj.name)
+        if base not in self.CONSTRUCTOR_TYPES or expr.func.name != "clear" and base not in ("vector", "string"):
+            return None
+        if expr.func.name == "assign" and len(expr.args) == 2 and isinstance(expr.args[0], ir.Call):
+            return None  # v.assign(first, last): a copy of a range
+        return ir.Call(ir.Name(base), expr.args)
 
     def assign_chain(self, node) -> list[ir.Stmt]:
         """``a = b = 0`` -> Assign((a, b), 0); ``a += x`` -> Assign(op="+")."""

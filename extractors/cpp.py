@@ -89,7 +89,7 @@ SPEC = LanguageSpec(
         "equal_range": ("bsearch", 0), "partition_point": ("bsearch", 0),
         "accumulate": ("reduce", 0), "max_element": ("reduce", 0), "min_element": ("reduce", 0),
         "count": ("reduce", 0), "count_if": ("reduce", 0), "all_of": ("reduce", 0), "any_of": ("reduce", 0),
-        "none_of": ("reduce", 0), "equal": ("reduce", 0), "find": ("list.find", 0), "find_if": ("list.find", 0),
+        "none_of": ("reduce", 0), "equal": ("reduce", 0), "find": ("list.has", 0), "find_if": ("list.find", 0),
         "min": ("reduce", 0), "max": ("reduce", 0), "make_heap": ("heap.push", 0), "push_heap": ("heap.push", 0),
         "pop_heap": ("heap.pop", 0), "next_permutation": ("reverse", 0), "prev_permutation": ("reverse", 0),
         "unique": ("reduce", 0), "fill": ("none", 0), "iota": ("none", 0), "memset": ("none", 0),
@@ -200,8 +200,9 @@ class CppExtractor(CFamilyExtractor):
                     field_types[field] = (base, self.type_kind(type_node, declarator), default)
             elif item.type in ("class_specifier", "struct_specifier"):
                 nested.append(item)
-        saved_fields = self.class_fields
+        saved_fields, saved_bases = self.class_fields, self.field_bases
         self.class_fields = frozenset(field_types)
+        self.field_bases = {field: base for field, (base, _, _) in field_types.items()}
         methods: list[ir.FunctionDef] = []
         for definition in definitions:
             declarator = self.function_declarator(definition)
@@ -209,7 +210,7 @@ class CppExtractor(CFamilyExtractor):
             is_constructor = method == owner
             methods.append(self.function(definition, owner=owner, prologue=functools.partial(
                 self.field_prologue, definition, field_types, is_constructor)))
-        self.class_fields = saved_fields
+        self.class_fields, self.field_bases = saved_fields, saved_bases
         for inner in nested:
             methods += self.class_methods(inner)
         return methods
@@ -222,9 +223,13 @@ class CppExtractor(CFamilyExtractor):
             node = self.field(node, "declarator")
         return False
 
-    def field_prologue(self, definition, field_types, is_constructor: bool) -> tuple[ir.Stmt, ...]:
-        """Field kinds for every method; constructions (initialiser list, defaults) in constructors."""
+    def field_prologue(self, definition, field_types, is_constructor: bool,
+                       body: tuple[ir.Stmt, ...]) -> tuple[ir.Stmt, ...]:
+        """Field kinds for every method; constructions (initialiser list, defaults) in constructors,
+        unless the constructor's body assigns the field itself."""
         out: list[ir.Stmt] = []
+        assigned = {target.name for stmt in body if isinstance(stmt, ir.Assign) and stmt.op is None
+                    for target in stmt.targets if isinstance(target, ir.Attr)}
         initialised: dict[str, object] = {}
         if is_constructor:
             for child in self.named(definition):
@@ -237,7 +242,9 @@ class CppExtractor(CFamilyExtractor):
                             initialised[self.text(name)] = args
         for field, (base, kind, default) in field_types.items():
             target = ir.Attr(ir.Name("this"), field)
-            if is_constructor and (field in initialised or default is not None or base in self.CONSTRUCTOR_TYPES):
+            if is_constructor and field in assigned and field not in initialised:
+                out.append(ir.Assign((target,), None, declared=_declared(kind)))
+            elif is_constructor and (field in initialised or default is not None or base in self.CONSTRUCTOR_TYPES):
                 args_node = initialised.get(field)
                 if args_node is not None:
                     value = self.initial_value(base, kind, args_node, None)

@@ -72,6 +72,18 @@ SPEC = LanguageSpec(
     self_names=frozenset({"self", "cls"}),
 )
 
+# Names LeetCode-style judges import implicitly (``from collections import *`` etc.); solutions use them
+# without an import, and an explicit import of the same name wins.
+_IMPLICIT_IMPORTS = {
+    "deque": "collections.deque", "defaultdict": "collections.defaultdict", "Counter": "collections.Counter",
+    "OrderedDict": "collections.OrderedDict", "heappush": "heapq.heappush", "heappop": "heapq.heappop",
+    "heapify": "heapq.heapify", "heappushpop": "heapq.heappushpop", "heapreplace": "heapq.heapreplace",
+    "nlargest": "heapq.nlargest", "nsmallest": "heapq.nsmallest", "bisect_left": "bisect.bisect_left",
+    "bisect_right": "bisect.bisect_right", "insort": "bisect.insort", "cache": "functools.cache",
+    "lru_cache": "functools.lru_cache", "SortedList": "sortedcontainers.SortedList",
+    "SortedDict": "sortedcontainers.SortedDict", "SortedSet": "sortedcontainers.SortedSet",
+}
+
 _KIND_OF_ANNOTATION = {
     "List": "seq", "list": "seq", "Sequence": "seq", "Tuple": "seq", "tuple": "seq", "Iterable": "seq",
     "Deque": "seq", "str": "str", "int": "num", "float": "num", "complex": "num", "bool": "bool",
@@ -102,6 +114,8 @@ class _Converter:
         self.tree = tree
         self.aliases: dict[str, str] = {}
         self._collect_imports(tree)
+        for name, full in _IMPLICIT_IMPORTS.items():
+            self.aliases.setdefault(name, full)
         self.positions = None
 
     # ---------------------------------------------------------------------------- module level
