@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fmt": ("fmt:fmt", "Parse skeleton text and print it canonically."),
     "check": ("fmt:check", "Check that skeleton text parses; report errors with positions."),
     "languages": ("languages:languages", "List the supported source languages."),
+    "cost": ("cost:cost", "Estimate the time complexity (big-O) of every function, statically."),
+    "eval": ("eval:eval_", "Run candidates against tests in a sandbox; report pass@k, ER, AS, Beyond."),
     "mine": ("mine:mine", "Mine masked-code skeletons (EffiSkel strategies) from groups of solutions."),
 }
 

@@ -628,7 +628,7 @@ class _Analysis:
                 self.traversal = True
                 if adjacency and numeric:
                     states = algebra.var(self.letters[numeric[0].name])  # a graph node, not (node, parent)
-            return states * self._traversal_work()
+            return states * (self._traversal_work() + ONE)
         tree = [p for p in fn.params if p.kind == "node"] or (
             [p for p in fn.params if p.kind == "any"] if self.tree_input and not self._undoes(body) else [])
         if tree:
@@ -641,7 +641,7 @@ class _Analysis:
             self._note("recursion along adjacency lists: each node once")
             self.traversal = True
             nodes = algebra.var(self.letters[numeric[0].name]) if numeric else depth
-            return nodes * self._traversal_work()
+            return nodes * (self._traversal_work() + ONE)
         if looped:
             if self._membership_guard(body):
                 self._note("backtracking over a collection with a membership guard: N! leaves")
@@ -660,7 +660,7 @@ class _Analysis:
         if branching >= 3 and not undo and cell_params >= 2 and not path_search:
             self._note("flood fill: each cell once")
             self.traversal = True
-            return states * self._traversal_work()
+            return states * (self._traversal_work() + ONE)
         if branching == 2 and not undo and not work.is_constant:
             self._note("divide and conquer: two calls with linear work, N log N")
             return work * algebra.log(depth) + depth * base
@@ -681,13 +681,11 @@ class _Analysis:
         return "n"
 
     def _exponential(self, base: int) -> BigO:
-        exponent = self.input_size()
-        result = ONE
-        for name in sorted(exponent.variables) or [self._primary()]:
-            result = result * algebra.exp(base, (name,))
-        return result
+        """``base ** depth`` with the depth read as the first size (the collection being decided on)."""
+        return algebra.exp(base, (self._primary(),))
 
     def _traversal_work(self) -> BigO:
+        """The body with loops along adjacency lists amortised (a traversal pays for each edge once)."""
         self._in_traversal = True
         try:
             return self._block(self.function.body, [])
