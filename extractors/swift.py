@@ -105,7 +105,9 @@ _TYPE_KINDS = {
 }
 #: properties that behave as calls of the method tables (``q.isEmpty``, ``d.keys``)
 _PROPERTY_METHODS = frozenset({"isEmpty", "keys", "values", "first", "last", "min", "max"})
-_COLLECTION_LITERALS = frozenset({"array_literal", "dictionary_literal"})
+_BINARY_KINDS = ("additive_expression", "multiplicative_expression", "comparison_expression",
+                 "equality_expression", "conjunction_expression", "disjunction_expression", "bitwise_operation",
+                 "infix_expression")
 
 # ------------------------------------------------------------------------------------- extraction
 
@@ -142,9 +144,7 @@ class SwiftExtractor(TreeSitterExtractor):
         e_call=["call_expression"],
         e_constructor=["constructor_expression"],
         e_navigation=["navigation_expression"],
-        e_binary=["additive_expression", "multiplicative_expression", "comparison_expression",
-                  "equality_expression", "conjunction_expression", "disjunction_expression",
-                  "bitwise_operation", "infix_expression", "nil_coalescing_expression", "check_expression"],
+        e_binary=[*_BINARY_KINDS, "nil_coalescing_expression", "check_expression"],
         e_prefix=["prefix_expression"],
         e_postfix=["postfix_expression"],
         e_range=["range_expression", "open_end_range_expression", "open_start_range_expression"],
@@ -355,7 +355,7 @@ class SwiftExtractor(TreeSitterExtractor):
                 if kind == "lambda_literal" and isinstance(target, ir.Name):
                     out.append(self.lambda_function(target.id, child, line))
                 else:
-                    out.append(ir.Assign((target,), self.expr(child), declared=declared, line=line))
+                    out.append(_in_place(ir.Assign((target,), self.expr(child), declared=declared, line=line)))
                 pending_value = True
         if target is not None and not pending_value:
             out.append(ir.Assign((target,), None, declared=declared, line=line))
@@ -383,12 +383,17 @@ class SwiftExtractor(TreeSitterExtractor):
         """The test of an if/guard/while: its condition expressions (``let x = e`` tests ``e``), and-ed."""
         parts: list[ir.Expr] = []
         conditions = self.fields(node, "condition")
-        if any(child.type == "case" for child in conditions):  # if case let .x(v) = e: tests e
-            conditions = conditions[[child.type for child in conditions].index("=") + 1:]
+        kinds = [child.type for child in conditions]
+        if "case" in kinds and "=" in kinds:  # if case let .x(v) = e: tests e
+            conditions = conditions[kinds.index("=") + 1:]
+        binding = any(child.type == "value_binding_pattern" for child in conditions)
         for child in conditions:
             if not child.is_named or child.type == "value_binding_pattern":
                 continue
-            parts.append(self.expr(child))
+            part = self.expr(child)
+            if binding and isinstance(part, ir.Index):  # if let v = d[k]: a membership test
+                part = ir.BinOp("in", part.index, part.obj)
+            parts.append(part)
         if not parts:
             return ir.Literal("bool", "true")
         test = parts[0]
@@ -396,8 +401,21 @@ class SwiftExtractor(TreeSitterExtractor):
             test = ir.BinOp("and", test, part)
         return test
 
+    def bindings(self, node) -> list[ir.Stmt]:
+        """``if let v = d[k]``: the body starts with ``v = d[k]`` (the test is ``k in d``, see condition)."""
+        out: list[ir.Stmt] = []
+        conditions = self.fields(node, "condition")
+        names = [self.text(c) for c in node.children if _field_of(c) == "bound_identifier"]
+        values = [c for c in conditions if c.is_named and c.type != "value_binding_pattern"]
+        for bound, value in zip(names, values):
+            expr = self.expr(value)
+            if isinstance(expr, ir.Index):
+                out.append(ir.Assign((ir.Name(bound),), expr, line=self.line(node)))
+        return out
+
     def h_if(self, node) -> list[ir.Stmt]:
         test = self.condition(node)
+        prefix = tuple(self.bindings(node))
         then: tuple[ir.Stmt, ...] = ()
         orelse: tuple[ir.Stmt, ...] = ()
         seen_else = False
@@ -411,7 +429,7 @@ class SwiftExtractor(TreeSitterExtractor):
                     then = self.statements(self.named(child))
             elif child.type == "if_statement" and seen_else:
                 orelse = tuple(self.h_if(child))
-        return [ir.If(test, then, orelse, self.line(node))]
+        return [ir.If(test, prefix + then, orelse, self.line(node))]
 
     def h_guard(self, node) -> list[ir.Stmt]:
         return [ir.If(ir.UnaryOp("not", self.condition(node)), self.block_of(node), (), self.line(node))]
@@ -620,11 +638,6 @@ class SwiftExtractor(TreeSitterExtractor):
         suffixes = [child for child in children[1:] if child.type == "call_suffix"]
         if not suffixes:
             return self.expr(callee_node)
-        if callee_node.type == "prefix_expression":  # !f(x) parses as (!f)(x)
-            operation = self.field(callee_node, "operation")
-            op = self.text(operation) if operation is not None else "?"
-            inner = self.call(self.field(callee_node, "target"), suffixes[0])
-            return ir.UnaryOp("not" if op == "!" else op, inner)
         result = self.call(callee_node, suffixes[0])
         for suffix in suffixes[1:]:  # f(a)(b)
             _, args, closures = self.arguments(suffix)
@@ -632,6 +645,18 @@ class SwiftExtractor(TreeSitterExtractor):
         return result
 
     def call(self, callee_node, suffix) -> ir.Expr:
+        """Apply a call suffix to its callee.  tree-sitter-swift attaches a suffix to a whole operator
+        expression (``!f(x)`` is ``(!f)(x)``, ``a - f(x)`` is ``(a - f)(x)``): re-associate it onto the
+        rightmost operand."""
+        if callee_node.type == "prefix_expression":
+            operation = self.field(callee_node, "operation")
+            op = self.text(operation) if operation is not None else "?"
+            inner = self.call(self.field(callee_node, "target"), suffix)
+            return ir.UnaryOp("not" if op == "!" else op, inner)
+        if callee_node.type in _BINARY_KINDS and self.field(callee_node, "rhs") is not None:
+            binary = self.e_binary(callee_node)
+            assert isinstance(binary, ir.BinOp)
+            return ir.BinOp(binary.op, binary.left, self.call(self.field(callee_node, "rhs"), suffix))
         bracket, args, closures = self.arguments(suffix)
         if bracket == "[":
             base = self.expr(callee_node)
@@ -641,8 +666,8 @@ class SwiftExtractor(TreeSitterExtractor):
         labels = tuple(label for label, _ in args)
         values = [self.expr(v) if v is not None else ir.Literal("none") for _, v in args]
         values += [self.expr(c) for c in closures]
-        if callee_node.type == "array_literal":  # [Int]()
-            return ir.Call(ir.Name("Array"), tuple(values))
+        if callee_node.type == "array_literal":  # [Int](), [[Int]](repeating: [], count: n)
+            return self.special_call("Array", labels, values) or ir.Call(ir.Name("Array"), tuple(values))
         if callee_node.type == "dictionary_literal":  # [Int: Int]()
             return ir.Call(ir.Name("Dictionary"), tuple(values))
         if callee_node.type == "simple_identifier":
@@ -678,6 +703,8 @@ class SwiftExtractor(TreeSitterExtractor):
                     isinstance(item, ir.BinOp) and item.op == "*") or isinstance(item, ir.Call):
                 return ir.Comprehension("list", item, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), count)),))
             return ir.BinOp("*", ir.CollectionLit("list", (item,)), count)
+        if name == "Array" and not labels and len(values) == 1 and isinstance(values[0], (ir.Name, ir.Attr)):
+            return values[0]  # Array(s): Swift's way to index a string; Python indexes s itself
         if name == "stride" and len(values) >= 2:
             step = values[2] if len(values) > 2 else None
             inclusive = len(labels) > 1 and labels[1] == "through"
@@ -695,15 +722,26 @@ class SwiftExtractor(TreeSitterExtractor):
             else:
                 name = self.text(constructed).split("<", 1)[0].strip()
         values: list[ir.Expr] = []
+        labels: list = []
         for child in node.named_children:
             if child.type == "constructor_suffix":
                 _, args, closures = self.arguments(child)
+                labels += [label for label, v in args if v is not None]
                 values += [self.expr(v) for _, v in args if v is not None]
                 values += [self.expr(c) for c in closures]
-        return ir.Call(ir.Name(name), tuple(values))
+        return self.special_call(name, tuple(labels), values) or ir.Call(ir.Name(name), tuple(values))
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _in_place(assign: ir.Assign) -> ir.Stmt:
+    """``let nums = nums.sorted()`` (a parameter shadowed by its sorted copy) is Python's ``nums.sort()``."""
+    value, target = assign.value, assign.targets[0]
+    if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr) and value.func.name == "sorted" \
+            and isinstance(target, ir.Name) and value.func.obj == target:
+        return ir.ExprStmt(ir.Call(ir.Attr(target, "sort"), value.args), assign.line)
+    return assign
 
 
 def _labelled_method(method: str, labels: tuple) -> str:
