@@ -155,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
             trainer = SkeletonSFTTrainer(model=model, args=sft_config(scratch, **common), train_dataset=examples,
                                          processing_class=tokenizer, data_collator=collator,
                                          loss_weights=weights, task_mixing=args.mixing)
+        from transformers import PrinterCallback
+
+        trainer.remove_callback(PrinterCallback)  # stdout carries only the JSON summary
         trainer.train()
         records = trainer.loss_records
         if args.output:

@@ -209,3 +209,35 @@ def test_importing_skeldsl_and_the_cli_stays_light():
                                "print(sorted({'torch','transformers','datasets'} & set(sys.modules)))"],
                               capture_output=True, text=True, check=True)
     assert help_run.stdout.strip().endswith("[]")
+
+
+def test_masked_skeletons_are_mined_per_group_and_feed_the_mask():
+    from skeldsl.adapters import add_masked_skeletons
+    from skeldsl.mining import Solution, mine_group
+
+    rows = python_rows(30)
+    for row in rows:
+        row["group"] = row["prompt"]
+    rows.insert(3, {"code": "def f(:\n", "lang": "python", "prompt": "broken", "group": rows[0]["group"]})
+    data = add_masked_skeletons(Dataset.from_list(rows), "group")
+    assert len(data) == len(rows)
+    groups: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        groups.setdefault(row["group"], []).append(index)
+    assert any(len(members) > 1 for members in groups.values())
+    for members in groups.values():
+        expected = mine_group([Solution(rows[i]["code"], "python") for i in members], "lexical")
+        for i, result in zip(members, expected):
+            if isinstance(result, skeldsl.SkelError):
+                assert data[i]["masked_skeleton"] is None and data[i]["masked_error"]["kind"] == result.kind
+            else:
+                assert data[i]["masked_skeleton"] == result.masked
+                assert data[i]["skeleton_spans"] == [list(s) for s in result.spans]
+                assert data[i]["skeleton_text"] == result.text and data[i]["masked_error"] is None
+    assert data[3]["masked_error"]["kind"] == "syntax_error"
+    examples = build_multitask_examples(data, code_tokenizer(), code_column="skeleton_text",
+                                        spans_column="skeleton_spans", skeleton_column="masked_skeleton",
+                                        error_column="masked_error", max_length=4096)
+    code_masks = [sum(r["skeleton_mask"]) for r in examples if r["task_id"] == CODE]
+    assert len(code_masks) == len(rows) - 1 and all(m > 0 for m in code_masks)
+    assert examples["task_id"].count(SKELETON) == len(rows) - 1

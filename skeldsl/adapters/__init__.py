@@ -5,7 +5,8 @@ is cheap: every name below is loaded on first use, so ``import skeldsl`` and ``s
 torch or transformers.
 
 Data (``datasets``):
-    add_skeletons, build_multitask_examples, spans_to_token_mask, TaskTemplates, CODE, SKELETON
+    add_skeletons, add_masked_skeletons, build_multitask_examples, spans_to_token_mask, TaskTemplates,
+    CODE, SKELETON
 Model and loss (torch):
     attach_skeleton_head, skeleton_head, load_multitask, multitask_loss, LossWeights, MultitaskCollator
 Trainers:
@@ -23,6 +24,7 @@ from typing import Any
 _EXPORTS = {
     "CODE": "templates", "SKELETON": "templates", "TASK_NAMES": "templates", "TaskTemplates": "templates",
     "add_skeletons": "data", "build_multitask_examples": "data", "spans_to_token_mask": "data",
+    "add_masked_skeletons": "masked",
     "error_record": "data",
     "HEAD_MODES": "head", "attach_skeleton_head": "head", "skeleton_head": "head", "skeleton_head_mode": "head",
     "load_multitask": "head", "check_head_path": "head",
