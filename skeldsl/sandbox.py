@@ -65,10 +65,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Limits", "RunResult", "run_python", "isolation"]
+__all__ = ["Limits", "RunResult", "isolation", "run_python"]
 
 STATUSES = ("ok", "timeout", "memory", "output_limit", "crashed", "error")
 
@@ -172,6 +172,7 @@ def _probe_namespace() -> bool:
             stderr=subprocess.DEVNULL,
             timeout=20,
             env={"PATH": "/usr/bin:/bin"},
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return False
@@ -222,11 +223,12 @@ def _make_preexec(limits: Limits, level: str, scratch: str, uid: int | None):
     """Build the function run in the forked child before exec: namespace, rlimits, uid drop.
 
     Everything it needs (byte paths, libc handles) is prepared here, in the parent, so the child does as
-    little as possible between fork and exec.
+    little as possible between fork and exec: only syscalls through ctypes and ``os``, no imports and no
+    locks, which is what keeps ``preexec_fn`` safe when the parent runs candidates from several threads.
     """
     libc = _get_libc() if level == "namespace" or uid is not None else None
     memory = limits.memory_mb * 1024 * 1024
-    cpu = int(math.ceil(limits.time_s)) + 1
+    cpu = math.ceil(limits.time_s) + 1
     nproc: int | None
     if uid is not None:
         nproc = 1 + limits.processes
@@ -250,7 +252,12 @@ def _make_preexec(limits: Limits, level: str, scratch: str, uid: int | None):
         check(libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None), "make mounts private")
         scratch_fd = check(libc.syscall(_SYS_OPEN_TREE, _AT_FDCWD, scratch_b, _OPEN_TREE_CLONE), "open_tree")
         hidden_fds = [
-            (check(libc.syscall(_SYS_OPEN_TREE, _AT_FDCWD, p, _OPEN_TREE_CLONE | _AT_RECURSIVE), "open_tree"), p)
+            (
+                check(
+                    libc.syscall(_SYS_OPEN_TREE, _AT_FDCWD, p, _OPEN_TREE_CLONE | _AT_RECURSIVE), "open_tree"
+                ),
+                p,
+            )
             for p, _ in hidden
         ]
         flags = _MS_NOSUID | _MS_NODEV
@@ -260,10 +267,15 @@ def _make_preexec(limits: Limits, level: str, scratch: str, uid: int | None):
             check(libc.mount(b"tmpfs", top, b"tmpfs", flags, b"size=1m,mode=755"), "mask prefix")
         for fd, path in hidden_fds:
             os.makedirs(path, exist_ok=True)
-            check(libc.syscall(_SYS_MOVE_MOUNT, fd, b"", _AT_FDCWD, path, _MOVE_MOUNT_F_EMPTY_PATH), "move_mount")
+            check(
+                libc.syscall(_SYS_MOVE_MOUNT, fd, b"", _AT_FDCWD, path, _MOVE_MOUNT_F_EMPTY_PATH),
+                "move_mount",
+            )
         os.makedirs(scratch_b, exist_ok=True)
-        check(libc.syscall(_SYS_MOVE_MOUNT, scratch_fd, b"", _AT_FDCWD, scratch_b, _MOVE_MOUNT_F_EMPTY_PATH),
-              "move_mount scratch")
+        check(
+            libc.syscall(_SYS_MOVE_MOUNT, scratch_fd, b"", _AT_FDCWD, scratch_b, _MOVE_MOUNT_F_EMPTY_PATH),
+            "move_mount scratch",
+        )
         os.chdir(scratch_b)
 
     def preexec() -> None:
@@ -323,6 +335,7 @@ def _sweep_uid(uid: int) -> None:
             stderr=subprocess.DEVNULL,
             env={"PATH": "/usr/bin:/bin"},
             timeout=10,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         pass
@@ -340,7 +353,7 @@ def run_python(
     *,
     stdin: str = "",
     limits: Limits = Limits(),
-    files: Mapping[str, str | bytes] = {},  # noqa: B006 - read-only default
+    files: Mapping[str, str | bytes] = {},
     argv: Sequence[str] = (),
 ) -> RunResult:
     """Run ``script`` as ``main.py`` in a fresh scratch directory under ``limits``; never raises for
@@ -374,7 +387,7 @@ def _execute(scratch, stdin_file, limits: Limits, level: str, uid: int | None, a
             cwd=scratch,
             env=_minimal_env(scratch),
             start_new_session=True,
-            preexec_fn=_make_preexec(limits, level, scratch, uid),
+            preexec_fn=_make_preexec(limits, level, scratch, uid),  # noqa: PLW1509 - see _make_preexec
             close_fds=True,
         )
     except (OSError, subprocess.SubprocessError) as exc:
@@ -386,6 +399,7 @@ def _execute(scratch, stdin_file, limits: Limits, level: str, uid: int | None, a
     total = 0
     reason = ""
     exited = None  # (status, usage) once the main process is gone
+    draining = False  # after the exit: read what is already in the pipes, then stop
     with selectors.DefaultSelector() as selector:
         for stream in (proc.stdout, proc.stderr):
             selector.register(stream.fileno(), selectors.EVENT_READ)
@@ -394,7 +408,7 @@ def _execute(scratch, stdin_file, limits: Limits, level: str, uid: int | None, a
             if remaining <= 0:
                 reason = "timeout"
                 break
-            events = selector.select(timeout=min(remaining, 0.05))
+            events = selector.select(timeout=0 if draining else min(remaining, 0.05))
             for key, _ in events:
                 chunk = os.read(key.fd, 65536)
                 if not chunk:
@@ -405,12 +419,15 @@ def _execute(scratch, stdin_file, limits: Limits, level: str, uid: int | None, a
                 if total > limits.output_bytes:
                     reason = "output_limit"
                     break
-            if not events and exited is None:
-                # A process that left the pipes open in a child must not keep us waiting for EOF.
+            if not events:
+                if draining:
+                    break
+                # A process that left the pipes open in a child must not keep us waiting for EOF; but what
+                # it wrote just before exiting may still sit in the pipes, so drain before stopping.
                 pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     exited = (status, usage)
-                    break
+                    draining = True
     if reason:
         _kill_group(proc.pid)
     elif exited is None:
@@ -443,22 +460,42 @@ def _execute(scratch, stdin_file, limits: Limits, level: str, uid: int | None, a
 
 def _classify(reason, rc, stdout, stderr, wall, cpu, limits: Limits) -> RunResult:
     if reason == "timeout":
-        return RunResult("timeout", rc, stdout, stderr, wall, cpu, f"wall-clock limit of {limits.time_s:g} s reached")
+        return RunResult(
+            "timeout", rc, stdout, stderr, wall, cpu, f"wall-clock limit of {limits.time_s:g} s reached"
+        )
     if reason == "output_limit":
-        return RunResult("output_limit", rc, stdout, stderr, wall, cpu,
-                         f"output exceeded {limits.output_bytes} bytes; killed")
+        return RunResult(
+            "output_limit",
+            rc,
+            stdout,
+            stderr,
+            wall,
+            cpu,
+            f"output exceeded {limits.output_bytes} bytes; killed",
+        )
     if rc == 0:
         return RunResult("ok", 0, stdout, stderr, wall, cpu, "")
     if rc is not None and rc < 0 and -rc in (signal.SIGXCPU, signal.SIGKILL) and cpu >= limits.time_s:
         return RunResult("timeout", rc, stdout, stderr, wall, cpu, f"CPU limit reached ({cpu:.2f} s)")
     tail = stderr[-2000:]
     if any(marker in tail for marker in _MEMORY_MARKERS):
-        return RunResult("memory", rc, stdout, stderr, wall, cpu, f"memory limit of {limits.memory_mb} MB reached")
+        return RunResult(
+            "memory", rc, stdout, stderr, wall, cpu, f"memory limit of {limits.memory_mb} MB reached"
+        )
     if rc is not None and rc < 0:
         name = _signal_name(-rc)
         if -rc == signal.SIGXFSZ:
-            return RunResult("crashed", rc, stdout, stderr, wall, cpu,
-                             f"killed by {name}: file size limit of {limits.file_bytes} bytes")
+            return RunResult(
+                "crashed",
+                rc,
+                stdout,
+                stderr,
+                wall,
+                cpu,
+                f"killed by {name}: file size limit of {limits.file_bytes} bytes",
+            )
         return RunResult("crashed", rc, stdout, stderr, wall, cpu, f"killed by {name}")
     last = tail.strip().splitlines()[-1] if tail.strip() else ""
-    return RunResult("crashed", rc, stdout, stderr, wall, cpu, f"exit code {rc}" + (f": {last}" if last else ""))
+    return RunResult(
+        "crashed", rc, stdout, stderr, wall, cpu, f"exit code {rc}" + (f": {last}" if last else "")
+    )

@@ -12,7 +12,8 @@ from skeldsl.sandbox import STATUSES, Limits, RunResult, isolation, run_python
 
 FAST = Limits(time_s=1.0)
 ROOT_ISOLATION = pytest.mark.skipif(
-    isolation() == "rlimits", reason="uid/namespace isolation needs root; as a normal user the child is the same user"
+    isolation() == "rlimits",
+    reason="uid/namespace isolation needs root; as a normal user the child is the same user",
 )
 
 
@@ -92,7 +93,9 @@ def test_exceptions_and_exit_codes_are_crashes_with_reason():
 
 
 def test_invalid_utf8_output_is_replaced():
-    result = run_python("import sys; sys.stdout.buffer.write(b'ok\\xff\\xfe'); sys.stderr.buffer.write(b'\\x80')")
+    result = run_python(
+        "import sys; sys.stdout.buffer.write(b'ok\\xff\\xfe'); sys.stderr.buffer.write(b'\\x80')"
+    )
     assert result.ok
     assert result.stdout == "ok\ufffd\ufffd" and result.stderr == "\ufffd"
 
@@ -111,7 +114,8 @@ def test_bad_file_names_are_rejected(name):
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"time_s": 0}, {"time_s": float("nan")}, {"memory_mb": 0}, {"output_bytes": -1}, {"processes": -1}]
+    "kwargs",
+    [{"time_s": 0}, {"time_s": float("nan")}, {"memory_mb": 0}, {"output_bytes": -1}, {"processes": -1}],
 )
 def test_limits_are_validated(kwargs):
     with pytest.raises(ValueError):
@@ -181,7 +185,9 @@ def test_allowed_processes_are_cleaned_up():
 def _live_uid(proc: Path) -> int | None:
     """The uid of a process that is not a zombie, else None."""
     try:
-        fields = dict(line.split(":", 1) for line in (proc / "status").read_text().splitlines() if ":" in line)
+        fields = dict(
+            line.split(":", 1) for line in (proc / "status").read_text().splitlines() if ":" in line
+        )
     except OSError:
         return None
     if fields.get("State", "").strip().startswith("Z"):
@@ -191,3 +197,19 @@ def _live_uid(proc: Path) -> int | None:
 
 def test_every_status_is_known():
     assert set(STATUSES) == {"ok", "timeout", "memory", "output_limit", "crashed", "error"}
+
+
+def test_output_written_just_before_exit_is_not_lost_when_a_child_keeps_the_pipes_open():
+    # The grandchild inherits stdout and sleeps; the main process prints and exits at once.  The parent
+    # stops waiting for EOF when the main process is gone, but must first drain what is in the pipe.
+    script = (
+        "import os, sys, time\n"
+        "if os.fork() == 0:\n"
+        "    time.sleep(20); os._exit(0)\n"
+        "sys.stdout.write('z' * 200_000); sys.stdout.flush(); os._exit(0)\n"
+    )
+    for _ in range(3):
+        result = run_python(script, limits=Limits(time_s=5, processes=2))
+        assert result.ok, result.message
+        assert len(result.stdout) == 200_000
+        assert result.wall_s < 4

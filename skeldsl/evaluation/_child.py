@@ -3,7 +3,9 @@
 Why a driver instead of one process per test run: the release runs each candidate 30 times; starting an
 interpreter per run would cost ~30 ms each and drown sub-millisecond programs in start-up time.  Here the
 interpreter starts once and every run is timed with ``time.perf_counter`` around the candidate only
-(stdin/stdout redirection, argument copies and output checks happen outside the timed region).
+(stdin/stdout redirection, argument copies and output checks happen outside the timed region).  The
+first ``warmup`` runs are checked but not timed: they pay the one-off costs (module imports, caches of
+the interpreter) that later runs in the same process would not.
 
 Reads ``spec.json`` from the cwd, writes one line ``<MARKER><json>`` to a private duplicate of the original
 stdout (fd 1 itself is pointed at /dev/null so that candidates cannot corrupt the report).  Standard
@@ -78,7 +80,7 @@ def _run_stdio(code, spec, report_times):
     tol = spec.get("float_tolerance", 0.0)
     real_open = builtins.open
     runs = []
-    for run in range(spec["runs"]):
+    for run in range(spec.get("warmup", 0) + spec["runs"]):
         per_test = []
         signal.setitimer(signal.ITIMER_REAL, spec["timeout"])
         try:
@@ -101,7 +103,7 @@ def _run_stdio(code, spec, report_times):
                 sys.stdin, sys.stdout = stdin, stdout
                 start = time.perf_counter()
                 try:
-                    exec(code, namespace)
+                    exec(code, namespace)  # noqa: S102 - running the code is the point
                 except SystemExit as exc:
                     if exc.code not in (None, 0):
                         if not isinstance(exc.code, int):
@@ -116,7 +118,7 @@ def _run_stdio(code, spec, report_times):
                     elapsed = time.perf_counter() - start
                     try:
                         stdout.flush()
-                    except Exception:  # noqa: BLE001
+                    except Exception:  # noqa: BLE001, S110 - a broken stream leaves the output as is
                         pass
                     sys.stdin, sys.stdout = sys.__stdin__, sys.__stdout__
                 per_test.append(elapsed)
@@ -127,8 +129,9 @@ def _run_stdio(code, spec, report_times):
             raise _Failure("timeout", f"run {run + 1} exceeded {spec['timeout']:g} s", None)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        runs.append(per_test)
-        report_times(runs)
+        if run >= spec.get("warmup", 0):
+            runs.append(per_test)
+            report_times(runs)
     return runs
 
 
@@ -136,8 +139,8 @@ def _prepare_call(code, spec):
     namespace = {"__name__": "__skeldsl_candidate__", "__builtins__": builtins}
     try:
         if spec.get("prompt"):
-            exec(compile(spec["prompt"], "<prompt>", "exec"), namespace)
-        exec(code, namespace)
+            exec(compile(spec["prompt"], "<prompt>", "exec"), namespace)  # noqa: S102 - running the code is the point
+        exec(code, namespace)  # noqa: S102 - running the code is the point
         entry = eval(spec["entry_point"], namespace)
     except _RunTimeout:
         raise
@@ -149,17 +152,19 @@ def _prepare_call(code, spec):
 def _run_check(code, spec, report_times):
     """HumanEval/LeetCode style: ``check(candidate)`` is the test; the whole call is timed."""
     runs = []
-    for run in range(spec["runs"]):
+    for run in range(spec.get("warmup", 0) + spec["runs"]):
         signal.setitimer(signal.ITIMER_REAL, spec["timeout"])
         try:
             namespace, entry = _prepare_call(code, spec)
             try:
-                exec(compile(spec["test"], "<test>", "exec"), namespace)
+                exec(compile(spec["test"], "<test>", "exec"), namespace)  # noqa: S102 - running the code is the point
                 check = namespace["check"]
             except _RunTimeout:
                 raise
             except BaseException as exc:  # noqa: BLE001
-                raise _Failure("error", "the test code does not define check(candidate): " + _short_exception(exc))
+                raise _Failure(
+                    "error", "the test code does not define check(candidate): " + _short_exception(exc)
+                )
             start = time.perf_counter()
             try:
                 check(entry)
@@ -174,19 +179,21 @@ def _run_check(code, spec, report_times):
             raise _Failure("timeout", f"run {run + 1} exceeded {spec['timeout']:g} s", None)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        runs.append([elapsed])
-        report_times(runs)
+        if run >= spec.get("warmup", 0):
+            runs.append([elapsed])
+            report_times(runs)
     return runs
 
 
 def _run_cases(code, spec, report_times):
-    """EvalPlus/ENAMEL style: ``setup`` defines ``cases`` (argument tuples) and ``expected`` or
-    ``verify(args, output)``; only the calls are timed, each on a fresh deep copy of its arguments."""
+    """EvalPlus/ENAMEL style: ``setup`` defines ``cases`` (argument tuples) and ``expected`` (compared with
+    ``==``), ``verify(args, output)``, or both (``verify(args, expected_i, output)``, a checker with the
+    answer); only the calls are timed, each on a fresh deep copy of its arguments."""
     setup_ns = {"__name__": "__skeldsl_setup__", "__builtins__": builtins}
     try:
         if spec.get("prompt"):
-            exec(compile(spec["prompt"], "<prompt>", "exec"), setup_ns)
-        exec(compile(spec["setup"], "<setup>", "exec"), setup_ns)
+            exec(compile(spec["prompt"], "<prompt>", "exec"), setup_ns)  # noqa: S102 - running the code is the point
+        exec(compile(spec["setup"], "<setup>", "exec"), setup_ns)  # noqa: S102 - running the code is the point
         cases = [tuple(c) if isinstance(c, (list, tuple)) else (c,) for c in setup_ns["cases"]]
     except BaseException as exc:  # noqa: BLE001
         raise _Failure("error", "the setup code failed or defines no `cases`: " + _short_exception(exc))
@@ -195,7 +202,7 @@ def _run_cases(code, spec, report_times):
     if expected is None and verify is None:
         raise _Failure("error", "the setup code defines neither `expected` nor `verify(args, output)`")
     runs = []
-    for run in range(spec["runs"]):
+    for run in range(spec.get("warmup", 0) + spec["runs"]):
         per_test = []
         signal.setitimer(signal.ITIMER_REAL, spec["timeout"])
         try:
@@ -211,19 +218,29 @@ def _run_cases(code, spec, report_times):
                     raise _Failure("runtime_error", _short_exception(exc), index)
                 per_test.append(time.perf_counter() - start)
                 try:
-                    good = verify(args, output) if verify is not None else output == expected[index]
+                    if verify is None:
+                        good = output == expected[index]
+                    elif expected is None:
+                        good = verify(args, output)
+                    else:
+                        good = verify(args, expected[index], output)
                 except _RunTimeout:
                     raise
                 except BaseException as exc:  # noqa: BLE001
-                    raise _Failure("wrong_answer", "checker rejected the output: " + _short_exception(exc), index)
+                    raise _Failure(
+                        "wrong_answer", "checker rejected the output: " + _short_exception(exc), index
+                    )
                 if not good:
-                    raise _Failure("wrong_answer", f"wrong output for case {index}: {repr(output)[:200]}", index)
+                    raise _Failure(
+                        "wrong_answer", f"wrong output for case {index}: {repr(output)[:200]}", index
+                    )
         except _RunTimeout:
             raise _Failure("timeout", f"run {run + 1} exceeded {spec['timeout']:g} s", None)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        runs.append(per_test)
-        report_times(runs)
+        if run >= spec.get("warmup", 0):
+            runs.append(per_test)
+            report_times(runs)
     return runs
 
 

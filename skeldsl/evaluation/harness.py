@@ -1,7 +1,9 @@
 """Run candidates against a problem's tests in the sandbox, time them, and aggregate per problem.
 
 Timing follows the EffiSkel release (``evaluate/metric_time``): every candidate runs the tests ``runs``
-times (default 30) with a per-run timeout (default 4 s); a run's time is the mean over the problem's tests;
+times (default 30) with a per-run timeout (default 4 s), after ``warmup`` (default 1) checked but untimed
+runs that absorb module imports (or, with ``fresh``, every run in a new process, imports included, as the
+release's fork-per-iteration does); a run's time is the mean over the problem's tests;
 the candidate's time is the ``statistic`` (default mean, as the release) over runs; per problem the fastest
 *correct* candidate counts.  Unlike the release, the time is measured inside the sandboxed child around
 the candidate only, so interpreter start-up (~30 ms, larger than most programs) is excluded; see
@@ -14,7 +16,7 @@ import json
 import statistics
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -31,16 +33,18 @@ class EvalSettings:
     """How candidates are run and timed."""
 
     runs: int = 30
+    warmup: int = 1
     timeout_s: float = 4.0
     statistic: str = "mean"
     memory_mb: int = 1024
     threads: int = 8  # extra processes/threads a candidate may start (deep-recursion idioms use threads)
     output_bytes: int = 1_000_000
     ks: tuple[int, ...] = (1, 5, 10)
+    fresh: bool = False  # every timed run in a new process: module imports are timed in every run
 
     def __post_init__(self) -> None:
-        if self.runs < 1:
-            raise ValueError(f"runs must be >= 1, got {self.runs}")
+        if self.runs < 1 or self.warmup < 0:
+            raise ValueError(f"need runs >= 1 and warmup >= 0, got {self.runs}, {self.warmup}")
         if not self.timeout_s > 0:
             raise ValueError(f"timeout must be positive, got {self.timeout_s}")
         if self.statistic not in metrics.STATISTICS:
@@ -68,6 +72,7 @@ class CandidateResult:
             "status": self.status,
             "time_s": self.time_s,
             "runs": len(self.times),
+            "run_times": [round(sum(t) / len(t), 9) if t else 0.0 for t in self.times],
             "message": self.message,
             "failed_test": self.failed_test,
         }
@@ -213,11 +218,30 @@ _SANDBOX_TO_STATUS = {"timeout": "timeout", "memory": "memory", "output_limit": 
 
 
 def run_candidate(problem: Problem, code: str, settings: EvalSettings = EvalSettings()) -> CandidateResult:
-    """Run and time one candidate on ``problem``; every failure becomes a status, never an exception."""
+    """Run and time one candidate on ``problem``; every failure becomes a status, never an exception.
+
+    With ``settings.fresh`` each timed run is its own sandboxed process (no warm-up), as in the release,
+    so one-off costs such as ``import numpy`` count in every run; otherwise one process does ``warmup``
+    untimed runs and then ``runs`` timed ones.
+    """
+    if not settings.fresh:
+        return _run_in_one_process(problem, code, settings)
+    single = replace(settings, runs=1, warmup=0, fresh=False)
+    times: list[tuple[float, ...]] = []
+    for _ in range(settings.runs):
+        result = _run_in_one_process(problem, code, single)
+        if not result.passed:
+            return result
+        times.extend(result.times)
+    time_s = metrics.summarise_times([statistics.fmean(t) if t else 0.0 for t in times], settings.statistic)
+    return CandidateResult("passed", "", None, tuple(times), time_s)
+
+
+def _run_in_one_process(problem: Problem, code: str, settings: EvalSettings) -> CandidateResult:
     spec = problem.spec()
-    spec.update(candidate=code, runs=settings.runs, timeout=settings.timeout_s)
+    spec.update(candidate=code, runs=settings.runs, warmup=settings.warmup, timeout=settings.timeout_s)
     limits = Limits(
-        time_s=settings.timeout_s * settings.runs + STARTUP_SLACK_S,
+        time_s=settings.timeout_s * (settings.runs + settings.warmup) + STARTUP_SLACK_S,
         memory_mb=settings.memory_mb,
         output_bytes=settings.output_bytes,
         processes=settings.threads,
@@ -227,7 +251,7 @@ def run_candidate(problem: Problem, code: str, settings: EvalSettings = EvalSett
     for line in reversed(run.stdout.splitlines()):
         if line.startswith(MARKER):
             try:
-                report = json.loads(line[len(MARKER):])
+                report = json.loads(line[len(MARKER) :])
             except ValueError:
                 report = None
             break
@@ -241,11 +265,15 @@ def run_candidate(problem: Problem, code: str, settings: EvalSettings = EvalSett
         status = "memory"
     time_s = None
     if status == "passed" and times:
-        time_s = metrics.summarise_times([statistics.fmean(t) if t else 0.0 for t in times], settings.statistic)
+        time_s = metrics.summarise_times(
+            [statistics.fmean(t) if t else 0.0 for t in times], settings.statistic
+        )
     return CandidateResult(status, message, report.get("failed_test"), times, time_s)
 
 
-def evaluate_problem(problem: Problem, settings: EvalSettings = EvalSettings(), jobs: int = 1) -> ProblemResult:
+def evaluate_problem(
+    problem: Problem, settings: EvalSettings = EvalSettings(), jobs: int = 1
+) -> ProblemResult:
     """Evaluate candidates, baseline and references of one problem."""
     return next(evaluate([problem], settings, jobs))
 

@@ -21,6 +21,9 @@ Record schema (one JSON object per line; ``skel eval --help`` repeats it)::
       "setup": "cases = [(...), ...]\\nexpected = [...]   # or: def verify(args, output): ..."
     }
 
+In ``setup`` mode ``expected`` alone is compared with ``==``; ``verify(args, output)`` alone decides; with
+both, ``verify(args, expected_i, output)`` is called (a checker that knows the answer, as in ENAMEL).
+
 Exactly one of ``tests``, ``test`` and ``setup`` must be present; the mode follows from it.
 """
 
@@ -126,7 +129,11 @@ def problem_from_record(record: Any) -> Problem:
         if not isinstance(raw, list):
             raise EvalRecordError("`tests` must be a list of {input, output} objects")
         for i, test in enumerate(raw):
-            if not (isinstance(test, dict) and isinstance(test.get("input"), str) and isinstance(test.get("output"), str)):
+            if not (
+                isinstance(test, dict)
+                and isinstance(test.get("input"), str)
+                and isinstance(test.get("output"), str)
+            ):
                 raise EvalRecordError(f"`tests[{i}]` must be an object with string `input` and `output`")
             tests.append(IOCase(test["input"], test["output"]))
     tolerance = record.get("float_tolerance", 0.0)

@@ -1,0 +1,59 @@
+"""The speedup-distribution figure of ``skel eval --plot`` (matplotlib, Agg backend, imported lazily)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def plot_speedups(
+    speedups: Sequence[float],
+    path: str | Path,
+    *,
+    title: str = "Speedup over baseline",
+    average: float | None = None,
+    ratio: float | None = None,
+) -> Path:
+    """Write a histogram of log10(t_baseline / t_model) per jointly solved problem to ``path``.
+
+    A log axis because speedups are ratios: 0.5x and 2x sit symmetrically around the 1x line.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    values = [math.log10(s) for s in speedups if s > 0]
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=120)
+    try:
+        if values:
+            low, high = min(values + [0.0]), max(values + [0.0])
+            span = max(high - low, 0.5)
+            bins = max(10, min(60, int(len(values) ** 0.5 * 3)))
+            ax.hist(
+                values,
+                bins=bins,
+                range=(low - 0.05 * span, high + 0.05 * span),
+                color="#4C72B0",
+                edgecolor="white",
+            )
+        else:
+            ax.text(0.5, 0.5, "no jointly solved problems", ha="center", va="center", transform=ax.transAxes)
+        ax.axvline(0.0, color="black", linestyle="--", linewidth=1, label="1x (as fast as baseline)")
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{10**x:g}x"))
+        ax.set_xlabel("speedup t_baseline / t_model (log scale)")
+        ax.set_ylabel("problems")
+        facts = [f"n = {len(values)}"]
+        if average is not None:
+            facts.append(f"AS = {average:.2f}x")
+        if ratio is not None:
+            facts.append(f"ER = {ratio:.1%}")
+        ax.set_title(f"{title}  ({', '.join(facts)})", fontsize=10)
+        ax.legend(loc="upper right", fontsize=8)
+        fig.tight_layout()
+        path = Path(path)
+        fig.savefig(path)
+    finally:
+        plt.close(fig)
+    return path
