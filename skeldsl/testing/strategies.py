@@ -3,9 +3,10 @@
 - ``skeletons()``: valid ``Skeleton`` models built from the model classes, with bounded size.
 - ``skeleton_texts()``: their canonical text.
 - ``grammar_texts()``: text generated from ``grammars/skeleton.lark`` itself with
-  ``hypothesis.extra.lark.from_lark``: every string follows the grammar, but names (operations, kinds,
-  function names) are drawn without regard to where they stand, so many are rejected by the model's
-  validation.  Useful to check that grammar, parser and model agree.
+  ``hypothesis.extra.lark.from_lark``, in any layout the grammar allows (CRLF, tabs, blank lines): every
+  string follows the grammar; names and references are filled in to fit their place except for an
+  occasional deliberate misfit, so most texts build a model and the rest fail the model's validation.
+  Useful to check that grammar, parser and model agree.
 
 Strategies for source programs per language (``programs(lang=...)``) belong in this module too.
 """
@@ -189,5 +190,9 @@ def grammar_texts() -> st.SearchStrategy[str]:
     explicit.update({name: st.sampled_from((" ", "  ", "\t")) for name in lark.ignore_tokens})
     return from_lark(lark, explicit=explicit).flatmap(_fill)
 
+
+# --------------------------------------------------------------------------------------------------
+# Source programs per language (``programs(lang=...)``, issue 8) go here.
+# --------------------------------------------------------------------------------------------------
 
 __all__ = ["grammar_texts", "skeleton_texts", "skeletons"]
