@@ -41,7 +41,12 @@ def plot_speedups(
         else:
             ax.text(0.5, 0.5, "no jointly solved problems", ha="center", va="center", transform=ax.transAxes)
         ax.axvline(0.0, color="black", linestyle="--", linewidth=1, label="1x (as fast as baseline)")
-        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{10**x:g}x"))
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+        if values and max([*values, 0.0]) - min([*values, 0.0]) >= 2:
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # decades: 0.1x, 1x, 10x, ...
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{10**x:.3g}x"))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("speedup t_baseline / t_model (log scale)")
         ax.set_ylabel("problems")
         facts = [f"n = {len(values)}"]
@@ -50,6 +55,7 @@ def plot_speedups(
         if ratio is not None:
             facts.append(f"ER = {ratio:.1%}")
         ax.set_title(f"{title}  ({', '.join(facts)})", fontsize=10)
+        ax.set_ylim(0, ax.get_ylim()[1] * 1.18)  # headroom for the legend
         ax.legend(loc="upper right", fontsize=8)
         fig.tight_layout()
         path = Path(path)
