@@ -111,7 +111,7 @@ SPEC = LanguageSpec(
         "Arrays.sort": ("sort", 0), "Collections.sort": ("sort", 0), "Arrays.parallelSort": ("sort", 0),
         "Arrays.binarySearch": ("bsearch", 0), "Collections.binarySearch": ("bsearch", 0),
         "Collections.reverse": ("reverse", 0), "Arrays.copyOfRange": ("slice", 0), "Arrays.copyOf": ("copy", 0),
-        "Arrays.asList": ("none", 0), "List.of": ("none", 0), "Set.of": ("none", 0), "Map.of": ("none", 0),
+        "Arrays.asList": ("wrap", 0), "List.of": ("none", 0), "Set.of": ("none", 0), "Map.of": ("none", 0),
         "Arrays.fill": ("none", 0), "Arrays.stream": ("wrap", 0), "Collections.max": ("reduce", 0),
         "Collections.min": ("reduce", 0), "Arrays.equals": ("reduce", 0), "Arrays.toString": ("none", 0),
         "Arrays.deepToString": ("none", 0), "String.join": ("str.join", 1), "String.valueOf": ("none", 0),

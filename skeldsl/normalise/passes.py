@@ -89,22 +89,37 @@ def _strip_last_continue(body: list[Low]) -> list[Low]:
 
 def sized_by_append_loop(body: list[Low]) -> list[Low]:
     """``res = []`` then a loop over ``xs`` appending once per pass is ``res`` sized by ``xs``: the same
-    as ``new int[n]`` filled by index (and ``[[0] * m for _ in range(n)]`` is ``new int[n][m]``)."""
+    as ``new int[n]`` filled by index (and ``[[0] * m for _ in range(n)]`` is ``new int[n][m]``).
+    A set or map filled by a loop that does nothing else (``for (int x : nums) seen.add(x);``, counting
+    with ``put(x, getOrDefault(x, 0) + 1)``) is likewise ``set(nums)`` / ``Counter(nums)``."""
     out: list[Low] = [_map_children(stmt, sized_by_append_loop) for stmt in body]
     for index, stmt in enumerate(out):
-        if stmt[0] != "assign" or stmt[2] != "list" or stmt[3] is not None:
+        if stmt is None or stmt[0] != "assign" or stmt[2] not in _FILLS or stmt[3] is not None:
             continue
         ref = stmt[1]
-        follow = next((j for j in range(index + 1, len(out)) if out[j][0] != "assign"), None)
+        follow = next((j for j in range(index + 1, len(out)) if out[j] is None or out[j][0] != "assign"), None)
+        if follow is None or out[follow] is None:
+            continue
         if follow is None or out[follow][0] != "for" or out[follow][1] != "over" or out[follow][2] in (None, "_"):
             continue
         loop_body = out[follow][3]
-        appends = [k for k, inner in enumerate(loop_body) if inner == ("call", "list.append", ref)]
-        if len(appends) != 1 or sum(1 for inner in _walk(loop_body) if ref in inner[1:]) != 1:
-            continue
-        out[index] = ("assign", ref, "list", out[follow][2])
-        out[follow] = out[follow][:3] + (loop_body[:appends[0]] + loop_body[appends[0] + 1:],)
-    return out
+        fill = ("call", _FILLS[stmt[2]], ref)
+        appends = [k for k, inner in enumerate(loop_body) if inner == fill]
+        if stmt[2] == "list":
+            if len(appends) != 1 or sum(1 for inner in _walk(loop_body) if ref in inner[1:]) != 1:
+                continue
+            rest = loop_body[:appends[0]] + loop_body[appends[0] + 1:]
+        else:
+            rest = [inner for inner in loop_body if inner != fill and inner != ("call", "map.get", ref)]
+            if not appends or rest:
+                continue
+        out[index] = ("assign", ref, stmt[2], out[follow][2])
+        # a loop that only fills a set or map is its construction (set(xs)); a list keeps its pass
+        out[follow] = out[follow][:3] + (rest,) if rest or stmt[2] == "list" else None
+    return [stmt for stmt in out if stmt is not None]
+
+
+_FILLS = {"list": "list.append", "set": "set.add", "map": "map.put"}
 
 
 def reduce_as_loop(body: list[Low]) -> list[Low]:
