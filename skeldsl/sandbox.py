@@ -38,7 +38,9 @@ does not own, and ``PR_SET_NO_NEW_PRIVS`` stops set-uid helpers.
   place with ``open_tree``/``move_mount``, and an interpreter installed under a directory the fresh uid may
   not traverse (pyenv under ``/root``, mode 0700) is made reachable by mounting a tmpfs over that
   directory and moving only the interpreter prefix into it — which also hides the rest of ``/root``.
-* ``"uid"`` (root without mount namespaces): the uid drop only; needs an interpreter every user can run.
+* ``"uid"`` (root without mount namespaces): the uid drop only; needs an interpreter every user can run
+  (if it is not, e.g. pyenv under a 0700 ``/root``, the level falls back to ``"rlimits"`` and the child
+  runs as root: check ``isolation()`` before running hostile code in such a setup).
 * ``"rlimits"`` (not root, e.g. CI runners): rlimits and the scrubbed environment only.  The child runs
   as the calling user: it can write where that user can and signal the parent.  ``RLIMIT_NPROC`` is set
   only for ``processes == 0`` (it counts all the user's processes, so it then blocks every fork).
@@ -198,8 +200,10 @@ def isolation() -> str:
                 _isolation = "rlimits"
             elif sys.platform.startswith("linux") and _probe_namespace():
                 _isolation = "namespace"
-            else:
+            elif not _hidden_prefixes():
                 _isolation = "uid"
+            else:  # a stranger could not even start the interpreter: no uid drop possible
+                _isolation = "rlimits"
         return _isolation
 
 

@@ -136,3 +136,21 @@ def test_parse_sample_tests_on_a_real_codenet_page():
     cases = parse_sample_tests(page.read_text(encoding="utf-8"))
     assert [c.output.strip() for c in cases] == ["7900", "8500", "100000000"]
     assert cases[0].input == "1500 2000 1600 3 2\n"
+
+
+def test_jobs_keep_input_order_and_results(tmp_path):
+    lines = [
+        {
+            "problem_id": f"p{i}",
+            "tests": TESTS,
+            "candidates": [FAST if i % 2 else "print(0)"],
+            "baseline": FAST,
+        }
+        for i in range(5)
+    ]
+    source = _write(tmp_path / "in.jsonl", lines)
+    out = tmp_path / "out.jsonl"
+    assert main(["eval", str(source), "--runs", "1", "--jobs", "3", "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["problem_id"] for r in records] == [f"p{i}" for i in range(5)]
+    assert [r["correct"] for r in records] == [0, 1, 0, 1, 0]
