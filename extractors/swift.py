@@ -105,6 +105,10 @@ _TYPE_KINDS = {
 }
 #: properties that behave as calls of the method tables (``q.isEmpty``, ``d.keys``)
 _PROPERTY_METHODS = frozenset({"isEmpty", "keys", "values", "first", "last", "min", "max"})
+#: Swift operator precedence (higher binds tighter); the grammar does not encode it
+_PRECEDENCE = {"||": 1, "&&": 2, "<": 3, ">": 3, "<=": 3, ">=": 3, "==": 3, "!=": 3, "===": 3, "!==": 3,
+               "??": 4, "..<": 4, "...": 4, "+": 5, "-": 5, "|": 5, "^": 5, "&+": 5, "&-": 5,
+               "*": 6, "/": 6, "%": 6, "&": 6, "&*": 6, "<<": 7, ">>": 7}
 _BINARY_KINDS = ("additive_expression", "multiplicative_expression", "comparison_expression",
                  "equality_expression", "conjunction_expression", "disjunction_expression", "bitwise_operation",
                  "infix_expression")
@@ -167,6 +171,7 @@ class SwiftExtractor(TreeSitterExtractor):
         super().__init__(source, path)
         self.fields_of_type: set[str] = set()  # stored properties of the type being extracted
         self.local_names: set[str] = set()  # names bound in the function being extracted
+        self.param_names: set[str] = set()  # its parameters
 
     # ------------------------------------------------------------------------------ module level
 
@@ -254,12 +259,14 @@ class SwiftExtractor(TreeSitterExtractor):
         self.local_names = set()
         params = tuple(self.param(p) for p in node.named_children if p.type == "parameter")
         self.local_names.update(p.name for p in params)
+        saved_params, self.param_names = self.param_names, {p.name for p in params}
         body_node = self.field(node, "body")
         body: tuple[ir.Stmt, ...] = ()
         if body_node is not None:
             self.collect_locals(body_node)
             body = self.statements(self.named(body_node))
         self.local_names = saved
+        self.param_names = saved_params
         return ir.FunctionDef(name, params, body, owner=owner, line=self.line(node))
 
     def param(self, node) -> ir.Param:
@@ -355,7 +362,8 @@ class SwiftExtractor(TreeSitterExtractor):
                 if kind == "lambda_literal" and isinstance(target, ir.Name):
                     out.append(self.lambda_function(target.id, child, line))
                 else:
-                    out.append(_in_place(ir.Assign((target,), self.expr(child), declared=declared, line=line)))
+                    out += _in_place(ir.Assign((target,), self.expr(child), declared=declared, line=line),
+                                     self.param_names)
                 pending_value = True
         if target is not None and not pending_value:
             out.append(ir.Assign((target,), None, declared=declared, line=line))
@@ -525,11 +533,25 @@ class SwiftExtractor(TreeSitterExtractor):
             return ir.BinOp("or", self.expr(self.field(node, "value")), self.expr(self.field(node, "if_nil")))
         if node.type == "check_expression":  # x is T
             return self.expr(self.field(node, "target") or self.named(node)[0])
-        lhs, rhs = self.field(node, "lhs"), self.field(node, "rhs")
+        return self.binary(node, self.expr(self.field(node, "lhs")))
+
+    def binary_op(self, node) -> tuple[str, int]:
         op_node = self.field(node, "op")
         op = self.text(op_node) if op_node is not None else self.operator(node)
-        op = {"&&": "and", "||": "or", "===": "==", "!==": "!="}.get(op, op)
-        return ir.BinOp(op, self.expr(lhs), self.expr(rhs))
+        return {"&&": "and", "||": "or", "===": "==", "!==": "!="}.get(op, op), _PRECEDENCE.get(op, 4)
+
+    def binary(self, node, left: ir.Expr) -> ir.Expr:
+        """``left op rhs`` for a binary node.  tree-sitter-swift nests every binary operator to the right
+        (``i < n && ok`` parses as ``i < (n && ok)``); a right operand of lower precedence is rotated
+        back (``(i < n) && ok``)."""
+        op, precedence = self.binary_op(node)
+        right = self.field(node, "rhs")
+        if right is not None and right.type in _BINARY_KINDS and self.field(right, "lhs") is not None:
+            _, right_precedence = self.binary_op(right)
+            if right_precedence < precedence:
+                inner = ir.BinOp(op, left, self.expr(self.field(right, "lhs")))
+                return self.binary(right, inner)
+        return ir.BinOp(op, left, self.expr(right))
 
     def e_prefix(self, node) -> ir.Expr:
         operation = self.field(node, "operation")
@@ -654,9 +676,10 @@ class SwiftExtractor(TreeSitterExtractor):
             inner = self.call(self.field(callee_node, "target"), suffix)
             return ir.UnaryOp("not" if op == "!" else op, inner)
         if callee_node.type in _BINARY_KINDS and self.field(callee_node, "rhs") is not None:
-            binary = self.e_binary(callee_node)
-            assert isinstance(binary, ir.BinOp)
-            return ir.BinOp(binary.op, binary.left, self.call(self.field(callee_node, "rhs"), suffix))
+            rightmost = callee_node
+            while rightmost.type in _BINARY_KINDS and self.field(rightmost, "rhs") is not None:
+                rightmost = self.field(rightmost, "rhs")
+            return _replace_rightmost(self.e_binary(callee_node), self.call(rightmost, suffix))
         bracket, args, closures = self.arguments(suffix)
         if bracket == "[":
             base = self.expr(callee_node)
@@ -703,7 +726,7 @@ class SwiftExtractor(TreeSitterExtractor):
                     isinstance(item, ir.BinOp) and item.op == "*") or isinstance(item, ir.Call):
                 return ir.Comprehension("list", item, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), count)),))
             return ir.BinOp("*", ir.CollectionLit("list", (item,)), count)
-        if name == "Array" and not labels and len(values) == 1 and isinstance(values[0], (ir.Name, ir.Attr)):
+        if name == "Array" and not any(labels) and len(values) == 1 and isinstance(values[0], (ir.Name, ir.Attr)):
             return values[0]  # Array(s): Swift's way to index a string; Python indexes s itself
         if name == "stride" and len(values) >= 2:
             step = values[2] if len(values) > 2 else None
@@ -735,13 +758,25 @@ class SwiftExtractor(TreeSitterExtractor):
 # ------------------------------------------------------------------------------------------ helpers
 
 
-def _in_place(assign: ir.Assign) -> ir.Stmt:
-    """``let nums = nums.sorted()`` (a parameter shadowed by its sorted copy) is Python's ``nums.sort()``."""
+def _replace_rightmost(expr: ir.Expr, operand: ir.Expr) -> ir.Expr:
+    if isinstance(expr, ir.BinOp):
+        return ir.BinOp(expr.op, expr.left, _replace_rightmost(expr.right, operand))
+    return operand
+
+
+def _in_place(assign: ir.Assign, params: set[str]) -> list[ir.Stmt]:
+    """``let nums = nums.sorted()`` / ``let s = nums.sorted()`` on a parameter (parameters are immutable
+    in Swift, so a sorted copy is how it sorts one) is Python's ``nums.sort()`` (then ``s`` is ``nums``)."""
     value, target = assign.value, assign.targets[0]
     if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr) and value.func.name == "sorted" \
-            and isinstance(target, ir.Name) and value.func.obj == target:
-        return ir.ExprStmt(ir.Call(ir.Attr(target, "sort"), value.args), assign.line)
-    return assign
+            and isinstance(target, ir.Name) and isinstance(value.func.obj, ir.Name) \
+            and value.func.obj.id in params | {target.id}:
+        source = value.func.obj
+        out: list[ir.Stmt] = [ir.ExprStmt(ir.Call(ir.Attr(source, "sort"), value.args), assign.line)]
+        if source != target:
+            out.append(ir.Assign((target,), source, line=assign.line))
+        return out
+    return [assign]
 
 
 def _labelled_method(method: str, labels: tuple) -> str:
