@@ -112,6 +112,9 @@ class CFamilyExtractor(TreeSitterExtractor):
         self.local_types: dict[str, str] = {}       # local -> base type name (``vector``)
         self.field_bases: dict[str, str] = {}       # field -> base type name
 
+    def statements(self, nodes) -> tuple[ir.Stmt, ...]:
+        return drop_fill_loops(list(super().statements(nodes)))
+
     # ------------------------------------------------------------------------------------ module
 
     def module(self, root) -> ir.Module:
@@ -519,3 +522,66 @@ def _declared(kind: str | None) -> str | None:
     if kind == "seq":
         return "list"
     return kind
+
+
+def drop_fill_loops(body: list[ir.Stmt]) -> tuple[ir.Stmt, ...]:
+    """Drop a loop that only fills a list just built with plain values (``dp := make([]int, n); for i :=
+    range dp { dp[i] = -1 }``, ``grid[i] = make([]int, m)``, ``parent[i] = i``): Python writes it as one
+    ``[-1] * n`` / ``[[0] * m for _ in range(n)]`` / ``list(range(n))``, a construction.  Used by C++ and Go."""
+    out: list[ir.Stmt] = []
+    for stmt in body:
+        if isinstance(stmt, (ir.Foreach, ir.CFor)) and out:
+            built = {t for s in out[-3:] if isinstance(s, ir.Assign) and s.value is not None for t in s.targets}
+            if built and _only_fills(stmt.body, built):
+                continue
+        out.append(stmt)
+    return tuple(out)
+
+
+def _only_fills(body, built: set) -> bool:
+    if not body:
+        return False
+    for stmt in body:
+        if isinstance(stmt, ir.Block):
+            if not _only_fills(stmt.body, built):
+                return False
+        elif isinstance(stmt, (ir.Foreach, ir.CFor)):
+            if not _only_fills(stmt.body, built):
+                return False
+        elif not (isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1
+                  and _element_of(stmt.targets[0], built) and _plain(stmt.value)):
+            return False
+    return True
+
+
+def _element_of(target: ir.Expr, built: set) -> bool:
+    while isinstance(target, ir.Index) and not target.is_slice:
+        target = target.obj
+        if target in built:
+            return True
+    return False
+
+
+def _plain(value: ir.Expr | None) -> bool:
+    """A value with no work in it: literals, names, constants, arithmetic, fresh empty collections."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if node is None or isinstance(node, (ir.Name, ir.Literal)):
+            continue
+        if isinstance(node, ir.Attr):
+            stack.append(node.obj)
+        elif isinstance(node, (ir.BinOp,)):
+            stack += [node.left, node.right]
+        elif isinstance(node, ir.UnaryOp):
+            stack.append(node.operand)
+        elif isinstance(node, ir.CollectionLit):
+            stack += list(node.items)
+        elif isinstance(node, ir.Call) and isinstance(node.func, ir.Name) and node.func.id in _ALLOCATORS:
+            stack += list(node.args)
+        else:
+            return False
+    return True
+
+
+_ALLOCATORS = frozenset({"slice", "map", "set", "vector", "unordered_map", "unordered_set"})

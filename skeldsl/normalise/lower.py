@@ -373,6 +373,8 @@ class FunctionLowering:
         kind = self.kind_of(expr.obj)
         if kind in ("map", "tree"):
             out.append(("call", f"{kind}.get", ref or UNKNOWN))
+        elif kind == "set":  # Go's map[K]bool set: seen[x] is membership
+            out.append(("call", "set.has", ref or UNKNOWN))
         return out
 
     def _binop_ops(self, expr: ir.BinOp) -> list[Low]:
@@ -406,6 +408,8 @@ class FunctionLowering:
         kind = self.kind_of(container)
         if kind in ("map", "tree"):
             return [("call", f"{kind}.put", self.ref_of(container) or UNKNOWN)]
+        if kind == "set":  # seen[x] = true
+            return [("call", "set.add", self.ref_of(container) or UNKNOWN)]
         return []
 
     def comprehension(self, comp: ir.Comprehension, target: str | None) -> list[Low]:
