@@ -53,7 +53,7 @@ _METHODS.update({
     ("str", "isEmpty"): "empty", ("str", "first"): "none", ("str", "last"): "none", ("str", "prefix"): "slice",
     ("str", "suffix"): "slice", ("str", "dropFirst"): "slice", ("str", "dropLast"): "slice",
     ("str", "firstIndex"): "str.find", ("str", "append"): "str.concat", ("str", "joined"): "str.join",
-    ("str", "sorted"): "sort", ("str", "map"): "iterate", ("str", "filter"): "iterate",
+    ("str", "sorted"): "sort", ("str", "map"): "iterate", ("str", "filter"): "iterate", ("str", "join"): "str.join",
     ("str", "enumerated"): "wrap", ("str", "count"): "size",
     # swift-collections Deque and Heap (NeetCode's Swift runtime)
     ("deque", "append"): "deque.push", ("deque", "prepend"): "deque.pushfront",
@@ -206,13 +206,26 @@ class SwiftExtractor(TreeSitterExtractor):
                     if kind is not None:
                         declarations.append(ir.Assign((ir.Attr(ir.Name("self"), name),), None, declared=kind,
                                                       line=self.line(member)))
+        initialisers: list[ir.Stmt] = []
+        for member in members:
+            if member.type == "property_declaration" and not _is_static(member):
+                initialisers += [stmt for stmt in self.h_property(member)
+                                 if isinstance(stmt, ir.Assign) and stmt.value is not None]
+        has_init = any(member.type == "init_declaration" for member in members)
         out: list[ir.Stmt] = []
+        if not has_init and owner != "Solution" and any(_builds(stmt.value) for stmt in initialisers):
+            # stored properties of a design class (``var urls = [String]()``) are its initialiser's work,
+            # as Python's ``__init__`` does it; LeetCode's ``Solution`` holds scratch state instead
+            out.append(ir.FunctionDef("init", (), tuple(initialisers), owner=owner, line=self.line(node)))
         for member in members:
             if member.type in ("function_declaration", "init_declaration"):
                 function = self.function(member, owner)
-                if member.type == "init_declaration" and not _does_work(function):
-                    continue
-                out.append(ir.FunctionDef(function.name, function.params, tuple(declarations) + function.body,
+                body = function.body
+                if member.type == "init_declaration":
+                    body = tuple(initialisers) + body
+                    if not any(_builds(stmt.value) for stmt in initialisers) and not _does_work(function):
+                        continue
+                out.append(ir.FunctionDef(function.name, function.params, tuple(declarations) + body,
                                           owner=owner, line=function.line))
             elif member.type == "class_declaration":
                 for stmt in self.h_class(member):
@@ -756,6 +769,16 @@ class SwiftExtractor(TreeSitterExtractor):
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _builds(value: ir.Expr | None) -> bool:
+    """Does an initial value do work (build a collection, call something)?"""
+    return value is not None and not isinstance(value, (ir.Name, ir.Literal, ir.Attr, ir.UnaryOp))
+
+
+def _is_static(node) -> bool:
+    return any(child.type == "modifiers" and "static" in child.text.decode("utf-8", "replace")
+               for child in node.named_children)
 
 
 def _replace_rightmost(expr: ir.Expr, operand: ir.Expr) -> ir.Expr:
