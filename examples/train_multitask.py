@@ -113,8 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     from datasets import Dataset
 
     from skeldsl.adapters import (
-        LossWeights, MultitaskCollator, SkeletonTrainer, add_masked_skeletons, add_skeletons, apply_lora,
-        build_multitask_examples, multitask_dataloader, train_loop,
+        LossWeights,
+        MultitaskCollator,
+        SkeletonTrainer,
+        add_masked_skeletons,
+        add_skeletons,
+        apply_lora,
+        build_multitask_examples,
+        multitask_dataloader,
+        train_loop,
     )
 
     torch.manual_seed(args.seed)

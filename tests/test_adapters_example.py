@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from adapters_support import NEETCODE, corpus_records  # noqa: E402
+from adapters_support import NEETCODE, corpus_records
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "train_multitask.py"
 pytestmark = pytest.mark.filterwarnings(r"ignore:`(is_)?gradient_checkpointing` is deprecated:FutureWarning")

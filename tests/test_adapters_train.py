@@ -15,17 +15,26 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from datasets import Dataset  # noqa: E402
-from transformers import DataCollatorForSeq2Seq, Trainer, TrainingArguments  # noqa: E402
+from adapters_support import code_tokenizer, python_rows
+from datasets import Dataset
+from transformers import DataCollatorForSeq2Seq, Trainer, TrainingArguments
 
-from skeldsl.adapters import (  # noqa: E402
-    CODE, SKELETON, LossWeights, MultitaskCollator, SkeletonTrainer, add_skeletons, attach_skeleton_head,
-    build_multitask_examples, load_multitask, multitask_dataloader, multitask_loss, skeleton_head,
-    tiny_causal_lm, train_loop,
+from skeldsl.adapters import (
+    CODE,
+    SKELETON,
+    LossWeights,
+    MultitaskCollator,
+    SkeletonTrainer,
+    add_skeletons,
+    attach_skeleton_head,
+    build_multitask_examples,
+    load_multitask,
+    multitask_dataloader,
+    multitask_loss,
+    skeleton_head,
+    tiny_causal_lm,
+    train_loop,
 )
-
-from adapters_support import code_tokenizer, python_rows  # noqa: E402
-
 
 # TRL and PEFT still read transformers' renamed gradient-checkpointing attributes (their deprecation, not ours)
 pytestmark = pytest.mark.filterwarnings(
@@ -171,7 +180,9 @@ def test_plain_loop_trains_both_tasks_and_the_head(examples):
 
 def test_zero_weights_train_exactly_like_plain_finetuning(code_only):
     ours, plain = fresh_model("copy"), fresh_model(None)
-    loader = lambda: multitask_dataloader(code_only, collate, batch_size=6, seed=3)  # noqa: E731
+    def loader():
+        return multitask_dataloader(code_only, collate, batch_size=6, seed=3)
+
     records = train_loop(ours, loader(), torch.optim.AdamW(ours.parameters(), lr=3e-3), LossWeights(0, 0),
                          steps=4, max_grad_norm=None)
     optimizer = torch.optim.AdamW(plain.parameters(), lr=3e-3)

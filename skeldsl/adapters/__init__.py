@@ -38,7 +38,40 @@ _EXPORTS = {
     "train_code_tokenizer": "tiny", "tiny_causal_lm": "tiny",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "CODE",
+    "HEAD_MODES",
+    "MIXING_MODES",
+    "SKELETON",
+    "TASK_NAMES",
+    "AlternatingTaskSampler",
+    "LossBreakdown",
+    "LossWeights",
+    "MultitaskCollator",
+    "SkeletonLossMixin",
+    "SkeletonSFTTrainer",
+    "SkeletonTrainer",
+    "TaskTemplates",
+    "add_masked_skeletons",
+    "add_skeletons",
+    "alternating_order",
+    "apply_lora",
+    "attach_skeleton_head",
+    "build_multitask_examples",
+    "check_head_path",
+    "error_record",
+    "load_multitask",
+    "lora_config",
+    "multitask_dataloader",
+    "multitask_loss",
+    "sft_config",
+    "skeleton_head",
+    "skeleton_head_mode",
+    "spans_to_token_mask",
+    "tiny_causal_lm",
+    "train_code_tokenizer",
+    "train_loop",
+]
 
 
 def __getattr__(name: str) -> Any:

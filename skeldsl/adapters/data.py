@@ -112,7 +112,7 @@ def add_skeletons(dataset, skeletonizer: str | Skeletonizer = "canonical", *, co
 
     function = _canonical if skeletonizer == "canonical" else skeletonizer
     if not callable(function):
-        raise ValueError(f"skeletonizer must be 'canonical' or a callable, not {skeletonizer!r}")
+        raise TypeError(f"skeletonizer must be 'canonical' or a callable, not {skeletonizer!r}")
     if code_column not in dataset.column_names:
         raise ValueError(f"dataset has no column {code_column!r} (columns: {', '.join(dataset.column_names)})")
     if lang_column is not None and lang_column not in dataset.column_names:

@@ -14,13 +14,21 @@ because a model that rescales or soft-caps its logits would silently train a dif
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 from typing import Any
 
-__all__ = ["HEAD_MODES", "HEAD_NAME", "CONFIG_KEY", "attach_skeleton_head", "check_head_path", "core_model",
-           "load_multitask", "skeleton_head", "skeleton_head_mode"]
+__all__ = [
+    "CONFIG_KEY",
+    "HEAD_MODES",
+    "HEAD_NAME",
+    "attach_skeleton_head",
+    "check_head_path",
+    "core_model",
+    "load_multitask",
+    "skeleton_head",
+    "skeleton_head_mode",
+]
 
 HEAD_MODES = ("copy", "shared")
 CONFIG_KEY = "skeldsl_skeleton_head"
@@ -130,7 +138,7 @@ def _read_head_weights(path: str) -> dict[str, Any]:
             from safetensors import safe_open
 
             with safe_open(full, framework="pt") as handle:
-                for key in handle.keys():
+                for key in handle.keys():  # noqa: SIM118 - a safetensors handle, not a dict
                     if key.startswith(HEAD_NAME + "."):
                         tensors[key[len(HEAD_NAME) + 1:]] = handle.get_tensor(key)
         else:

@@ -23,6 +23,7 @@ that ``transformers`` computes for ``model(input_ids, labels=labels).loss``).
 from __future__ import annotations
 
 import inspect
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +43,7 @@ class LossWeights:
     def __post_init__(self) -> None:
         for name in ("skeleton", "mask"):
             value = getattr(self, name)
-            if not (isinstance(value, (int, float)) and value >= 0 and value == value):
+            if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
                 raise ValueError(f"loss weight {name!r} must be a non-negative number, not {value!r}")
 
 

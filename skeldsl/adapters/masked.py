@@ -87,8 +87,8 @@ def add_masked_skeletons(dataset, group_column: str, strategy: str = "lexical", 
     columns: dict[str, list] = {name: [None] * len(codes) for name in ("masked", "spans", "text", "error")}
     for group in mined:
         for position, row in enumerate(group["rows"]):
-            for name in columns:
-                columns[name][row] = group[name][position]
+            for name, values in columns.items():
+                values[row] = group[name][position]
     for name, target in (("masked", masked_column), ("spans", spans_column), ("text", text_column),
                          ("error", error_column)):
         if target in dataset.column_names:
