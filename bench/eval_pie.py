@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 PAIRS = REPO.parent / "shared" / "corpora" / "pairs"
 
 
-def build_records(limit: int | None, seed: int) -> tuple[list[dict], dict[str, float], int]:
+def build_records(limit: int | None, seed: int) -> tuple[list[dict], dict[str, dict], int]:
     from skeldsl.evaluation.samples import parse_sample_tests
 
     with gzip.open(PAIRS / "pie_python_pairs.jsonl.gz", "rt", encoding="utf-8") as handle:
@@ -63,7 +63,7 @@ def build_records(limit: int | None, seed: int) -> tuple[list[dict], dict[str, f
                 "baseline": [pair["input"]],
             }
         )
-        lifts[key] = pair["runtime_lift"]
+        lifts[key] = pair
     return records, lifts, skipped
 
 
@@ -86,6 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plot", help="speedup histogram (skel eval --plot)")
     parser.add_argument("--scatter", help="measured speedup vs PIE runtime_lift scatter plot")
     parser.add_argument("--keep", help="directory to keep the generated input/output JSONL in")
+    parser.add_argument("--reuse", help="analyse the output kept by an earlier --keep run instead of running")
+    parser.add_argument(
+        "--measurable-s",
+        type=float,
+        default=1e-3,
+        help="baseline time above which a pair counts as measurable on the samples",
+    )
     args = parser.parse_args(argv)
 
     from scipy.stats import spearmanr
@@ -93,68 +100,68 @@ def main(argv: list[str] | None = None) -> int:
     from skeldsl.cli import main as skel
 
     records, lifts, skipped = build_records(args.limit, args.seed)
-    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="eval-pie-"))
+    work = Path(args.reuse or args.keep or tempfile.mkdtemp(prefix="eval-pie-"))
     work.mkdir(parents=True, exist_ok=True)
     source, output, summary_path = work / "pie_eval.jsonl", work / "pie_eval.out.jsonl", work / "summary.json"
-    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    command = [
-        "eval",
-        str(source),
-        "--runs",
-        str(args.runs),
-        "--warmup",
-        str(args.warmup),
-        "--timeout",
-        str(args.timeout),
-        "--jobs",
-        str(args.jobs),
-        "--statistic",
-        args.statistic,
-        "-k",
-        "1",
-        "-o",
-        str(output),
-        "--summary",
-        str(summary_path),
-        "--json",
-    ]
-    if not args.warm:
-        command.append("--fresh")
-    if args.plot:
-        command += ["--plot", args.plot]
-    started = time.monotonic()
-    code = skel(command)
-    elapsed = time.monotonic() - started
+    code, elapsed = None, None
+    if not args.reuse:
+        source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        command = [
+            "eval",
+            str(source),
+            "--runs",
+            str(args.runs),
+            "--warmup",
+            str(args.warmup),
+            "--timeout",
+            str(args.timeout),
+            "--jobs",
+            str(args.jobs),
+            "--statistic",
+            args.statistic,
+            "-k",
+            "1",
+            "-o",
+            str(output),
+            "--summary",
+            str(summary_path),
+            "--json",
+        ]
+        if not args.warm:
+            command.append("--fresh")
+        if args.plot:
+            command += ["--plot", args.plot]
+        started = time.monotonic()
+        code = skel(command)
+        elapsed = round(time.monotonic() - started, 1)
     summary = json.loads(summary_path.read_text())
     results = [json.loads(line) for line in output.read_text().splitlines()]
 
-    measured, recorded, statuses = [], [], {"target": {}, "input": {}}
+    measured, recorded, judge, base_times, statuses = [], [], [], [], {"target": {}, "input": {}}
     for result in results:
         for role, field in (("target", "candidates"), ("input", "baseline")):
             for cand in result.get(field, []):
                 statuses[role][cand["status"]] = statuses[role].get(cand["status"], 0) + 1
         if result.get("speedup") is not None:
+            pair = lifts[result["problem_id"]]
             measured.append(result["speedup"])
-            recorded.append(lifts[result["problem_id"]])
-    rho = spearmanr(measured, recorded) if len(measured) > 2 else None
-    # The same pairs with the median of runs (robust to the one-off import cost of run 1).
-    med_pairs = []
-    for result in results:
-        if result.get("speedup") is None:
-            continue
-        t = statistics.median(result["candidates"][0]["run_times"])
-        b = statistics.median(result["baseline"][0]["run_times"])
-        med_pairs.append((max(b, 1e-7) / max(t, 1e-7), lifts[result["problem_id"]]))
-    rho_med = spearmanr([m for m, _ in med_pairs], [r for _, r in med_pairs]) if len(med_pairs) > 2 else None
+            recorded.append(pair["runtime_lift"])
+            judge.append(pair["cpu_time_v0"] / max(pair["cpu_time_v1"], 1))  # AtCoder/AIZU judge, ms
+            base_times.append(result["baseline_time_s"])
+
+    def rho(xs, ys):
+        return None if len(xs) < 3 else round(float(spearmanr(xs, ys).statistic), 4)
+
+    measurable = [i for i, b in enumerate(base_times) if b >= args.measurable_s]
     report = {
         "pairs": len(records) + skipped,
         "pairs_without_sample_tests": skipped,
-        "runs": args.runs,
-        "timing": "warm (one process, imports untimed)"
-        if args.warm
-        else "fresh process per run (imports timed)",
-        "timeout_s": args.timeout,
-        "statistic": args.statistic,
+        "runs": summary["settings"]["runs"],
+        "timing": "fresh process per run (imports timed)"
+        if summary["settings"].get("fresh")
+        else "warm (one process, imports untimed)",
+        "timeout_s": summary["settings"]["timeout_s"],
+        "statistic": summary["settings"]["statistic"],
         "status_counts": statuses,
         "jointly_solved": summary["jointly_solved"],
         "efficiency_ratio": summary["efficiency_ratio"],
@@ -162,10 +169,15 @@ def main(argv: list[str] | None = None) -> int:
         "median_speedup": summary["median_speedup"],
         "geometric_mean_speedup": summary["geometric_mean_speedup"],
         "pie_average_runtime_lift_same_pairs": statistics.fmean(recorded) if recorded else None,
-        "spearman_rho_vs_runtime_lift": None if rho is None else round(float(rho.statistic), 4),
-        "spearman_p": None if rho is None else float(rho.pvalue),
-        "spearman_rho_median_of_runs": None if rho_med is None else round(float(rho_med.statistic), 4),
-        "wall_s": round(elapsed, 1),
+        "spearman_rho_vs_runtime_lift": rho(measured, recorded),
+        "spearman_p": None if len(measured) < 3 else float(spearmanr(measured, recorded).pvalue),
+        "spearman_rho_vs_judge_cpu_time_ratio": rho(measured, judge),
+        "spearman_rho_pie_lift_vs_judge_cpu_time_ratio": rho(recorded, judge),
+        f"measurable_pairs_baseline_ge_{args.measurable_s:g}s": len(measurable),
+        "spearman_rho_vs_runtime_lift_measurable": rho(
+            [measured[i] for i in measurable], [recorded[i] for i in measurable]
+        ),
+        "wall_s": elapsed,
         "skel_eval_exit_code": code,
         "work_dir": str(work),
     }
@@ -190,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         fig.tight_layout()
         fig.savefig(args.scatter)
         plt.close(fig)
-    return 0 if rho is not None else 1
+    return 0 if report["spearman_rho_vs_runtime_lift"] is not None else 1
 
 
 if __name__ == "__main__":
