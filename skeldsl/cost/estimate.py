@@ -254,6 +254,7 @@ class _Analysis:
     notes: list[str] = field(default_factory=list)
     traversal: bool = False
     loop_depth: int = 0
+    exits: list[BigO] = field(default_factory=list)
     amortised: BigO = ZERO
 
     # ------------------------------------------------------------------------------------- driver
@@ -275,6 +276,8 @@ class _Analysis:
         # A parameter is a grid (its size counts rows x columns) when its rows are scanned inside a scan of
         # the parameter itself; an element loop on its own is an adjacency list (amortised, not a product).
         self.element_used = set(self._grid_params(fn.body, []))
+        self.sorted_refs = {call.ref for call in _walk_calls(fn.body) if call.op == "sort" and call.ref} | {
+            stmt.target for stmt in _walk(fn.body) if isinstance(stmt, model.Assign) and stmt.value.op == "sort"}
         try:
             self._fill_sizes()
             body_cost = self._block(fn.body, [])
@@ -451,6 +454,11 @@ class _Analysis:
             cond = ZERO
             for call in stmt.cond:
                 cond = cond + self._call(call)
+            if (self.exits and not stmt.orelse and stmt.then and isinstance(stmt.then[-1], model.Exit)
+                    and stmt.then[-1].kind in ("break", "return")):
+                # Work before leaving the loop runs once per loop, not once per iteration.
+                self.exits[-1] = self.exits[-1] + self._block(stmt.then, loops)
+                return cond
             return cond + self._block(stmt.then, loops) + self._block(stmt.orelse, loops)
         if isinstance(stmt, model.For):
             return self._for(stmt, loops)
@@ -510,11 +518,16 @@ class _Analysis:
                 and enclosing[-1].ref is None and ref is not None and ref.startswith("p") and "[" not in ref):
             self._note("pointer walks inside a two-pointer loop are amortised over the scan")
             trip = ONE
+        if (isinstance(domain, model.Over) and ref in self.sorted_refs and enclosing
+                and enclosing[-1].kind == "for" and enclosing[-1].ref in self.sorted_refs
+                and not any(isinstance(x, (model.For, model.While)) for x in _walk(stmt.body))):
+            self._note("pointer walk over sorted data: amortised over the enclosing scan")
+            trip = ONE
         if self._in_traversal and isinstance(domain, model.Over) and ref is not None and (
                 ref.endswith("[]") or ref.startswith("_")) and self._contains_recursive_call(stmt.body):
             trip = ONE
-        body = self._nested(stmt.body, loops + [_Loop(kind, ref, stmt.body)])
-        return trip * body if not body.is_zero else trip
+        body, once = self._nested(stmt.body, loops + [_Loop(kind, ref, stmt.body)])
+        return (trip * body if not body.is_zero else trip) + once
 
     def _while(self, stmt: model.While, loops: list[_Loop]) -> BigO:
         ref = stmt.ref
@@ -538,9 +551,9 @@ class _Analysis:
                 trip = self.size(ref)
             if pushes_inside and not enclosing:
                 self.traversal = True
-            body = self._nested(stmt.body, loops + [_Loop("worklist" if pushes_inside else "while", ref,
-                                                         stmt.body)])
-            return trip * body if not body.is_zero else trip
+            body, once = self._nested(stmt.body, loops + [_Loop("worklist" if pushes_inside else "while", ref,
+                                                               stmt.body)])
+            return (trip * body if not body.is_zero else trip) + once
         if enclosing:
             self._note("two pointers / sliding window: an inner condition loop amortised over the outer loop")
             trip = ONE
@@ -551,14 +564,17 @@ class _Analysis:
             trip = self.input_size()
         else:
             raise _Unknown("a `while` loop over numbers with no recognisable pattern")
-        body = self._nested(stmt.body, loops + [_Loop("while", None, stmt.body)])
-        return trip * body if not body.is_zero else trip
+        body, once = self._nested(stmt.body, loops + [_Loop("while", None, stmt.body)])
+        return (trip * body if not body.is_zero else trip) + once
 
-    def _nested(self, body: tuple[model.Stmt, ...], loops: list[_Loop]) -> BigO:
+    def _nested(self, body: tuple[model.Stmt, ...], loops: list[_Loop]) -> tuple[BigO, BigO]:
+        """A loop body's cost per iteration, and the cost of its exit branches, which run once per loop."""
         self.loop_depth += 1
+        self.exits.append(ZERO)
         try:
-            return self._block(body, loops)
+            return self._block(body, loops), self.exits[-1]
         finally:
+            self.exits.pop()
             self.loop_depth -= 1
 
     def _moves_on_grid(self, body: tuple[model.Stmt, ...]) -> bool:
