@@ -327,3 +327,43 @@ def test_peft_lora_keeps_the_head_trainable_and_saved(examples, tmp_path):
         a = multitask_loss(model, batch)
         b = multitask_loss(reloaded, batch)
     assert (a.code, a.skeleton, a.mask) == pytest.approx((b.code, b.skeleton, b.mask), rel=1e-6)
+
+
+def test_evaluate_reports_the_multitask_loss(examples, tmp_path):
+    model = fresh_model("copy")
+    held_out = examples.select(range(8))
+    trainer = SkeletonTrainer(model=model, args=args(tmp_path, per_device_eval_batch_size=8), train_dataset=examples,
+                              eval_dataset=held_out, processing_class=code_tokenizer(),
+                              loss_weights=LossWeights(1, 1))
+    metrics = trainer.evaluate()
+    model.eval()
+    with torch.no_grad():
+        expected = multitask_loss(model, batch_of(held_out, range(8)), LossWeights(1, 1))
+    assert metrics["eval_loss"] == pytest.approx(float(expected.loss), rel=1e-5)
+    assert trainer.loss_records == []  # evaluation batches are not training records
+
+
+def test_wrong_usage_is_refused_with_clear_errors(examples, tmp_path):
+    with pytest.raises(ValueError, match="non-negative"):
+        LossWeights(skeleton=-1)
+    with pytest.raises(ValueError, match="non-negative"):
+        LossWeights(mask=float("nan"))
+    with pytest.raises(ValueError, match="unknown skeleton head mode"):
+        attach_skeleton_head(fresh_model(None), "twin")
+    with pytest.raises(ValueError, match="unknown task_mixing"):
+        SkeletonTrainer(model=fresh_model(), args=args(tmp_path), train_dataset=examples,
+                        processing_class=code_tokenizer(), task_mixing="shuffle")
+    with pytest.raises(ValueError, match="pad token"):
+        SkeletonTrainer(model=fresh_model(), args=args(tmp_path), train_dataset=examples)
+    with pytest.raises(ValueError, match="no skeleton head"):
+        multitask_loss(fresh_model(None), batch_of(examples, [i for i, t in enumerate(examples["task_id"])
+                                                               if t == SKELETON][:2]))
+    bad = batch_of(examples, range(2))
+    bad["task_id"][0] = 5
+    with pytest.raises(ValueError, match="task_id must be"):
+        multitask_loss(fresh_model(), bad)
+    no_tasks = examples.remove_columns("task_id")
+    trainer = SkeletonTrainer(model=fresh_model(), args=args(tmp_path), train_dataset=no_tasks,
+                              processing_class=code_tokenizer(), task_mixing="alternate")
+    with pytest.raises(ValueError, match="needs a training dataset with a task_id column"):
+        trainer.train()

@@ -17,7 +17,6 @@ Skeletons come from one of three places:
 from __future__ import annotations
 
 import inspect
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -125,30 +124,16 @@ def add_skeletons(dataset, skeletonizer: str | Skeletonizer = "canonical", *, co
                        **map_kwargs)
 
 
-def spans_to_token_mask(offsets: Sequence[Sequence[int]], spans: Iterable[Sequence[int]]) -> list[int]:
-    """0/1 per token: 1 when the token's character range ``[start, end)`` overlaps a kept span.
+def spans_to_token_mask(text: str, offsets: Sequence[Sequence[int]], spans: Iterable[Sequence[int]]) -> list[int]:
+    """0/1 per token of ``text``: the project's one token-mask rule, :mod:`skeldsl.mining.token_masks`.
 
-    ``offsets`` is a fast tokenizer's ``offset_mapping`` for the same text the spans index (character
-    offsets, see :mod:`skeldsl.mining.types`); zero-width tokens (special tokens) get 0.  Overlap rather
-    than containment because BPE tokens glue a leading space or punctuation to a kept word.
+    A token is 1 when at least one non-whitespace character inside its ``offsets`` (a fast tokenizer's
+    ``offset_mapping``, character offsets) lies inside a kept span; zero-width special tokens are 0.
     """
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted((int(s), int(e)) for s, e in spans):
-        if end <= start:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    ends = [end for _, end in merged]
-    mask = []
-    for start, end in offsets:
-        if end <= start:
-            mask.append(0)
-            continue
-        i = bisect_left(ends, start + 1)  # first span ending after the token starts
-        mask.append(int(i < len(merged) and merged[i][0] < end))
-    return mask
+    from skeldsl.mining.token_masks import mask_from_offsets
+
+    pairs = [(int(start), int(end)) for start, end in offsets]
+    return list(mask_from_offsets(text, pairs, [(int(start), int(end)) for start, end in spans]))
 
 
 class _ExampleBatch:
@@ -172,7 +157,7 @@ class _ExampleBatch:
                                  f"tokenizer gives {n_tokens} code tokens (was it built with another tokenizer?)")
             return mask
         if spans_column and row.get(spans_column) is not None:
-            return spans_to_token_mask(offsets, row[spans_column])
+            return spans_to_token_mask(code, offsets, row[spans_column])
         return [0] * n_tokens
 
     def __call__(self, batch: dict[str, list], indices: list[int]) -> dict[str, list]:

@@ -6,7 +6,11 @@ columns), so the same behaviour plugs into ``Trainer`` (:class:`SkeletonTrainer`
 
 The returned loss is a per-micro-batch mean, so the mixin tells the ``Trainer`` to divide it by the
 gradient-accumulation steps itself (``loss_is_scaled_for_ga = False`` in current transformers;
-``model_accepts_loss_kwargs = False`` for the 4.4x/4.5x releases that decide from that flag).
+``model_accepts_loss_kwargs = False`` for the 4.4x/4.5x releases that decide from that flag).  With
+gradient accumulation every micro-batch therefore weighs the same, as in the release (transformers 4.44)
+and as alternating single-task micro-batches need; it is not the token-weighted normalisation across the
+accumulated batch that the stock ``Trainer`` now applies to a single LM loss, so the two agree exactly
+only without accumulation (the stock-``Trainer`` parity test runs with ``gradient_accumulation_steps=1``).
 """
 
 from __future__ import annotations
