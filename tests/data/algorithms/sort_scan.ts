@@ -1,0 +1,9 @@
+function containsDuplicate(nums: number[]): boolean {
+    nums.sort((a, b) => a - b);
+    for (let i = 1; i < nums.length; i++) {
+        if (nums[i] === nums[i - 1]) {
+            return true;
+        }
+    }
+    return false;
+}
