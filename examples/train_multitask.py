@@ -72,11 +72,16 @@ def load_model(args: argparse.Namespace, rows: list[dict]):
     from skeldsl.adapters import attach_skeleton_head, tiny_causal_lm, train_code_tokenizer
 
     if args.model:
-        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+        from skeldsl.adapters import load_multitask
+        from skeldsl.adapters.head import CONFIG_KEY
 
         tokenizer = AutoTokenizer.from_pretrained(args.model)
         if tokenizer.pad_token is None:
             tokenizer.pad_token = tokenizer.eos_token
+        if getattr(AutoConfig.from_pretrained(args.model), CONFIG_KEY, None) == args.head:
+            return tokenizer, load_multitask(args.model)  # continue with the trained skeleton head
         model = AutoModelForCausalLM.from_pretrained(args.model)
     else:
         with gzip.open(args.corpus, "rt", encoding="utf-8") as handle:  # every language, like real BPE data
@@ -149,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         scratch = tempfile.mkdtemp(prefix="skeldsl-train-")
         common = dict(per_device_train_batch_size=args.batch_size, learning_rate=args.lr, max_steps=args.steps,
                       logging_steps=max(1, args.steps // 10), report_to=[], save_strategy="no",
-                      seed=args.seed, disable_tqdm=True, dataloader_pin_memory=torch.cuda.is_available())
+                      seed=args.seed, disable_tqdm=True, use_cpu=not torch.cuda.is_available(),
+                      dataloader_pin_memory=torch.cuda.is_available())
         if args.trainer == "hf":
             from transformers import TrainingArguments
 

@@ -245,3 +245,12 @@ def test_masked_skeletons_are_mined_per_group_and_feed_the_mask():
     code_masks = [sum(r["skeleton_mask"]) for r in examples if r["task_id"] == CODE]
     assert len(code_masks) == len(rows) - 1 and all(m > 0 for m in code_masks)
     assert examples["task_id"].count(SKELETON) == len(rows) - 1
+
+
+def test_examples_are_the_same_with_worker_processes(skeleton_dataset):
+    tokenizer = code_tokenizer()
+    data = skeleton_dataset.map(lambda row: {"spans": _keyword_spans(row["code"])})
+    serial = build_multitask_examples(data, tokenizer, spans_column="spans", max_length=256)
+    parallel = build_multitask_examples(data, tokenizer, spans_column="spans", max_length=256, num_proc=2,
+                                        batch_size=5)
+    assert serial.to_dict() == parallel.to_dict()

@@ -46,6 +46,23 @@ def test_example_prints_a_loss_summary_per_task(options, capsys, tmp_path):
         assert skeleton_head(reloaded).weight.shape[0] == reloaded.config.vocab_size
 
 
+def test_example_continues_from_a_saved_checkpoint(capsys, tmp_path):
+    corpus_records()
+    example = load_example()
+    common = ["--corpus", str(NEETCODE), "--records", "8", "--steps", "2", "--batch-size", "4", "--max-length", "64"]
+    assert example.main([*common, "--output", str(tmp_path / "first")]) == 0
+    capsys.readouterr()
+    from skeldsl.adapters import load_multitask, skeleton_head
+
+    first = skeleton_head(load_multitask(str(tmp_path / "first"))).weight.detach().clone()
+    assert example.main([*common, "--model", str(tmp_path / "first"), "--output", str(tmp_path / "second"),
+                         "--trainer", "sft"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["model"] == str(tmp_path / "first") and summary["losses"]["skeleton"]["finite"]
+    second = skeleton_head(load_multitask(str(tmp_path / "second"))).weight
+    assert second.shape == first.shape and not (second == first).all()
+
+
 def test_example_reports_a_missing_corpus(tmp_path, capsys):
     assert load_example().main(["--corpus", str(tmp_path / "none.jsonl.gz")]) == 2
     assert "corpus not found" in capsys.readouterr().err

@@ -18,7 +18,14 @@ __all__ = ["SkeletonSFTTrainer", "sft_config"]
 
 
 def sft_config(output_dir: str, **kwargs: Any) -> SFTConfig:
-    """An ``SFTConfig`` for pre-tokenised multi-task examples (other kwargs as in ``SFTConfig``)."""
+    """An ``SFTConfig`` for pre-tokenised multi-task examples (other kwargs as in ``SFTConfig``).
+
+    TRL turns ``bf16`` on by default, which fails on machines without a bf16 GPU; here it defaults to
+    whether one is present.
+    """
+    import torch
+
+    kwargs.setdefault("bf16", bool(torch.cuda.is_available() and torch.cuda.is_bf16_supported()))
     dataset_kwargs = dict(kwargs.pop("dataset_kwargs", None) or {})
     dataset_kwargs.setdefault("skip_prepare_dataset", True)
     kwargs.setdefault("remove_unused_columns", False)
