@@ -458,25 +458,60 @@ class JavaScriptExtractor(TreeSitterExtractor):
         return [self.function(self.text(self.field(node, "name")), node, doc=self.jsdoc(node))]
 
     def h_class(self, node, owner: str | None = None) -> list[ir.Stmt]:
-        """A class (declaration or ``var X = class {..}``) is a block of its methods, owned by its name."""
+        """A class (declaration or ``var X = class {..}``) is a block of its methods, owned by its name.
+
+        Field initialisers (``cache = new Map()``) are the constructor's work, as in Python's ``__init__``
+        (a constructor is made for them when the class has none, except LeetCode's ``Solution``, whose
+        fields are scratch state: there they only declare the fields' kinds)."""
         name_node = self.field(node, "name")
         owner = owner or (self.text(name_node) if name_node is not None else "<class>")
-        methods: list[ir.Stmt] = []
         body = self.field(node, "body")
-        for member in self.named(body) if body is not None else ():
+        members = self.named(body) if body is not None else []
+        initialisers: list[ir.Assign] = []
+        for member in members:
+            initialisers += self.field_initialiser(member)
+        builds = any(not isinstance(stmt.value, (ir.Literal, ir.Name)) for stmt in initialisers)
+        declarations = tuple(ir.Assign(stmt.targets, None, declared=_constructed_kind(stmt.value), line=stmt.line)
+                             for stmt in initialisers if _constructed_kind(stmt.value))
+        methods: list[ir.Stmt] = []
+        has_constructor = False
+        for member in members:
             if member.type == "method_definition":
                 name = self.text(self.field(member, "name"))
                 method = self.function(name, member, owner=owner, doc=self.jsdoc(member))
-                if name != "constructor" or not _trivial_constructor(method):
-                    methods.append(method)
-            else:
+                if name == "constructor":
+                    has_constructor = True
+                    method = ir.FunctionDef(method.name, method.params, tuple(initialisers) + method.body,
+                                            owner=owner, line=method.line)
+                    if _trivial_constructor(method):
+                        continue
+                elif declarations:
+                    method = ir.FunctionDef(method.name, method.params, declarations + method.body,
+                                            owner=owner, line=method.line)
+                methods.append(method)
+            elif not self.is_field(member):
                 methods += self.class_member(member, owner)
+        if builds and not has_constructor and owner != "Solution":
+            methods.insert(0, ir.FunctionDef("constructor", (), tuple(initialisers), owner=owner,
+                                             line=self.line(node)))
         return [ir.Block(tuple(methods), self.line(node))]
 
+    def is_field(self, node) -> bool:
+        return node.type in ("field_definition", "public_field_definition")
+
+    def field_initialiser(self, node) -> list[ir.Assign]:
+        """``this.name = value`` for an instance field with an initial value."""
+        if not self.is_field(node) or any(child.type == "static" for child in node.children):
+            return []
+        name = self.field(node, "property") or self.field(node, "name")
+        value = self.field(node, "value")
+        if name is None or value is None:
+            return []
+        return [ir.Assign((ir.Attr(ir.Name("this"), self.text(name)),), self.expr(value), line=self.line(node))]
+
     def class_member(self, node, owner: str) -> list[ir.Stmt]:
-        """Class members other than methods: fields carry no cost of their own (like Python class
-        attributes); TypeScript adds its member kinds here."""
-        if node.type in ("field_definition", "class_static_block"):
+        """Class members other than methods and fields; TypeScript adds its member kinds here."""
+        if node.type in ("class_static_block",):
             return []
         self.unknown(node, "class member")
         return []
@@ -733,6 +768,19 @@ def _names(target: ir.Expr) -> tuple[str, ...]:
             names += _names(item)
         return tuple(names)
     return ("_",)
+
+
+def _constructed_kind(value: ir.Expr | None) -> str | None:
+    """The collection kind an initial value builds (``new Map()`` -> map, ``[]`` -> list), if evident."""
+    if isinstance(value, ir.CollectionLit) and value.kind != "tuple":
+        return value.kind
+    if isinstance(value, ir.BinOp) and value.op == "*" and isinstance(value.left, ir.CollectionLit):
+        return "list"
+    if isinstance(value, ir.Comprehension):
+        return "list"
+    if isinstance(value, ir.Call) and isinstance(value.func, ir.Name):
+        return SPEC.constructors.get(value.func.id)
+    return None
 
 
 def _trivial_constructor(function: ir.FunctionDef) -> bool:

@@ -83,8 +83,7 @@ class TypeScriptExtractor(JavaScriptExtractor):
         return []
 
     def class_member(self, node, owner: str) -> list[ir.Stmt]:
-        if node.type in ("public_field_definition", "abstract_method_signature", "method_signature",
-                         "index_signature", "decorator"):
+        if node.type in ("abstract_method_signature", "method_signature", "index_signature", "decorator"):
             return []
         return super().class_member(node, owner)
 
