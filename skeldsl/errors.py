@@ -118,6 +118,12 @@ class ExecutionError(SkelError):
     kind = "execution_error"
 
 
+class RenderError(SkelError):
+    """A skeleton a language's renderer cannot write (outside its capabilities, or no renderer)."""
+
+    kind = "render"
+
+
 def caret_context(text: str, line: int, column: int) -> str:
     """The offending line and a caret under ``column`` (both 1-based)."""
     lines = text.splitlines()

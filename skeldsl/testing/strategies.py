@@ -8,7 +8,9 @@
   occasional deliberate misfit, so most texts build a model and the rest fail the model's validation.
   Useful to check that grammar, parser and model agree.
 
-Strategies for source programs per language (``programs(lang=...)``) belong in this module too.
+- ``canonical_skeletons(lang=...)``: skeletons that are fixed points of extraction, typed so that a
+  language's renderer can realise them (``skeldsl.render``).
+- ``programs(lang=...)``: ``(source, skeleton)`` pairs, the skeleton rendered as a program.
 """
 
 from __future__ import annotations
@@ -112,6 +114,82 @@ def skeleton_texts(**limits: int) -> st.SearchStrategy[str]:
 
 
 # --------------------------------------------------------------------------------------------------
+# Canonical skeletons and programs (skeldsl.render)
+# --------------------------------------------------------------------------------------------------
+
+
+class _DrawChooser:
+    """``skeldsl.render.generate``'s chooser interface over a hypothesis ``draw`` (shrinks well)."""
+
+    def __init__(self, draw) -> None:
+        self.draw = draw
+
+    def integer(self, low: int, high: int) -> int:
+        return self.draw(st.integers(low, high))
+
+    def choice(self, options):
+        return self.draw(st.sampled_from(options))
+
+    def boolean(self) -> bool:
+        return self.draw(st.booleans())
+
+
+def canonical_skeletons(
+    lang: str | None = None, *, max_functions: int = 3, max_params: int = 3, max_depth: int = 3,
+    max_block: int = 4,
+) -> st.SearchStrategy[model.Skeleton]:
+    """Canonical skeletons (fixed points of extraction) that ``lang``'s renderer can realise.
+
+    Drawn *typed* by ``skeldsl.render.generate.typed_skeleton``: every operation applies to a parameter
+    or local of its kind (``map.put`` to a map, ``stack.pop`` to a stack), locals are built
+    (``v = map()``) before use and only inside the block that built them, ``break``/``continue`` stand
+    only in loops, conditions hold only operations that yield a value, grids (``seq`` parameters whose
+    rows ``p0[]`` are iterated) are only iterated; then mapped through
+    ``skeldsl.render.canonical.canonicalise``, which applies the normaliser's own passes (see its
+    docstring for the shapes that are not canonical: a final ``return``, statements after an exit, a
+    list only pushed and popped at one end that is really a stack ...).  ``lang=None`` uses the whole
+    vocabulary; a language narrows it to its renderer's ``Capabilities`` (e.g. only Python can express
+    ``@memo``).  Not drawn: fields (``s0``), unknown collections (``_``), operations on elements
+    (``list.append(v0[])``), constructors as statements, and references nested deeper than ``p0[]``.
+    """
+    from skeldsl.render.generate import Limits, capabilities, typed_skeleton
+
+    caps = capabilities(lang)
+    limits = Limits(max_functions, max_params, max_depth, max_block)
+
+    @st.composite
+    def build(draw):
+        return typed_skeleton(_DrawChooser(draw), caps, limits)
+
+    return build()
+
+
+def programs(lang: str = "python", *, seed: int | None = None, **limits: int):
+    """``(source, skeleton)`` pairs: a canonical skeleton and a ``lang`` program that realises it.
+
+    The program is ``skeldsl.render.render(skeleton, lang, seed)`` with the seed drawn too (or fixed), so
+    styles vary (loop forms, names, layout); extracting the program gives back the skeleton.  Use it to
+    test anything that consumes programs, for example::
+
+        from hypothesis import given, settings
+        import skeldsl
+        from skeldsl.testing.strategies import programs
+
+        @settings(max_examples=25, deadline=None)
+        @given(programs(lang="python"))
+        def test_extract_inverts_render(pair):
+            source, skeleton = pair
+            assert skeldsl.extract(source, "python") == skeleton
+    """
+    from skeldsl.render import render
+
+    seeds = st.just(seed) if seed is not None else st.integers(0, 2**16)
+    return st.tuples(canonical_skeletons(lang, **limits), seeds).map(
+        lambda pair: (render(pair[0], lang, seed=pair[1]), pair[0])
+    )
+
+
+# --------------------------------------------------------------------------------------------------
 # Text from the grammar
 # --------------------------------------------------------------------------------------------------
 
@@ -195,4 +273,4 @@ def grammar_texts() -> st.SearchStrategy[str]:
 # Source programs per language (``programs(lang=...)``, issue 8) go here.
 # --------------------------------------------------------------------------------------------------
 
-__all__ = ["grammar_texts", "skeleton_texts", "skeletons"]
+__all__ = ["canonical_skeletons", "grammar_texts", "programs", "skeleton_texts", "skeletons"]

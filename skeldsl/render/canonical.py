@@ -1,0 +1,120 @@
+"""Canonical skeletons: the fixed points of extraction, and a function that maps any skeleton to one.
+
+A skeleton is *canonical* when some program extracts to exactly it.  Many valid skeletons are not: the
+normaliser rewrites shapes that have a simpler equal-cost form, so no program can produce the original.
+``canonicalise`` applies the normaliser's own skeleton-level passes (``skeldsl.normalise.passes``, the
+real functions, not copies) to a skeleton seen as the normaliser's internal statements, then orders and
+renames as extraction does.  The shapes it changes, and so the ones that are *not* canonical:
+
+* a ``return`` as the last statement of a function (``drop_trailing_return``: it is not an early exit);
+* statements after an exit, or after an ``if`` whose branches all exit (``prune_unreachable``);
+* a ``continue`` at the end of a loop body, also at the end of a final ``if``'s branches;
+* an ``if`` with no work in either branch (its condition's operations remain as statements), an empty
+  ``then`` with a busy ``else`` (the branches swap), ``if a { if { X } }`` (one ``if``);
+* ``reduce(x)`` as a statement (``for x { }``: a one-pass library call is the loop it replaces);
+* ``v = list()`` followed by a loop over ``x`` whose body appends to ``v`` once (``v = list(x)``), and a
+  set or map filled by a loop that does nothing else (``v = set(x)``);
+* insertions right after a container is built (``v = map()`` then ``map.put(v)``: part of building it);
+* a list or deque used only at one end with pops (a ``stack``), or pushed at one end and popped at the
+  other (a ``queue``), and conversely a ``stack()``/``queue()`` that is never popped (a list / deque);
+* functions out of canonical order (entry functions first, callees depth-first in order of first call),
+  and names not numbered in order of first use (``p``/``v`` per function, ``s`` per program).
+
+Shapes no program produces at all (``break`` outside a loop, a local used before it is built, an operation
+whose collection has another kind) are not repaired here: ``canonical_skeletons()`` in
+``skeldsl.testing.strategies`` never generates them.
+"""
+
+from __future__ import annotations
+
+from skeldsl import model
+from skeldsl.normalise import build_model, canonical_order
+from skeldsl.normalise.passes import FUNCTION_PASSES, absorb_initial_inserts, refine_containers
+from skeldsl.vocabulary import is_user_function
+
+# A stack or queue is a usage of a list or deque (``refine_containers`` names it); write it as the
+# underlying container first so that the refinement decides, as it does for real programs.
+_UNREFINE_OPS = {"stack.push": "list.append", "stack.pop": "list.pop",
+                 "queue.push": "deque.push", "queue.pop": "deque.popfront"}
+_UNREFINE_KINDS = {"stack": "list", "queue": "deque"}
+
+
+def _internal(ref: str | None, function: str) -> str | None:
+    """A model reference as the normaliser's internal reference (locals made unique per function)."""
+    if ref is None or ref == "_" or ref.startswith("_"):
+        return ref
+    base, _, rest = ref.partition("[")
+    suffix = "[" + rest if rest else ""
+    if base[0] == "p":  # parameters too: the refinement keys on references program-wide
+        return f"P:{function}.{base}{suffix}"
+    if base[0] == "v":
+        return f"V:{function}.{base}{suffix}"
+    return f"S:{base}{suffix}"
+
+
+def _to_low(body: tuple[model.Stmt, ...], function: str) -> list[tuple]:
+    out: list[tuple] = []
+    for stmt in body:
+        if isinstance(stmt, model.Call):
+            out.append(_call(stmt, function))
+        elif isinstance(stmt, model.Assign):
+            op = _UNREFINE_KINDS.get(stmt.value.op, stmt.value.op)
+            out.append(("assign", _internal(stmt.target, function), op, _internal(stmt.value.ref, function)))
+        elif isinstance(stmt, model.For):
+            domain = stmt.domain
+            if isinstance(domain, model.Const):
+                out.append(("for", "const", None, _to_low(stmt.body, function)))
+            else:
+                kind = "log" if isinstance(domain, model.Halving) else "over"
+                out.append(("for", kind, _internal(domain.ref, function), _to_low(stmt.body, function)))
+        elif isinstance(stmt, model.While):
+            out.append(("while", _internal(stmt.ref, function), _to_low(stmt.body, function)))
+        elif isinstance(stmt, model.If):
+            conds = [_call(call, function) for call in stmt.cond]
+            out.append(("if", conds, _to_low(stmt.then, function), _to_low(stmt.orelse, function)))
+        else:
+            out.append(("exit", stmt.kind))
+    return out
+
+
+def _call(call: model.Call, function: str) -> tuple:
+    if is_user_function(call.op):
+        return ("call", f"F:{call.op}", None)
+    return ("call", _UNREFINE_OPS.get(call.op, call.op), _internal(call.ref, function))
+
+
+def canonicalise(skeleton: model.Skeleton) -> model.Skeleton:
+    """The canonical skeleton extraction gives for any program that realises ``skeleton`` statement by
+    statement (see the module docstring for what changes).  Idempotent: the passes are applied until
+    nothing changes (one application can expose work for another, e.g. an ``if`` that lost its body
+    leaves a ``reduce`` statement that is then a loop)."""
+    for _ in range(8):
+        result = _canonicalise_once(skeleton)
+        if result == skeleton:
+            return result
+        skeleton = result
+    return skeleton
+
+
+def _canonicalise_once(skeleton: model.Skeleton) -> model.Skeleton:
+    lowered: dict[str, list[tuple]] = {}
+    params: dict[str, list[tuple[str, str]]] = {}
+    memo: dict[str, bool] = {}
+    for function in skeleton.functions:
+        body = _to_low(function.body, function.name)
+        for function_pass in FUNCTION_PASSES:
+            body = function_pass(body)
+        lowered[function.name] = body
+        params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
+        memo[function.name] = function.memo
+    lowered = refine_containers(lowered)
+    lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
+    return build_model(canonical_order(lowered), lowered, params, memo)
+
+
+def is_canonical(skeleton: model.Skeleton) -> bool:
+    """True when ``canonicalise`` leaves ``skeleton`` unchanged."""
+    return canonicalise(skeleton) == skeleton
+
+
+__all__ = ["canonicalise", "is_canonical"]

@@ -1,0 +1,148 @@
+"""Typed random skeletons, canonicalised: the population the renderers are measured on.
+
+``typed_skeleton(chooser, caps, limits)`` draws through a small chooser interface (``integer``,
+``choice``, ``boolean``) so that the same code serves hypothesis (``canonical_skeletons()`` in
+``skeldsl.testing.strategies``, which shrinks) and plain seeded ``random.Random`` (``sample()``, for
+benchmarks and ``skel corpus``, which need thousands of draws fast and reproducibly).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any, Iterator, Protocol
+
+from skeldsl import model
+from skeldsl.render.canonical import canonicalise
+from skeldsl.render.capabilities import FULL, ITERABLE, SIZED, WORKLIST, Capabilities
+
+
+class Chooser(Protocol):
+    def integer(self, low: int, high: int) -> int: ...
+    def choice(self, options: Any) -> Any: ...
+    def boolean(self) -> bool: ...
+
+
+class RandomChooser:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def integer(self, low: int, high: int) -> int:
+        return self.rng.randint(low, high)
+
+    def choice(self, options):
+        return options[self.rng.randrange(len(options))]
+
+    def boolean(self) -> bool:
+        return self.rng.random() < 0.5
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_functions: int = 3
+    max_params: int = 3
+    max_depth: int = 3
+    max_block: int = 4
+
+
+def capabilities(lang: str | None) -> Capabilities:
+    if lang is None:
+        return FULL
+    from skeldsl.render import renderer_for
+
+    return renderer_for(lang).CAPABILITIES
+
+
+class _Scope:
+    """What a block can use: typed references, loop depth, and the function's count of locals."""
+
+    def __init__(self, refs: list[tuple[str, str]], loops: int, counter: list[int]) -> None:
+        self.refs = refs  # (reference, kind); a grid's rows appear as "p0[]" of kind "row"
+        self.loops = loops
+        self.counter = counter
+
+    def inner(self, loop: bool = False) -> "_Scope":
+        return _Scope(list(self.refs), self.loops + (1 if loop else 0), self.counter)
+
+
+def _block(c: Chooser, caps: Capabilities, scope: _Scope, n_functions: int, depth: int,
+           max_block: int) -> tuple:
+    out: list = []
+    for _ in range(c.integer(0, max_block)):
+        choices = ["op", "op", "assign", "exit"]
+        if n_functions:
+            choices.append("call")
+        if depth > 0:
+            choices += ["for", "for", "while", "if", "if"]
+        choice = c.choice(choices)
+        usable = [(ref, kind) for ref, kind in scope.refs if caps.ops(kind)]
+        if choice == "op" and usable:
+            ref, kind = c.choice(usable)
+            out.append(model.Call(c.choice(caps.ops(kind)), ref))
+        elif choice == "assign":
+            options: list[tuple[str, str | None]] = [(kind, None) for kind in caps.constructors]
+            options += [(kind, ref) for kind, sources in caps.constructors.items()
+                        for ref, ref_kind in scope.refs if ref_kind in sources]
+            options += [(op, ref) for op, sources in caps.result_ops.items()
+                        for ref, ref_kind in scope.refs if ref_kind in sources]
+            op, source = c.choice(options)
+            target = f"v{scope.counter[0]}"
+            scope.counter[0] += 1
+            out.append(model.Assign(target, model.Call(op, source)))
+            if op in caps.result_ops:
+                scope.refs.append((target, "str" if dict(scope.refs)[source] == "str" else "list"))
+            else:
+                scope.refs.append((target, op))
+        elif choice == "call":
+            out.append(model.Call(f"f{c.integer(0, n_functions - 1)}"))
+        elif choice == "exit":
+            out.append(model.Exit(c.choice(("return", "break", "continue") if scope.loops else ("return",))))
+        elif choice == "for":
+            domains: list[Any] = [model.Const()]
+            domains += [model.Over(ref) for ref, kind in scope.refs if kind in ITERABLE]
+            domains += [model.Halving(ref) for ref, kind in scope.refs if kind in SIZED]
+            body = _block(c, caps, scope.inner(loop=True), n_functions, depth - 1, max_block)
+            out.append(model.For(c.choice(domains), body))
+        elif choice == "while":
+            ref = c.choice([None] + [ref for ref, kind in scope.refs if kind in WORKLIST])
+            out.append(model.While(ref, _block(c, caps, scope.inner(loop=True), n_functions, depth - 1,
+                                               max_block)))
+        elif choice == "if":
+            queries = [(ref, op) for ref, kind in scope.refs for op in caps.cond_ops(kind)]
+            conds = []
+            for _ in range(c.integer(0, 2)):
+                if n_functions and caps.user_calls_in_conditions and c.integer(0, 5) == 0:
+                    conds.append(model.Call(f"f{c.integer(0, n_functions - 1)}"))
+                elif queries:
+                    ref, op = c.choice(queries)
+                    conds.append(model.Call(op, ref))
+            then = _block(c, caps, scope.inner(), n_functions, depth - 1, max_block)
+            orelse = _block(c, caps, scope.inner(), n_functions, depth - 1, max_block) if c.boolean() else ()
+            out.append(model.If(tuple(conds), then, orelse))
+    return tuple(out)
+
+
+def typed_skeleton(c: Chooser, caps: Capabilities, limits: Limits = Limits()) -> model.Skeleton:
+    """One canonical skeleton inside ``caps`` (see ``canonical_skeletons`` for what is drawn)."""
+    n_functions = c.integer(1, max(limits.max_functions, 1))
+    functions = []
+    for index in range(n_functions):
+        kinds = [c.choice(caps.param_kinds) for _ in range(c.integer(0, limits.max_params))]
+        params = tuple(model.Param(f"p{i}", "seq" if kind == "grid" else kind) for i, kind in enumerate(kinds))
+        refs = [(f"p{i}", kind) for i, kind in enumerate(kinds) if kind not in ("bool", "node", "fn", "any")]
+        refs += [(f"p{i}[]", "row") for i, kind in enumerate(kinds) if kind == "grid"]
+        body = _block(c, caps, _Scope(refs, 0, [0]), n_functions, limits.max_depth, limits.max_block)
+        functions.append(model.Function(f"f{index}", params, body, memo=caps.memo and c.boolean()))
+    return canonicalise(model.Skeleton(tuple(functions)))
+
+
+def sample(n: int, lang: str | None = None, seed: int = 0, limits: Limits = Limits()) -> Iterator[model.Skeleton]:
+    """``n`` canonical skeletons for ``lang``, reproducible from ``seed``."""
+    caps = capabilities(lang)
+    rng = random.Random(f"skeletons:{lang}:{seed}")
+    chooser = RandomChooser(rng)
+    for _ in range(n):
+        yield typed_skeleton(chooser, caps, limits)
+
+
+__all__ = ["Limits", "RandomChooser", "capabilities", "sample", "typed_skeleton"]
