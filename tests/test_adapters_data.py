@@ -254,3 +254,12 @@ def test_examples_are_the_same_with_worker_processes(skeleton_dataset):
     parallel = build_multitask_examples(data, tokenizer, spans_column="spans", max_length=256, num_proc=2,
                                         batch_size=5)
     assert serial.to_dict() == parallel.to_dict()
+
+
+def test_rows_without_code_yield_nothing_and_empty_shards_keep_the_schema():
+    rows = [{"code": "", "prompt": "empty", "skeleton": None}] * 6
+    rows.append({"code": "def f(x):\n    return x\n", "prompt": "id", "skeleton": "skel 1\n"})
+    examples = build_multitask_examples(Dataset.from_list(rows), code_tokenizer(), batch_size=2, num_proc=2,
+                                        error_column=None)
+    assert examples["task_id"] == [CODE, SKELETON] and examples["source_row"] == [6, 6]
+    assert examples.features["input_ids"].feature.dtype == "int64"

@@ -242,5 +242,10 @@ def build_multitask_examples(dataset, tokenizer, *, prompt_column: str | None = 
                "mask": mask_column}
     worker = _ExampleBatch(tokenizer, templates or TaskTemplates(), tuple(task_ids), columns, max_length,
                            add_eos)
+    from datasets import Features, Value
+
+    # explicit types, so a batch (or a worker's shard) that yields no example cannot change the schema
+    features = Features({"input_ids": [Value("int64")], "labels": [Value("int64")],
+                         "skeleton_mask": [Value("int64")], "task_id": Value("int64"), "source_row": Value("int64")})
     return dataset.map(worker, batched=True, with_indices=True, batch_size=batch_size, num_proc=num_proc,
-                       remove_columns=dataset.column_names, **map_kwargs)
+                       remove_columns=dataset.column_names, features=features, **map_kwargs)
