@@ -109,6 +109,9 @@ _PROPERTY_METHODS = frozenset({"isEmpty", "keys", "values", "first", "last", "mi
 _PRECEDENCE = {"||": 1, "&&": 2, "<": 3, ">": 3, "<=": 3, ">=": 3, "==": 3, "!=": 3, "===": 3, "!==": 3,
                "??": 4, "..<": 4, "...": 4, "+": 5, "-": 5, "|": 5, "^": 5, "&+": 5, "&-": 5,
                "*": 6, "/": 6, "%": 6, "&": 6, "&*": 6, "<<": 7, ">>": 7}
+_BINDING_PARENTS = frozenset({"property_declaration", "for_statement", "pattern", "if_statement",
+                              "guard_statement", "while_statement", "switch_pattern", "catch_block"})
+_CONDITION_PARENTS = frozenset({"if_statement", "guard_statement", "while_statement"})
 _BINARY_KINDS = ("additive_expression", "multiplicative_expression", "comparison_expression",
                  "equality_expression", "conjunction_expression", "disjunction_expression", "bitwise_operation",
                  "infix_expression")
@@ -276,7 +279,8 @@ class SwiftExtractor(TreeSitterExtractor):
         body_node = self.field(node, "body")
         body: tuple[ir.Stmt, ...] = ()
         if body_node is not None:
-            self.collect_locals(body_node)
+            if self.fields_of_type:  # only needed to tell fields from locals
+                self.collect_locals(body_node)
             body = self.statements(self.named(body_node))
         self.local_names = saved
         self.param_names = saved_params
@@ -320,26 +324,29 @@ class SwiftExtractor(TreeSitterExtractor):
         stack = [body]
         while stack:
             node = stack.pop()
-            kind = node.type
-            if kind in ("function_declaration", "class_declaration"):
-                name = self.field(node, "name")
-                if name is not None and kind == "function_declaration":
-                    self.local_names.add(self.text(name))
-                continue
-            if kind == "pattern" and node.parent is not None and node.parent.type in (
-                    "property_declaration", "for_statement", "pattern", "if_statement", "guard_statement"):
-                for ident in _identifiers(node):
-                    self.local_names.add(self.text(ident))
-            elif kind in ("lambda_parameter",):
-                name = self.field(node, "name")
-                if name is not None:
-                    self.local_names.add(self.text(name))
-            elif kind == "simple_identifier" and node.parent is not None and node.parent.type in (
-                    "if_statement", "guard_statement", "while_statement"):
-                field = _field_of(node)
-                if field == "bound_identifier":
-                    self.local_names.add(self.text(node))
-            stack.extend(node.named_children)
+            parent_kind = node.type
+            for index, child in enumerate(node.children):
+                if not child.is_named:
+                    continue
+                kind = child.type
+                if kind == "function_declaration":
+                    name = self.field(child, "name")
+                    if name is not None:
+                        self.local_names.add(self.text(name))
+                    continue
+                if kind == "class_declaration":
+                    continue
+                if kind == "pattern" and parent_kind in _BINDING_PARENTS:
+                    self.local_names.update(self.text(ident) for ident in _identifiers(child))
+                    continue
+                if kind == "lambda_parameter":
+                    name = self.field(child, "name")
+                    if name is not None:
+                        self.local_names.add(self.text(name))
+                elif kind == "simple_identifier" and parent_kind in _CONDITION_PARENTS \
+                        and node.field_name_for_child(index) == "bound_identifier":
+                    self.local_names.add(self.text(child))
+                stack.append(child)
 
     # ------------------------------------------------------------------------------ statements
 
@@ -426,7 +433,7 @@ class SwiftExtractor(TreeSitterExtractor):
         """``if let v = d[k]``: the body starts with ``v = d[k]`` (the test is ``k in d``, see condition)."""
         out: list[ir.Stmt] = []
         conditions = self.fields(node, "condition")
-        names = [self.text(c) for c in node.children if _field_of(c) == "bound_identifier"]
+        names = [self.text(c) for c in self.fields(node, "bound_identifier")]
         values = [c for c in conditions if c.is_named and c.type != "value_binding_pattern"]
         for bound, value in zip(names, values):
             expr = self.expr(value)
@@ -648,7 +655,8 @@ class SwiftExtractor(TreeSitterExtractor):
         closures: list = []
         for child in suffix.named_children:
             if child.type == "value_arguments":
-                if child.children and child.children[0].type == "[":
+                first = child.child(0)
+                if first is not None and first.type == "[":
                     bracket = "["
                 for argument in child.named_children:
                     if argument.type != "value_argument":
@@ -834,16 +842,6 @@ def _identifiers(node) -> list:
             continue
         stack.extend(reversed(current.named_children))
     return out
-
-
-def _field_of(node) -> str | None:
-    parent = node.parent
-    if parent is None:
-        return None
-    for index, child in enumerate(parent.children):
-        if child == node:
-            return parent.field_name_for_child(index)
-    return None
 
 
 def _local_kind(kind: str) -> str | None:
