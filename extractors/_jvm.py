@@ -89,13 +89,20 @@ class ClassScope:
 
     def __init__(self) -> None:
         self.fields: list[frozenset[str]] = []
+        self.demoted_fields: list[frozenset[str]] = []
         self.locals: set[str] = set()
 
-    def enter_class(self, fields: frozenset[str]) -> None:
+    def enter_class(self, fields: frozenset[str], demoted: frozenset[str] = frozenset()) -> None:
+        """``demoted``: fields treated as locals of the entry method (see the Java ``solution_class``)."""
         self.fields.append(fields)
+        self.demoted_fields.append(demoted)
 
     def leave_class(self) -> None:
         self.fields.pop()
+        self.demoted_fields.pop()
+
+    def demoted(self, name: str) -> bool:
+        return bool(self.demoted_fields) and name in self.demoted_fields[-1]
 
     def enter_method(self, params) -> set[str]:
         saved = self.locals

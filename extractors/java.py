@@ -270,12 +270,13 @@ class JavaExtractor(TreeSitterExtractor):
         public one) and the other methods become functions nested in it (the normaliser lifts captured
         collections into parameters, as for Python closures)."""
         entry = next((m for m in methods_nodes if "public" in self.modifiers(m)), methods_nodes[0])
-        self.scope.enter_class(frozenset())
+        setup: list[ir.Stmt] = []
+        demoted: set[str] = set()
+        for member in members:
+            if member.type == "field_declaration":
+                setup += self.field_declaration(member, demoted, as_locals=True)
+        self.scope.enter_class(frozenset(), frozenset(demoted))
         try:
-            setup: list[ir.Stmt] = []
-            for member in members:
-                if member.type == "field_declaration":
-                    setup += self.field_declaration(member, set(), as_locals=True)
             helpers = [self.method(m, owner) for m in methods_nodes if m is not entry]
             function = self.method(entry, owner)
             assert function is not None
@@ -542,7 +543,10 @@ class JavaExtractor(TreeSitterExtractor):
         return ir.Opaque("instanceof", (self.expr(self.field(node, "left")),))
 
     def e_field(self, node) -> ir.Expr:
-        return ir.Attr(self.expr(self.field(node, "object")), self.text(self.field(node, "field")))
+        obj, name = self.field(node, "object"), self.text(self.field(node, "field"))
+        if obj.type == "this" and self.scope.demoted(name):
+            return ir.Name(name)  # this.n of a Solution class: a local of the entry method
+        return ir.Attr(self.expr(obj), name)
 
     def e_index(self, node) -> ir.Expr:
         return ir.Index(self.expr(self.field(node, "array")), self.expr(self.field(node, "index")))
