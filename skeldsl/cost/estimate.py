@@ -285,6 +285,9 @@ class _Analysis:
             cost = cost + self.amortised
         except _Unknown as unknown:
             return FunctionCost(fn.name, None, unknown.reason, tuple(dict.fromkeys(self.notes)), self._legend())
+        except RecursionError:
+            return FunctionCost(fn.name, None, "the skeleton nests too deeply for the cost model", (),
+                                self._legend())
         return FunctionCost(fn.name, cost if not cost.is_zero else ONE, None,
                             tuple(dict.fromkeys(self.notes)), self._legend(), self.traversal)
 
@@ -373,8 +376,9 @@ class _Analysis:
                 return algebra.var(self._letter(ref))
             if base not in self.element_iterated:
                 return ONE
-            if base in self.origin:
-                return self.size(self.origin[base] + "[]")
+            origin = self._origin_root(base)
+            if origin is not None:
+                return self.size(origin + "[]")
             self._note(f"the elements of {base} are taken as input-sized")
             return self.input_size()
         if ref.startswith("p"):
@@ -388,6 +392,18 @@ class _Analysis:
             # Built empty and never filled by an operation: a literal (directions, a small table).
             return ONE
         return size
+
+    def _origin_root(self, ref: str) -> str | None:
+        """The parameter or field a local was built from, following copies (cycles end the search)."""
+        seen = {ref}
+        while ref in self.origin:
+            ref = self.origin[ref]
+            if ref in seen:
+                return None
+            seen.add(ref)
+        if "[" in ref or not (ref.startswith("p") or (ref.startswith("s") and ref not in self.assigned)):
+            return None
+        return ref
 
     def _fill_sizes(self) -> None:
         """Sizes of locals: what builds them plus every insertion times how often it runs (two rounds)."""
@@ -485,7 +501,14 @@ class _Analysis:
         cost = OPERATIONS[op].cost
         if cost == "1" or op == "list.extend":
             return ONE
+        if call.ref and call.ref.startswith("_") and self.loop_depth:
+            return ONE  # inside a loop an unnamed operand is mostly the current item (a word, a key)
         size = self.size(call.ref)
+        if (size.is_constant and call.ref and call.ref.startswith("v") and "[" not in call.ref
+                and self.sizes.get(call.ref, ZERO).is_zero):
+            # Built by something the skeleton does not show (`list(accumulate(xs))`): searched or sorted,
+            # it is data, not a literal of moves.
+            size = self.input_size()
         if cost == "log n":
             return algebra.log(size)
         if cost == "n log n":
