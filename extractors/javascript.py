@@ -423,6 +423,8 @@ class JavaScriptExtractor(TreeSitterExtractor):
             if candidate.is_named and candidate.type not in self.IGNORED:
                 cond = self.expr(candidate.named_children[0] if candidate.type == "expression_statement"
                                  else candidate)
+        if isinstance(cond, ir.UnaryOp) and cond.op == "~":  # for (i = n - 1; ~i; --i): i != -1
+            cond = ir.BinOp("!=", cond.operand, ir.Literal("num", "-1"))
         increment = self.field(node, "increment")
         update = tuple(self.expression_as_statement(increment)) if increment is not None else ()
         return [ir.CFor(init, cond, update, self.body(self.field(node, "body")), self.line(node))]
