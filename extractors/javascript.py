@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from skeldsl.extractors._blocks import statement_exprs
 from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
@@ -636,7 +637,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
         if len(statements) == 1 and statements[0].type == "return_statement":
             value = self.named(statements[0])
             return ir.Lambda(params, self.expr(value[0]) if value else ir.Literal("none"))
-        return ir.Lambda(params, ir.Opaque("block", tuple(_statement_exprs(self.statements(statements)))))
+        return ir.Lambda(params, ir.Opaque("block", tuple(statement_exprs(self.statements(statements)))))
 
     def e_new(self, node) -> ir.Expr:
         constructor = self.field(node, "constructor")
@@ -818,37 +819,6 @@ def _literal_kind(node) -> str:
         return "any"
     return {"number": "num", "string": "str", "true": "bool", "false": "bool", "array": "seq",
             "object": "map"}.get(node.type, "any")
-
-
-def _statement_exprs(statements) -> list[ir.Expr]:
-    """The expressions of statements, flattened (a block-bodied callback as one opaque expression)."""
-    out: list[ir.Expr] = []
-    stack = list(reversed(statements))
-    while stack:
-        stmt = stack.pop()
-        if isinstance(stmt, ir.Assign):
-            out += [t for t in stmt.targets if not isinstance(t, ir.Name)]
-            if stmt.value is not None:
-                out.append(stmt.value)
-        elif isinstance(stmt, (ir.ExprStmt,)):
-            out.append(stmt.expr)
-        elif isinstance(stmt, ir.Return) and stmt.value is not None:
-            out.append(stmt.value)
-        elif isinstance(stmt, ir.If):
-            out.append(stmt.test)
-            stack += list(reversed(stmt.body + stmt.orelse))
-        elif isinstance(stmt, ir.Foreach):
-            out.append(stmt.iter)
-            stack += list(reversed(stmt.body))
-        elif isinstance(stmt, (ir.While,)):
-            if stmt.test is not None:
-                out.append(stmt.test)
-            stack += list(reversed(stmt.body))
-        elif isinstance(stmt, ir.CFor):
-            stack += list(reversed(stmt.init + stmt.update + stmt.body))
-        elif isinstance(stmt, ir.Block):
-            stack += list(reversed(stmt.body))
-    return out
 
 
 def extract(source: str, path: str | None = None) -> ir.Module:

@@ -19,6 +19,7 @@ tree-sitter-swift quirks this module absorbs:
 from __future__ import annotations
 
 from skeldsl import ir
+from skeldsl.extractors._blocks import statement_exprs
 from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
 from skeldsl.normalise.spec import LanguageSpec
 
@@ -631,7 +632,7 @@ class SwiftExtractor(TreeSitterExtractor):
         if len(statements) == 1 and statements[0].type == "control_transfer_statement":
             result = self.field(statements[0], "result")
             return ir.Lambda(params, self.expr(result) if result is not None else ir.Literal("none"))
-        body = _statement_exprs(self.statements(statements))
+        body = statement_exprs(self.statements(statements))
         return ir.Lambda(params, ir.Opaque("block", tuple(body)))
 
     def e_navigation(self, node) -> ir.Expr:
@@ -858,34 +859,6 @@ def _does_work(function: ir.FunctionDef) -> bool:
         if not isinstance(stmt.value, (ir.Name, ir.Literal)) and stmt.value is not None:
             return True
     return False
-
-
-def _statement_exprs(statements) -> list[ir.Expr]:
-    out: list[ir.Expr] = []
-    stack = list(reversed(statements))
-    while stack:
-        stmt = stack.pop()
-        if isinstance(stmt, ir.Assign):
-            out += [t for t in stmt.targets if not isinstance(t, ir.Name)]
-            if stmt.value is not None:
-                out.append(stmt.value)
-        elif isinstance(stmt, ir.ExprStmt):
-            out.append(stmt.expr)
-        elif isinstance(stmt, ir.Return) and stmt.value is not None:
-            out.append(stmt.value)
-        elif isinstance(stmt, ir.If):
-            out.append(stmt.test)
-            stack += list(reversed(stmt.body + stmt.orelse))
-        elif isinstance(stmt, (ir.Foreach,)):
-            out.append(stmt.iter)
-            stack += list(reversed(stmt.body))
-        elif isinstance(stmt, ir.While):
-            if stmt.test is not None:
-                out.append(stmt.test)
-            stack += list(reversed(stmt.body))
-        elif isinstance(stmt, ir.Block):
-            stack += list(reversed(stmt.body))
-    return out
 
 
 def extract(source: str, path: str | None = None) -> ir.Module:
