@@ -669,6 +669,9 @@ class JavaScriptExtractor(TreeSitterExtractor):
         if method in ("push", "unshift") and len(arg_nodes) == 1 and arg_nodes[0].type == "spread_element":
             # xs.push(...ys) appends a collection: Python's xs.extend(ys)
             return ir.Call(ir.Attr(self.expr(receiver_node), "extend"), (self.expr(arg_nodes[0]),))
+        if method == "split" and len(arg_nodes) == 1 and arg_nodes[0].type == "string" \
+                and len(self.text(arg_nodes[0])) == 2:  # s.split('') is Python's list(s)
+            return ir.Call(ir.Name("Array.from"), (self.expr(receiver_node),))
         if method == "join" and len(arg_nodes) <= 1:  # xs.join(sep) is Python's sep.join(xs)
             separator = self.expr(arg_nodes[0]) if arg_nodes else ir.Literal("str", "','")
             return ir.Call(ir.Attr(separator, "join"), (self.expr(receiver_node),))
