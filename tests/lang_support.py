@@ -61,3 +61,19 @@ def extract_or_error(code: str, language: str) -> str | SkelError:
         raise
     except SkelError as error:
         return error
+
+
+def skeletons_under_hash_seed(language: str, extension: str, seed: str) -> str:
+    """The algorithm skeletons of one language computed in a fresh interpreter with PYTHONHASHSEED=seed
+    (outputs must not depend on set/dict iteration order)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, pathlib\nfrom skeldsl import extract_text\n"
+            "for path in sorted(pathlib.Path(sys.argv[1]).glob('*.' + sys.argv[2])):\n"
+            "    print(extract_text(path.read_text(), sys.argv[3]))\n")
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    result = subprocess.run([sys.executable, "-c", code, str(ALGORITHMS), extension, language],
+                            capture_output=True, text=True, timeout=120, env=env, check=True)
+    return result.stdout

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lang_support import algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
+from lang_support import skeletons_under_hash_seed, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
 from skeldsl import extract_text
 from skeldsl.errors import SkelError, SourceSyntaxError
 from skeldsl.extractors import _treesitter, javascript
@@ -155,3 +155,7 @@ def _read(name: str) -> str:
     from lang_support import ALGORITHMS
 
     return (ALGORITHMS / name).read_text()
+
+
+def test_output_does_not_depend_on_hash_seed():
+    assert skeletons_under_hash_seed("javascript", "js", "1") == skeletons_under_hash_seed("javascript", "js", "4242")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lang_support import ALGORITHMS, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
+from lang_support import skeletons_under_hash_seed, ALGORITHMS, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
 from skeldsl import extract_text
 from skeldsl.errors import SkelError, SourceSyntaxError
 from skeldsl.extractors import _treesitter, swift
@@ -134,3 +134,7 @@ def test_corpus_sample_never_crashes():
     sample = corpus_sample("swift", 200)
     results = [extract_or_error(record["code"], "swift") for record in sample]
     assert sum(isinstance(result, str) for result in results) >= 0.98 * len(sample)
+
+
+def test_output_does_not_depend_on_hash_seed():
+    assert skeletons_under_hash_seed("swift", "swift", "1") == skeletons_under_hash_seed("swift", "swift", "4242")

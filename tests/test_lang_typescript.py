@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lang_support import algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
+from lang_support import skeletons_under_hash_seed, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
 from skeldsl import extract_text
 from skeldsl.errors import SourceSyntaxError
 from skeldsl.extractors import _treesitter, typescript
@@ -75,3 +75,7 @@ def test_corpus_sample_never_crashes():
     sample = corpus_sample("typescript", 200)
     results = [extract_or_error(record["code"], "typescript") for record in sample]
     assert sum(isinstance(result, str) for result in results) >= 0.98 * len(sample)
+
+
+def test_output_does_not_depend_on_hash_seed():
+    assert skeletons_under_hash_seed("typescript", "ts", "1") == skeletons_under_hash_seed("typescript", "ts", "4242")
