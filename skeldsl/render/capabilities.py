@@ -67,11 +67,14 @@ class Capabilities:
     constructors: Mapping[str, frozenset[str]] = field(default_factory=lambda: dict(ALL_CONSTRUCTORS))
     result_ops: Mapping[str, frozenset[str]] = field(default_factory=lambda: dict(RESULT_OPS))
     excluded_ops: frozenset[str] = frozenset()
+    excluded_kind_ops: frozenset[tuple[str, str]] = frozenset()  # (kind, op): e.g. no slicing of lists
+    not_iterable: frozenset[str] = frozenset()  # kinds a loop cannot run over (C++ priority_queue)
     memo: bool = False
     user_calls_in_conditions: bool = True
 
     def ops(self, kind: str) -> tuple[str, ...]:
-        return tuple(op for op in OPS_BY_KIND.get(kind, ()) if op not in self.excluded_ops)
+        return tuple(op for op in OPS_BY_KIND.get(kind, ())
+                     if op not in self.excluded_ops and (kind, op) not in self.excluded_kind_ops)
 
     def cond_ops(self, kind: str) -> tuple[str, ...]:
         ops = tuple(op for op in self.ops(kind) if op in COND_OPS)

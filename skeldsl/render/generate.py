@@ -99,7 +99,8 @@ def _block(c: Chooser, caps: Capabilities, scope: _Scope, n_functions: int, dept
             out.append(model.Exit(c.choice(("return", "break", "continue") if scope.loops else ("return",))))
         elif choice == "for":
             domains: list[Any] = [model.Const()]
-            domains += [model.Over(ref) for ref, kind in scope.refs if kind in ITERABLE]
+            domains += [model.Over(ref) for ref, kind in scope.refs
+                        if kind in ITERABLE and kind not in caps.not_iterable]
             domains += [model.Halving(ref) for ref, kind in scope.refs if kind in SIZED]
             body = _block(c, caps, scope.inner(loop=True), n_functions, depth - 1, max_block)
             out.append(model.For(c.choice(domains), body))
@@ -123,7 +124,29 @@ def _block(c: Chooser, caps: Capabilities, scope: _Scope, n_functions: int, dept
 
 
 def typed_skeleton(c: Chooser, caps: Capabilities, limits: Limits = Limits()) -> model.Skeleton:
-    """One canonical skeleton inside ``caps`` (see ``canonical_skeletons`` for what is drawn)."""
+    """One canonical skeleton inside ``caps`` (see ``canonical_skeletons`` for what is drawn).
+
+    A draw that canonicalises into a self-built local (``v0 = list()`` then a loop over ``v0`` that
+    appends to it becomes ``v0 = list(v0)``: canonical, but no program writes it) is drawn again."""
+    while True:
+        skeleton = _draw_skeleton(c, caps, limits)
+        if not any(isinstance(stmt, model.Assign) and stmt.value.ref == stmt.target
+                   for function in skeleton.functions for stmt in _walk(function.body)):
+            return skeleton
+
+
+def _walk(body):
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        if isinstance(stmt, (model.For, model.While)):
+            stack.extend(stmt.body)
+        elif isinstance(stmt, model.If):
+            stack.extend(stmt.then + stmt.orelse)
+
+
+def _draw_skeleton(c: Chooser, caps: Capabilities, limits: Limits) -> model.Skeleton:
     n_functions = c.integer(1, max(limits.max_functions, 1))
     functions = []
     for index in range(n_functions):

@@ -1,0 +1,212 @@
+"""C++ templates: a ``class Solution`` over the STL (``vector``, ``unordered_map``, ``unordered_set``,
+``stack``, ``queue``, ``deque``, ``priority_queue``, ``map``, ``list``) with ``<algorithm>`` calls.
+
+Stacks are ``vector<int>`` and queues ``deque<int>`` (``stack``/``queue`` adaptors cannot be iterated
+or copied); a ``priority_queue`` is never iterated.  Parameters are taken by value (``{}`` and ``nullptr`` can be passed at call sites); ``any`` is a C++20
+``auto`` parameter.  Style choices: range-``for`` or counting loops (up or down), binary-search or halving loops, ``++i`` or ``i++``, ``else if`` chains.
+``m[k] = v`` is not used for puts: the C++ extractor drops a loop that only stores into a container
+built just before (``drop_fill_loops``, meant for ``dp[i] = -1``), also for maps.
+Not expressible (outside ``CAPABILITIES``): ``@memo``, ``list.popfront`` (``erase(begin())`` is a
+delete), ``list.extend`` (``insert`` of a range is an insert), ``heap.top`` (``top()`` is O(1) reading),
+``str.split`` (no library call), ``reduce`` (``accumulate(b, e, 0)`` has several arguments, which the
+normaliser reads as ``max(a, b)`` on scalars), slices of vectors (``vector<int>(b + 1, e)`` is not read as
+a slice), string builders (``<<`` is not mapped), locals built by sorting or copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from skeldsl.render._braces import BraceRenderer
+from skeldsl.render.capabilities import FULL
+from skeldsl.render.core import FunctionInfo, Program, camel
+
+_L = "list"
+_ALL = "{r}.begin(), {r}.end()"
+_OPS: dict[tuple[str, str], tuple[str, ...]] = {
+    (_L, "list.append"): ("{r}.push_back({k});", "{r}.emplace_back({k});"),
+    (_L, "list.pop"): ("{r}.pop_back();",),
+    (_L, "list.insert"): ("{r}.insert({r}.begin(), {k});",),
+    (_L, "list.has"): (f"{{acc}} += find({_ALL}, {{k}}) != {{r}}.end();",),
+    (_L, "list.find"): (f"{{acc}} += find_if({_ALL}, [&](int y) {{{{ return y == {{k}}; }}}}) - {{r}}.begin();",),
+    (_L, "list.del"): ("{r}.erase({r}.begin());",),
+    (_L, "sort"): (f"sort({_ALL});", f"sort({_ALL}, greater<int>());"),
+    (_L, "bsearch"): (f"{{acc}} += lower_bound({_ALL}, {{k}}) - {{r}}.begin();",
+                      f"{{acc}} += upper_bound({_ALL}, {{k}}) - {{r}}.begin();"),
+    (_L, "copy"): ("{acc} += vector<int>({r}).size();",),
+    (_L, "slice"): ("{acc} += vector<int>({r}.begin() + 1, {r}.end()).size();",),
+    (_L, "reverse"): (f"reverse({_ALL});",),
+    (_L, "stack.push"): ("{r}.push_back({k});",),
+    (_L, "stack.pop"): ("{r}.pop_back();",),
+    ("str", "str.concat"): ('{r} += "x";', "{r}.push_back('a');", '{r}.append("ab");'),
+    ("str", "str.find"): ('{acc} += {r}.find("a");',),
+    ("str", "str.replace"): ('{r}.replace(0, 1, "b");',),
+    ("str", "slice"): ("{acc} += {r}.substr(1).size();",),
+    ("map", "map.get"): ("{acc} += {r}[{k}];", "{acc} += {r}.at({k});"),
+    ("map", "map.put"): ("{r}.insert_or_assign({k}, {acc});", "{r}.insert({{{k}, {acc}}});"),
+    ("map", "map.has"): ("{acc} += {r}.count({k});",),
+    ("map", "map.del"): ("{r}.erase({k});",),
+    ("map", "copy"): ("{acc} += unordered_map<int, int>({r}).size();",),
+    ("set", "set.add"): ("{r}.insert({k});",),
+    ("set", "set.has"): ("{acc} += {r}.count({k});",),
+    ("set", "set.del"): ("{r}.erase({k});",),
+    ("set", "copy"): ("{acc} += unordered_set<int>({r}).size();",),
+    ("stack", "stack.push"): ("{r}.push_back({k});", "{r}.emplace_back({k});"),
+    ("stack", "stack.pop"): ("{r}.pop_back();",),
+    ("queue", "queue.push"): ("{r}.push_back({k});",),
+    ("queue", "queue.pop"): ("{r}.pop_front();",),
+    ("deque", "deque.push"): ("{r}.push_back({k});",),
+    ("deque", "deque.pushfront"): ("{r}.push_front({k});",),
+    ("deque", "deque.pop"): ("{r}.pop_back();",),
+    ("deque", "deque.popfront"): ("{r}.pop_front();",),
+    ("heap", "heap.push"): ("{r}.push({k});",),
+    ("heap", "heap.pop"): ("{r}.pop();",),
+    ("tree", "tree.put"): ("{r}.insert({{{k}, {acc}}});", "{r}.emplace({k}, {acc});"),
+    ("tree", "tree.get"): ("{acc} += {r}[{k}];",),
+    ("tree", "tree.has"): ("{acc} += {r}.count({k});",),
+    ("tree", "tree.del"): ("{r}.erase({k});",),
+    ("tree", "tree.near"): ("{acc} += {r}.lower_bound({k}) != {r}.end();",),
+    ("linked", "linked.push"): ("{r}.push_back({k});", "{r}.push_front({k});"),
+    ("linked", "linked.pop"): ("{r}.pop_front();", "{r}.pop_back();"),
+}
+_POPPED = "({r}.{m}(), {acc} > 0)"
+_CONDS: dict[tuple[str, str], tuple[str, ...]] = {
+    (_L, "list.pop"): (_POPPED.replace("{m}", "pop_back"),),
+    (_L, "list.has"): (f"find({_ALL}, {{k}}) != {{r}}.end()",),
+    (_L, "list.find"): (f"find_if({_ALL}, [&](int y) {{{{ return y > {{k}}; }}}}) != {{r}}.end()",),
+    (_L, "bsearch"): (f"binary_search({_ALL}, {{k}})", f"lower_bound({_ALL}, {{k}}) != {{r}}.end()"),
+    (_L, "reduce"): (f"accumulate({_ALL}, 0) > {{acc}}", f"*max_element({_ALL}) > {{k}}"),
+    (_L, "stack.pop"): (_POPPED.replace("{m}", "pop_back"),),
+    ("str", "str.find"): ('{r}.find("a") != string::npos',),
+    ("map", "map.get"): ("{r}[{k}] > {acc}",),
+    ("map", "map.has"): ("{r}.count({k})", "{r}.find({k}) != {r}.end()"),
+    ("set", "set.has"): ("{r}.count({k})", "!{r}.count({k})"),
+    ("stack", "stack.pop"): (_POPPED.replace("{m}", "pop_back"),),
+    ("queue", "queue.pop"): (_POPPED.replace("{m}", "pop_front"),),
+    ("deque", "deque.pop"): (_POPPED.replace("{m}", "pop_back"),),
+    ("deque", "deque.popfront"): (_POPPED.replace("{m}", "pop_front"),),
+    ("heap", "heap.pop"): (_POPPED.replace("{m}", "pop"),),
+    ("tree", "tree.get"): ("{r}[{k}] > {acc}",),
+    ("tree", "tree.has"): ("{r}.count({k})",),
+    ("tree", "tree.near"): ("{r}.lower_bound({k}) != {r}.end()", "{r}.upper_bound({k}) == {r}.end()"),
+    ("linked", "linked.pop"): (_POPPED.replace("{m}", "pop_front"),),
+}
+_TYPES = {"seq": "vector<int>", "grid": "vector<vector<int>>", "str": "string", "map": "unordered_map<int, int>",
+          "set": "unordered_set<int>", "num": "int", "bool": "bool", "node": "TreeNode*",
+          "fn": "function<int(int)>", "any": "auto"}
+_KEYWORDS = frozenset("""alignas alignof and and_eq asm auto bitand bitor bool break case catch char class compl
+const constexpr const_cast continue decltype default delete do double dynamic_cast else enum explicit export
+extern false float for friend goto if inline int long mutable namespace new noexcept not not_eq nullptr
+operator or or_eq private protected public register reinterpret_cast return short signed sizeof static
+static_assert static_cast struct switch template this thread_local throw true try typedef typeid typename
+union unsigned using virtual void volatile wchar_t while xor xor_eq std vector string map set list stack
+queue deque find sort count copy reverse swap min max abs begin end size data greater less function
+accumulate lower_bound upper_bound binary_search find_if TreeNode Solution tree pair array next prev
+hash move fill iota""".split())
+
+
+class CppRenderer(BraceRenderer):
+    name = "cpp"
+    CAPABILITIES = replace(
+        FULL.without(ops=("list.popfront", "list.extend", "heap.top", "str.split", "reduce"),
+                     constructors=("strbuf",)),
+        memo=False, result_ops={}, not_iterable=frozenset({"heap"}), excluded_kind_ops=frozenset({("seq", "slice"), ("list", "slice")}),
+    )
+    RESERVED = _KEYWORDS
+    case = staticmethod(camel)
+    STYLES = {"keys": ("var", "var", "lit"),
+              "inc": ("++{v}", "{v}++")}
+    OPS = _OPS
+    CONDS = _CONDS
+    CONSTRUCT = {
+        "map": ("unordered_map<int, int> {name};",), "set": ("unordered_set<int> {name};",),
+        "list": ("vector<int> {name};",), "stack": ("vector<int> {name};",), "queue": ("deque<int> {name};",),
+        "deque": ("deque<int> {name};",), "heap": ("priority_queue<int> {name};",
+                                                    "priority_queue<int, vector<int>, greater<int>> {name};"),
+        "tree": ("map<int, int> {name};",), "linked": ("list<int> {name};",),
+    }
+    CONSTRUCT_FROM = {
+        ("list", "list"): ("vector<int> {name}({src});", "vector<int> {name}({src}.begin(), {src}.end());"),
+        ("list", "num"): ("vector<int> {name}({src});", "vector<int> {name}({src}, 0);"),
+        ("set", "list"): ("unordered_set<int> {name}({src}.begin(), {src}.end());",),
+        ("deque", "list"): ("deque<int> {name}({src}.begin(), {src}.end());",),
+        ("stack", "list"): ("vector<int> {name}({src});",),
+        ("stack", "num"): ("vector<int> {name}({src});",),
+        ("queue", "list"): ("deque<int> {name}({src}.begin(), {src}.end());",),
+    }
+    RESULT: dict = {}
+
+    def declare_flag(self, flag: str) -> str:
+        return f"bool {flag} = true;"
+
+    # ---- expressions -------------------------------------------------------------------------------
+    def size(self, r: Program, binding) -> str:
+        return binding.expr if binding.kind == "num" else f"(int) {binding.expr}.size()"
+
+    def nonempty(self, r: Program, binding) -> str:
+        return f"!{binding.expr}.empty()"
+
+    def index(self, r: Program, binding, i: str) -> str:
+        return f"{binding.expr}[{i}]"
+
+    def argument(self, r: Program, kind: str, env) -> str:
+        return {"num": "0", "bool": "false", "node": "nullptr", "fn": "nullptr", "str": '""',
+                "any": "nullptr"}.get(kind, "{}")
+
+    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
+        return f"{callee.name}({', '.join(args)})"
+
+    # ---- loops -------------------------------------------------------------------------------------
+    def loop_forms(self, kind: str) -> tuple[str, ...]:
+        if kind in ("seq", "list", "row", "grid", "str"):
+            return ("each", "index")
+        return ("each",)
+
+    def _inc(self, r: Program, var: str) -> str:
+        return r.style["inc"].format(v=var)
+
+    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
+        kind, expr = binding.kind, binding.expr
+        if form == "index":
+            return self.braces(f"for (int {index} = 0; {index} < {self.size(r, binding)}; {self._inc(r, index)})", body)
+        if kind in ("grid", "map", "tree"):
+            head = f"for (auto& {element} : {expr})"
+        elif kind == "str":
+            head = f"for (char {element} : {expr})"
+        else:
+            head = f"for (int {element} : {expr})"
+        return self.braces(head, body)
+
+    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
+        head = r.pick((f"for (int {var} = 0; {var} < {n}; {self._inc(r, var)})",
+                       f"for (int {var} = {n} - 1; {var} >= 0; {var}--)"))
+        return self.braces(head, body)
+
+    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
+        return self.braces(f"for (int {var} = 0; {var} < {r.pick(('4', '26'))}; {self._inc(r, var)})", body)
+
+    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
+        size = self.size(r, binding)
+        if r.rng.random() < 0.5:
+            return [f"int {lo} = 0;", f"int {hi} = {size};"] + self.braces(
+                f"while ({lo} < {hi})", [f"int {mid} = ({lo} + {hi}) / 2;", f"{lo} = {mid} + 1;"] + body)
+        step = r.pick((f"{mid} /= 2", f"{mid} >>= 1"))
+        return self.braces(f"for (int {mid} = {size}; {mid} > 0; {step})", body)
+
+    # ---- functions and the program -----------------------------------------------------------------
+    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
+        params = ", ".join(f"{_TYPES[kind]} {name}" for name, kind in fn.params)
+        tail = [f"return {fn.acc};"] if needs_return else []
+        return self.braces(f"int {fn.name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
+
+    def program(self, r: Program, functions: list[list[str]]) -> str:
+        text = self.program_text([], functions, [])
+        body = [self.INDENT + line if line else line for line in text.rstrip("\n").split("\n")]
+        lines = ["#include <bits/stdc++.h>", "using namespace std;", ""]
+        if "TreeNode" in text:
+            lines += ["struct TreeNode {", "    int val;", "    TreeNode* left;", "    TreeNode* right;", "};", ""]
+        lines += ["class Solution {", "public:"] + body + ["};"]
+        return "\n".join(lines) + "\n"
+
+
+RENDERER = CppRenderer()
