@@ -134,7 +134,7 @@ class GoExtractor(TreeSitterExtractor):
         e_composite=["composite_literal"],
         e_func_literal=["func_literal"],
         e_transparent=["type_assertion_expression", "type_conversion_expression"],
-        e_opaque=["literal_value", "expression_list", "slice_type", "map_type", "array_type", "pointer_type",
+        e_opaque=["literal_value", "expression_list", "type_arguments", "type_elem", "slice_type", "map_type", "array_type", "pointer_type",
                   "qualified_type", "generic_type", "type_instantiation_expression", "function_type",
                   "struct_type", "interface_type", "channel_type", "variadic_argument", "keyed_element",
                   "literal_element", "implicit_length_array_type"],
@@ -188,7 +188,7 @@ class GoExtractor(TreeSitterExtractor):
                     if declaration.type != "field_declaration":
                         continue
                     field_kind = self.type_kind(self.field(declaration, "type"))
-                    for field_name in self.fields(declaration, "name"):
+                    for field_name in self.named_field(declaration, "name"):
                         fields[self.text(field_name)] = field_kind
                 self.struct_fields[name] = fields
             elif kind in ("seq", "map", "set"):
@@ -254,10 +254,13 @@ class GoExtractor(TreeSitterExtractor):
             kind = self.type_kind(self.field(declaration, "type"))
             if declaration.type == "variadic_parameter_declaration":
                 kind = "seq"
-            for name in self.fields(declaration, "name"):
+            for name in self.named_field(declaration, "name"):
                 self.kinds[self.text(name)] = kind or "any"
                 params.append(ir.Param(self.text(name), _param_kind(kind)))
         return tuple(params)
+
+    def named_field(self, node, name: str) -> list:
+        return [child for child in self.fields(node, name) if child.is_named]
 
     def type_kind(self, node) -> str | None:
         if node is None:
@@ -407,7 +410,7 @@ class GoExtractor(TreeSitterExtractor):
         for spec in specs:
             if spec.type not in ("var_spec", "const_spec"):
                 continue
-            names = self.fields(spec, "name")
+            names = self.named_field(spec, "name")
             type_node = self.field(spec, "type")
             kind = self.type_kind(type_node)
             values = self.expressions(self.field(spec, "value"))
@@ -456,7 +459,7 @@ class GoExtractor(TreeSitterExtractor):
 
     def h_for(self, node) -> list[ir.Stmt]:
         body_node = self.field(node, "body")
-        clause = next((c for c in self.named(node) if c is not body_node), None)
+        clause = next((c for c in self.named(node) if c != body_node), None)
         if clause is None:
             return [ir.While(None, self.block_body(body_node), self.line(node))]
         if clause.type == "for_clause":

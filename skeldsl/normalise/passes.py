@@ -241,10 +241,25 @@ def walk(body: list[Low]):
     return _walk(body)
 
 
+def flatten_else_after_exit(body: list[Low]) -> list[Low]:
+    """``if c { ...; return } else { rest }`` is ``if c { ...; return }; rest``: whether the other branch
+    is written in an ``else`` (Rust's tail ``if``, ``else if`` chains) or after the ``if`` is a habit."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, flatten_else_after_exit)
+        if stmt[0] == "if" and stmt[3] and stmt[2] and always_exits(stmt[2][-1]):
+            out.append(("if", stmt[1], stmt[2], []))
+            out += stmt[3]
+            continue
+        out.append(stmt)
+    return out
+
+
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
     sized_by_append_loop,
     prune_unreachable,
+    flatten_else_after_exit,
     drop_trailing_return,
     drop_trailing_continue,
     drop_empty_branches,
