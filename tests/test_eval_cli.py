@@ -154,3 +154,17 @@ def test_jobs_keep_input_order_and_results(tmp_path):
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["problem_id"] for r in records] == [f"p{i}" for i in range(5)]
     assert [r["correct"] for r in records] == [0, 1, 0, 1, 0]
+
+
+def test_plot_labels_are_plain_ratios(tmp_path):
+    from skeldsl.evaluation.plot import _ratio_label, plot_speedups
+
+    assert [_ratio_label(v) for v in (0.001, 1.0, 3.16228, 1000.0, 10000.0)] == [
+        "0.001x",
+        "1x",
+        "3.16x",
+        "1,000x",
+        "10,000x",
+    ]
+    empty = plot_speedups([], tmp_path / "empty.png")  # no jointly solved problems: still a figure
+    assert empty.read_bytes()[:4] == b"\x89PNG"

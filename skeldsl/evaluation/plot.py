@@ -45,7 +45,7 @@ def plot_speedups(
 
         if values and max([*values, 0.0]) - min([*values, 0.0]) >= 2:
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # decades: 0.1x, 1x, 10x, ...
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{10**x:.3g}x"))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _ratio_label(10**x)))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("speedup t_baseline / t_model (log scale)")
         ax.set_ylabel("problems")
@@ -54,7 +54,7 @@ def plot_speedups(
             facts.append(f"AS = {average:.2f}x")
         if ratio is not None:
             facts.append(f"ER = {ratio:.1%}")
-        ax.set_title(f"{title}  ({', '.join(facts)})", fontsize=10)
+        ax.set_title(f"{title}\n{', '.join(facts)}", fontsize=10)
         ax.set_ylim(0, ax.get_ylim()[1] * 1.18)  # headroom for the legend
         ax.legend(loc="upper right", fontsize=8)
         fig.tight_layout()
@@ -63,3 +63,8 @@ def plot_speedups(
     finally:
         plt.close(fig)
     return path
+
+
+def _ratio_label(value: float) -> str:
+    """``0.001x``, ``3.16x``, ``1,000x``: plain numbers rather than matplotlib's ``1e+03``."""
+    return f"{value:,.0f}x" if value >= 1000 else f"{value:.3g}x"
