@@ -30,14 +30,14 @@ _ARRAY_METHODS = {
     "slice": "slice", "concat": "list.extend", "join": "str.join", "forEach": "iterate", "map": "iterate",
     "filter": "iterate", "reduce": "reduce", "some": "reduce", "every": "reduce", "entries": "wrap",
     "keys": "wrap", "values": "wrap", "fill": "none", "toString": "none", "extend": "list.extend",
-    "copy": "copy",
+    "copy": "copy", "toSorted": "sort",
 }
 _STRING_METHODS = {
     "indexOf": "str.find", "lastIndexOf": "str.find", "includes": "str.find", "startsWith": "str.find",
     "endsWith": "str.find", "split": "str.split", "replace": "str.replace", "replaceAll": "str.replace",
     "substring": "slice", "substr": "slice", "slice": "slice", "toLowerCase": "copy",
     "toUpperCase": "copy", "trim": "none", "charAt": "none", "charCodeAt": "none", "codePointAt": "none",
-    "repeat": "copy", "concat": "str.concat", "padStart": "none", "padEnd": "none", "localeCompare": "none",
+    "repeat": "none", "concat": "str.concat", "padStart": "none", "padEnd": "none", "localeCompare": "none",
     "at": "none", "join": "str.join",
 }
 _METHODS: dict[tuple[str, str], str] = {}
@@ -76,7 +76,7 @@ _METHODS.update({
     ("*", "popBack"): "deque.pop", ("*", "reverse"): "reverse", ("*", "includes"): "list.has",
     ("*", "indexOf"): "list.find", ("*", "substring"): "slice", ("*", "slice"): "slice",
     ("*", "map"): "iterate", ("*", "filter"): "iterate", ("*", "reduce"): "reduce", ("*", "some"): "reduce",
-    ("*", "every"): "reduce", ("*", "extend"): "list.extend", ("*", "copy"): "copy",
+    ("*", "every"): "reduce", ("*", "extend"): "list.extend", ("*", "copy"): "copy", ("*", "toSorted"): "sort",
     ("map", "copy"): "copy", ("set", "copy"): "copy", ("str", "copy"): "copy", ("*", "size"): "size",
 })
 
@@ -666,6 +666,16 @@ class JavaScriptExtractor(TreeSitterExtractor):
 
     def desugar_method(self, method: str, receiver_node, arg_nodes) -> ir.Expr | None:
         """Array idioms with a Python twin (see the module docstring), or None."""
+        if method == "includes" and len(arg_nodes) == 1:  # xs.includes(x) is Python's x in xs
+            return ir.BinOp("in", self.expr(arg_nodes[0]), self.expr(receiver_node))
+        if method == "sort" and _is_copy(receiver_node):  # [...xs].sort(f) is Python's sorted(xs)
+            inner = self.named(receiver_node)[0]
+            inner = self.named(inner)[0] if inner.type == "spread_element" else self.field(inner, "object")
+            return ir.Call(ir.Attr(self.expr(inner), "toSorted"), tuple(self.expr(a) for a in arg_nodes))
+        if method == "join" and len(arg_nodes) == 1 and self.text(arg_nodes[0]) in ("''", '""') \
+                and _is_string_reversal(self, receiver_node):  # s.split('').reverse().join('') is s[::-1]
+            source = self.field(self.field(self.field(receiver_node, "function"), "object"), "function")
+            return ir.Index(self.expr(self.field(source, "object")), ir.Opaque("slice"), is_slice=True)
         if method in ("push", "unshift") and len(arg_nodes) == 1 and arg_nodes[0].type == "spread_element":
             # xs.push(...ys) appends a collection: Python's xs.extend(ys)
             return ir.Call(ir.Attr(self.expr(receiver_node), "extend"), (self.expr(arg_nodes[0]),))
@@ -805,6 +815,36 @@ def _sized_list(element: ir.Expr, size: ir.Expr) -> ir.Expr:
     if isinstance(element, ir.Literal):  # () => 0
         return ir.BinOp("*", ir.CollectionLit("list", (element,)), size)
     return ir.Comprehension("list", element, (ir.Generator(("_",), whole),))
+
+
+def _is_copy(node) -> bool:
+    """``[...xs]`` or ``xs.slice()``."""
+    if node.type == "array":
+        items = [child for child in node.named_children if child.type != "comment"]
+        return len(items) == 1 and items[0].type == "spread_element"
+    if node.type == "call_expression":
+        func = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        return func is not None and func.type == "member_expression" and arguments is not None \
+            and arguments.named_child_count == 0 and func.child_by_field_name("property").text == b"slice"
+    return False
+
+
+def _is_string_reversal(extractor: TreeSitterExtractor, node) -> bool:
+    """``s.split('').reverse()`` (the receiver of a ``.join('')``)."""
+    if node.type != "call_expression":
+        return False
+    func = extractor.field(node, "function")
+    if func is None or func.type != "member_expression" or extractor.text(extractor.field(func, "property")) != "reverse":
+        return False
+    inner = extractor.field(func, "object")
+    if inner.type != "call_expression":
+        return False
+    inner_func = extractor.field(inner, "function")
+    arguments = extractor.field(inner, "arguments")
+    return inner_func is not None and inner_func.type == "member_expression" \
+        and extractor.text(extractor.field(inner_func, "property")) == "split" and arguments is not None \
+        and extractor.text(arguments) in ("('')", '("")')
 
 
 def _has_call(node) -> bool:
