@@ -156,6 +156,15 @@ class LanguageRenderer:
     def empty_body(self) -> list[str]:
         return []
 
+    def local_kind(self, kind: str, ops: set[str]) -> str:
+        """The representation of a local of ``kind`` given every operation applied to it (e.g. a queue
+        that is also sliced is written as an array in JavaScript)."""
+        return kind
+
+    def fill_extra(self, r: "Program") -> dict[str, str]:
+        """Extra template values a language needs (e.g. JavaScript's ``let`` or ``const``)."""
+        return {}
+
 
 class Program:
     """One rendering: a skeleton, a language and a seed."""
@@ -264,10 +273,15 @@ class Program:
                 or lang.CONSTRUCT_FROM.get((kind, lang.FAMILY.get(source.kind, source.kind)))
         else:
             kind = call.op
+            templates = None
+        kind = lang.local_kind(kind, _ops_on(fn.skel.body, stmt.target))
+        if source is None:
             templates = lang.CONSTRUCT.get(kind)
+        elif call.op not in lang.CAPABILITIES.result_ops and kind != call.op:
+            templates = lang.CONSTRUCT_FROM.get((kind, lang.FAMILY.get(source.kind, source.kind)))
         if templates is None:
             raise KeyError(f"{lang.name}: cannot build {call.op} from {source.kind if source else 'nothing'}")
-        name = self.names.fresh(LOCAL_NAMES[kind])
+        name = self.names.fresh(LOCAL_NAMES[call.op if call.op in LOCAL_NAMES else "list"])
         env.refs[stmt.target] = Binding(name, kind)
         text = self.fill(self.pick(templates), env, fn, name=name, src=source.expr if source else "",
                          n=lang.size(self, source) if source else "")
@@ -328,7 +342,24 @@ class Program:
         values.setdefault("acc", fn.acc)
         values.setdefault("k", self.key(env))
         values.setdefault("lit", str(self.rng.choice((0, 1, 2, 3, 5, 10))))
+        for key, value in self.lang.fill_extra(self).items():
+            values.setdefault(key, value)
         return template.format(**values)
+
+
+def _ops_on(body: tuple[model.Stmt, ...], ref: str) -> set[str]:
+    """Every operation applied to ``ref`` in ``body`` (conditions included)."""
+    ops: set[str] = set()
+    stack: list[Any] = list(body)
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, model.Call) and stmt.ref == ref:
+            ops.add(stmt.op)
+        elif isinstance(stmt, (model.For, model.While)):
+            stack.extend(stmt.body)
+        elif isinstance(stmt, model.If):
+            stack.extend(stmt.cond + stmt.then + stmt.orelse)
+    return ops
 
 
 def _grid_params(function: model.Function) -> set[str]:
