@@ -166,6 +166,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
     """Handlers for tree-sitter-javascript node kinds (TypeScript's extractor extends the tables)."""
 
     LANGUAGE = "javascript"
+    string_params: frozenset[str] = frozenset()  # string parameters in scope ([...s] is list(s))
     IGNORED = frozenset({"comment", "html_comment", "hash_bang_line", "empty_statement", "import_statement",
                          "debugger_statement"})
     STATEMENTS = handler_table(
@@ -247,6 +248,9 @@ class JavaScriptExtractor(TreeSitterExtractor):
                  line_node=None) -> ir.FunctionDef:
         """A FunctionDef from a function-like node (its ``parameters`` and ``body`` fields)."""
         params = self.params(self.field(node, "parameters") or self.field(node, "parameter"), doc or {})
+        saved = self.string_params
+        self.string_params = (saved | {p.name for p in params if p.kind == "str"}) - {
+            p.name for p in params if p.kind != "str"}
         body_node = self.field(node, "body")
         if body_node is None:
             body: tuple[ir.Stmt, ...] = ()
@@ -254,6 +258,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
             body = self.statements(self.named(body_node))
         else:  # arrow function with an expression body
             body = (ir.Return(self.expr(body_node), self.line(body_node)),)
+        self.string_params = saved
         return ir.FunctionDef(name, params, body, owner=owner, line=self.line(line_node or node))
 
     def params(self, node, doc: dict[str, str]) -> tuple[ir.Param, ...]:
@@ -619,8 +624,11 @@ class JavaScriptExtractor(TreeSitterExtractor):
 
     def e_array(self, node) -> ir.Expr:
         items = self.named(node)
-        if len(items) == 1 and items[0].type == "spread_element":  # [...xs] copies xs (Python's xs.copy())
-            return ir.Call(ir.Attr(self.expr(items[0]), "copy"), ())
+        if len(items) == 1 and items[0].type == "spread_element":
+            inner = self.expr(items[0])
+            if isinstance(inner, ir.Name) and inner.id in self.string_params:  # [...s] is Python's list(s)
+                return ir.Call(ir.Name("Array.from"), (inner,))
+            return ir.Call(ir.Attr(inner, "copy"), ())  # [...xs] is Python's xs.copy()
         return ir.CollectionLit("list", tuple(self.expr(item) for item in items))
 
     def e_object(self, node) -> ir.Expr:
