@@ -732,6 +732,9 @@ class SwiftExtractor(TreeSitterExtractor):
             method = _labelled_method(method, labels)
             if method == "enumerated":
                 return ir.Call(ir.Name("enumerate"), (receiver,))
+            if method == "contains" and len(values) == 1 and labels == (None,) \
+                    and not isinstance(values[0], ir.Lambda):  # xs.contains(x) is Python's x in xs
+                return ir.BinOp("in", values[0], receiver)
             if method == "joined":  # xs.joined(separator: s) is Python's s.join(xs)
                 separator = values[0] if values else ir.Literal("str", '""')
                 return ir.Call(ir.Attr(separator, "join"), (receiver,))
@@ -748,6 +751,9 @@ class SwiftExtractor(TreeSitterExtractor):
                     isinstance(item, ir.BinOp) and item.op == "*") or isinstance(item, ir.Call):
                 return ir.Comprehension("list", item, (ir.Generator(("_",), ir.Range(ir.Literal("num", "0"), count)),))
             return ir.BinOp("*", ir.CollectionLit("list", (item,)), count)
+        if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
+                and isinstance(values[0].func, ir.Attr) and values[0].func.name == "reversed" and not values[0].args:
+            return ir.Index(values[0].func.obj, ir.Opaque("slice"), is_slice=True)  # String(s.reversed()): s[::-1]
         if name == "Array" and not any(labels) and len(values) == 1 and isinstance(values[0], (ir.Name, ir.Attr)):
             return values[0]  # Array(s): Swift's way to index a string; Python indexes s itself
         if name == "stride" and len(values) >= 2:
