@@ -135,6 +135,7 @@ SPEC = LanguageSpec(
 )
 
 _PRIMITIVE_TYPES = ("integral_type", "floating_point_type", "boolean_type", "void_type")
+_CLASS_KINDS = ("class_declaration", "record_declaration", "interface_declaration", "enum_declaration")
 
 # ----------------------------------------------------------------------------------------- extractor
 
@@ -194,6 +195,11 @@ class JavaExtractor(TreeSitterExtractor):
                 "floating_point_type", "boolean_type", "array_type"],
     )
 
+    # member kinds, shared with the C# subclass
+    CLASS_KINDS: tuple[str, ...] = _CLASS_KINDS
+    CALL_KIND = "method_invocation"
+    SKIPPED_MEMBERS = frozenset({"field_declaration", "enum_constant", "static_initializer", "block"})
+
     def __init__(self, source: bytes, path: str | None) -> None:
         super().__init__(source, path)
         self.scope = ClassScope()
@@ -203,8 +209,7 @@ class JavaExtractor(TreeSitterExtractor):
     def module(self, root) -> ir.Module:
         functions: list[ir.FunctionDef] = []
         for node in self.named(root):
-            if node.type in ("class_declaration", "record_declaration", "interface_declaration",
-                             "enum_declaration"):
+            if node.type in self.CLASS_KINDS:
                 functions += self.class_methods(node)
             elif node.type in self.STATEMENTS:
                 functions += [s for s in self.statement(node) if isinstance(s, ir.FunctionDef)]
@@ -220,7 +225,7 @@ class JavaExtractor(TreeSitterExtractor):
         members = self.named(body)
         methods_nodes = [m for m in members if m.type == "method_declaration" and self.field(m, "body") is not None]
         if methods_nodes and not any(m.type == "constructor_declaration" for m in members) \
-                and node.type == "class_declaration":
+                and node.type in ("class_declaration", "struct_declaration"):
             return self.solution_class(owner, members, methods_nodes)
         fields: set[str] = set()
         initialisers: list[ir.Stmt] = []
@@ -245,13 +250,11 @@ class JavaExtractor(TreeSitterExtractor):
                             function = ir.FunctionDef(function.name, function.params,
                                                       tuple(initialisers) + function.body, owner, line=function.line)
                         methods.append(function)
-                elif kind in ("class_declaration", "record_declaration", "interface_declaration",
-                              "enum_declaration"):
+                elif kind in self.CLASS_KINDS:
                     methods += self.class_methods(member)
                 elif kind == "enum_body":
                     methods += self.enum_methods(member, owner)
-                elif kind in ("field_declaration", "enum_constant", "static_initializer", "block") \
-                        or kind in self.IGNORED:
+                elif kind in self.SKIPPED_MEMBERS or kind in self.IGNORED:
                     continue
                 else:
                     self.unknown(member, "class member")
@@ -283,8 +286,7 @@ class JavaExtractor(TreeSitterExtractor):
             body = tuple(setup) + tuple(h for h in helpers if h is not None) + function.body
             methods = [ir.FunctionDef(function.name, function.params, body, owner, line=function.line)]
             for member in members:
-                if member.type in ("class_declaration", "record_declaration", "interface_declaration",
-                                   "enum_declaration"):
+                if member.type in self.CLASS_KINDS:
                     methods += self.class_methods(member)
             return methods
         finally:
@@ -379,7 +381,7 @@ class JavaExtractor(TreeSitterExtractor):
         for child in self.named(node):
             if child.type == "assignment_expression":
                 out += self.assignment_chain(child)
-            elif child.type == "method_invocation":
+            elif child.type == self.CALL_KIND:
                 out += self.call_statement(child)
             else:
                 out.append(ir.ExprStmt(self.expr(child), self.line(node)))
@@ -399,7 +401,7 @@ class JavaExtractor(TreeSitterExtractor):
 
     def call_statement(self, node) -> list[ir.Stmt]:
         """Collection calls that Python writes as subscript stores (``m.put(k, v)`` is ``m[k] = v``)."""
-        call = self.e_call(node)
+        call = self.expr(node)
         if isinstance(call, ir.Call) and isinstance(call.func, ir.Attr) and _is_collection_receiver(call.func.obj):
             name, args = call.func.name, call.args
             if name in ("put", "set") and len(args) == 2:

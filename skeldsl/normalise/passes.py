@@ -114,12 +114,26 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
             if not appends or rest:
                 continue
         out[index] = ("assign", ref, stmt[2], out[follow][2])
-        # a loop that only fills a set or map is its construction (set(xs)); a list keeps its pass
-        out[follow] = out[follow][:3] + (rest,) if rest or stmt[2] == "list" else None
+        out[follow] = out[follow][:3] + (rest,) if rest else None  # a loop that only fills is the fill
     return [stmt for stmt in out if stmt is not None]
 
 
 _FILLS = {"list": "list.append", "set": "set.add", "map": "map.put"}
+
+
+def drop_default_init(body: list[Low]) -> list[Low]:
+    """``if (!m.containsKey(k)) m.put(k, init);`` right before using ``m[k]`` is Python's ``defaultdict``:
+    the lookup that follows does the work, the guarded put is only a default."""
+    out: list[Low] = []
+    for index, stmt in enumerate(body):
+        stmt = _map_children(stmt, drop_default_init)
+        if stmt[0] == "if" and not stmt[3] and len(stmt[1]) == 1 and stmt[1][0][1] == "map.has" \
+                and stmt[2] == [("call", "map.put", stmt[1][0][2])] and index + 1 < len(body):
+            following = body[index + 1]
+            if following[0] == "call" and following[1] in ("map.get", "map.put") and following[2] == stmt[1][0][2]:
+                continue
+        out.append(stmt)
+    return out
 
 
 def reduce_as_loop(body: list[Low]) -> list[Low]:
@@ -255,11 +269,26 @@ def flatten_else_after_exit(body: list[Low]) -> list[Low]:
     return out
 
 
+def drop_redundant_exit_branch(body: list[Low]) -> list[Low]:
+    """``if c { return }; return`` is ``return``: branches that differ only in the value they return
+    (Go and C's ``if (c) return 1; return 0;`` for Python's ``return 1 if c else 0``)."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, drop_redundant_exit_branch)
+        if stmt[0] == "exit":
+            while out and out[-1][0] == "if" and not out[-1][1] and out[-1][2] == [stmt] and not out[-1][3]:
+                out.pop()
+        out.append(stmt)
+    return out
+
+
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
+    drop_default_init,
     sized_by_append_loop,
     prune_unreachable,
     flatten_else_after_exit,
+    drop_redundant_exit_branch,
     drop_trailing_return,
     drop_trailing_continue,
     drop_empty_branches,
