@@ -50,8 +50,8 @@ def first_error(root):
     stack = [root]
     while stack:
         node = stack.pop()
-        if node.type == "ERROR" or node.is_missing:
-            return node
+        if node.type == "ERROR" or node.is_missing or node.has_error and not node.children:
+            return node  # (a leaf with an error holds a missing hidden token, e.g. C#'s _identifier_token)
         if node.has_error:
             stack.extend(reversed(node.children))
     return None
