@@ -176,6 +176,7 @@ class SwiftExtractor(TreeSitterExtractor):
         self.fields_of_type: set[str] = set()  # stored properties of the type being extracted
         self.local_names: set[str] = set()  # names bound in the function being extracted
         self.param_names: set[str] = set()  # its parameters
+        self.substitutions: dict[str, ir.Expr] = {}  # if-let names standing for a subscript read
 
     # ------------------------------------------------------------------------------ module level
 
@@ -408,46 +409,52 @@ class SwiftExtractor(TreeSitterExtractor):
         aug = op[:-1] if op != "=" else None
         return [ir.Assign((target,), value, op=aug, line=self.line(node))]
 
-    def condition(self, node) -> ir.Expr:
-        """The test of an if/guard/while: its condition expressions (``let x = e`` tests ``e``), and-ed."""
+    def condition(self, node) -> tuple[ir.Expr, dict[str, ir.Expr]]:
+        """The test of an if/guard/while (its conditions and-ed) and the optional bindings it makes.
+
+        ``if let v = d[k], c(v)`` is Python's ``if k in d and c(d[k])``: a subscript binding tests
+        membership, and ``v`` stands for ``d[k]`` in later conditions and in the body (the returned map;
+        ``let v = e`` for anything else simply tests ``e``)."""
         parts: list[ir.Expr] = []
-        conditions = self.fields(node, "condition")
-        kinds = [child.type for child in conditions]
-        if "case" in kinds and "=" in kinds:  # if case let .x(v) = e: tests e
-            conditions = conditions[kinds.index("=") + 1:]
-        binding = any(child.type == "value_binding_pattern" for child in conditions)
-        for child in conditions:
-            if not child.is_named or child.type == "value_binding_pattern":
+        bound: dict[str, ir.Expr] = {}
+        children = node.children
+        kinds = [child.type for child in children]
+        start = kinds.index("=") + 1 if "case" in kinds and "=" in kinds else 0  # if case let .x(v) = e
+        saved = self.substitutions
+        self.substitutions = dict(saved)
+        pending: str | None = None
+        for index in range(start, len(children)):
+            child = children[index]
+            field = node.field_name_for_child(index)
+            if field == "bound_identifier":
+                pending = self.text(child)
+                continue
+            if field != "condition" or not child.is_named or child.type == "value_binding_pattern":
                 continue
             part = self.expr(child)
-            if binding and isinstance(part, ir.Index):  # if let v = d[k]: a membership test
-                part = ir.BinOp("in", part.index, part.obj)
+            if pending is not None:
+                if isinstance(part, ir.Index):
+                    bound[pending] = part
+                    self.substitutions[pending] = part
+                    part = ir.BinOp("in", part.index, part.obj)
+                elif pending in self.substitutions:
+                    del self.substitutions[pending]
+                pending = None
             parts.append(part)
+        self.substitutions = saved
         if not parts:
-            return ir.Literal("bool", "true")
+            return ir.Literal("bool", "true"), bound
         test = parts[0]
         for part in parts[1:]:
             test = ir.BinOp("and", test, part)
-        return test
-
-    def bindings(self, node) -> list[ir.Stmt]:
-        """``if let v = d[k]``: the body starts with ``v = d[k]`` (the test is ``k in d``, see condition)."""
-        out: list[ir.Stmt] = []
-        conditions = self.fields(node, "condition")
-        names = [self.text(c) for c in self.fields(node, "bound_identifier")]
-        values = [c for c in conditions if c.is_named and c.type != "value_binding_pattern"]
-        for bound, value in zip(names, values):
-            expr = self.expr(value)
-            if isinstance(expr, ir.Index):
-                out.append(ir.Assign((ir.Name(bound),), expr, line=self.line(node)))
-        return out
+        return test, bound
 
     def h_if(self, node) -> list[ir.Stmt]:
-        test = self.condition(node)
-        prefix = tuple(self.bindings(node))
+        test, bound = self.condition(node)
         then: tuple[ir.Stmt, ...] = ()
         orelse: tuple[ir.Stmt, ...] = ()
         seen_else = False
+        saved = self.substitutions
         for child in node.children:
             if child.type == "else":
                 seen_else = True
@@ -455,13 +462,19 @@ class SwiftExtractor(TreeSitterExtractor):
                 if seen_else:
                     orelse = self.statements(self.named(child))
                 else:
+                    self.substitutions = {**saved, **bound}
                     then = self.statements(self.named(child))
+                    self.substitutions = saved
             elif child.type == "if_statement" and seen_else:
                 orelse = tuple(self.h_if(child))
-        return [ir.If(test, prefix + then, orelse, self.line(node))]
+        return [ir.If(test, then, orelse, self.line(node))]
 
     def h_guard(self, node) -> list[ir.Stmt]:
-        return [ir.If(ir.UnaryOp("not", self.condition(node)), self.block_of(node), (), self.line(node))]
+        """``guard c else { exit }``; a subscript it binds is read after it (``guard let v = d[k]``)."""
+        test, bound = self.condition(node)
+        line = self.line(node)
+        reads = [ir.Assign((ir.Name(name),), value, line=line) for name, value in bound.items()]
+        return [ir.If(ir.UnaryOp("not", test), self.block_of(node), (), line), *reads]
 
     def h_for(self, node) -> list[ir.Stmt]:
         item = self.field(node, "item")
@@ -476,7 +489,12 @@ class SwiftExtractor(TreeSitterExtractor):
         return [ir.Foreach(targets or ("_",), iterable, body, self.line(node))]
 
     def h_while(self, node) -> list[ir.Stmt]:
-        return [ir.While(self.condition(node), self.block_of(node), self.line(node))]
+        test, bound = self.condition(node)
+        saved = self.substitutions
+        self.substitutions = {**saved, **bound}
+        body = self.block_of(node)
+        self.substitutions = saved
+        return [ir.While(test, body, self.line(node))]
 
     def h_repeat(self, node) -> list[ir.Stmt]:
         return self.h_while(node)
@@ -522,7 +540,10 @@ class SwiftExtractor(TreeSitterExtractor):
     # ----------------------------------------------------------------------------- expressions
 
     def name_ref(self, name: str) -> ir.Expr:
-        """A bare name: ``self.name`` when it is a stored property not shadowed by a local."""
+        """A bare name: what an ``if let`` bound it to, or ``self.name`` when it is a stored property not
+        shadowed by a local."""
+        if name in self.substitutions:
+            return self.substitutions[name]
         if name in self.fields_of_type and name not in self.local_names:
             return ir.Attr(ir.Name("self"), name)
         return ir.Name(name)
