@@ -111,6 +111,8 @@ class CFamilyExtractor(TreeSitterExtractor):
         self.locals: set[str] = set()               # params and locals of the current function
         self.local_types: dict[str, str] = {}       # local -> base type name (``vector``)
         self.field_bases: dict[str, str] = {}       # field -> base type name
+        self.demoted: frozenset[str] = frozenset()  # fields of a Solution class turned into locals
+        self.demoted_bases: dict[str, str] = {}
 
     def statements(self, nodes) -> tuple[ir.Stmt, ...]:
         return drop_fill_loops(list(super().statements(nodes)))
@@ -348,7 +350,7 @@ class CFamilyExtractor(TreeSitterExtractor):
         obj = expr.func.obj
         base = None
         if isinstance(obj, ir.Name):
-            base = self.local_types.get(obj.id)
+            base = self.local_types.get(obj.id) or self.demoted_bases.get(obj.id)
         elif isinstance(obj, ir.Attr) and isinstance(obj.obj, ir.Name) and obj.obj.id == "this":
             base = self.field_bases.get(obj.name)
         if base not in self.CONSTRUCTOR_TYPES or expr.func.name != "clear" and base not in ("vector", "string"):
@@ -483,7 +485,11 @@ class CFamilyExtractor(TreeSitterExtractor):
         return self.expr(node)
 
     def e_field(self, node) -> ir.Expr:
-        return ir.Attr(self.expr(self.field(node, "argument")), self.text(self.field(node, "field")))
+        obj = self.expr(self.field(node, "argument"))
+        name = self.text(self.field(node, "field"))
+        if obj == ir.Name("this") and name in self.demoted:
+            return ir.Name(name)
+        return ir.Attr(obj, name)
 
     def e_subscript(self, node) -> ir.Expr:
         obj = self.expr(self.field(node, "argument"))

@@ -11,6 +11,7 @@ used at one end, so the shared refinement names them queue / stack exactly as it
 from __future__ import annotations
 
 import functools
+import re
 
 from ._clike import CFamilyExtractor, _declared
 from ._treesitter import handler_table
@@ -200,6 +201,10 @@ class CppExtractor(CFamilyExtractor):
                     field_types[field] = (base, self.type_kind(type_node, declarator), default)
             elif item.type in ("class_specifier", "struct_specifier"):
                 nested.append(item)
+        if owner == "Solution" and definitions and not any(
+                self.declarator_name(self.function_declarator(d)) == owner for d in definitions):
+            return self.solution_class(owner, definitions, field_types, body) + [
+                m for inner in nested for m in self.class_methods(inner)]
         saved_fields, saved_bases = self.class_fields, self.field_bases
         self.class_fields = frozenset(field_types)
         self.field_bases = {field: base for field, (base, _, _) in field_types.items()}
@@ -214,6 +219,49 @@ class CppExtractor(CFamilyExtractor):
         for inner in nested:
             methods += self.class_methods(inner)
         return methods
+
+    def solution_class(self, owner: str, definitions, field_types, body) -> list[ir.FunctionDef]:
+        """LeetCode's ``Solution``: one entry method, helper methods and fields they share.
+
+        Python writes it as one method with nested helper functions and locals they capture; so that
+        both give one skeleton, the fields become locals of the entry method (the first public method
+        no other method calls) and the other methods nested functions in it (the normaliser lifts the
+        captured collections into parameters, as for Python closures)."""
+        names = [self.declarator_name(self.function_declarator(d)) for d in definitions]
+        texts = [self.text(d) for d in definitions]
+        called = {name for name in names for i, text in enumerate(texts)
+                  if names[i] != name and f"{name}(" in text}
+        public = self.public_definitions(body)
+        candidates = [d for d, name in zip(definitions, names) if name not in called] or definitions
+        entry = next((d for d in candidates if d.id in public), candidates[0])
+        setup: list[ir.Stmt] = []
+        for field, (base, kind, default) in field_types.items():
+            target = ir.Name(field)
+            if default is not None:
+                value: ir.Expr | None = self.initial_value(base, kind, default, None)
+            elif base in self.CONSTRUCTOR_TYPES and not _rebuilt(field, texts):
+                value = ir.Call(ir.Name(base), ())
+            else:
+                value = None
+            setup.append(ir.Assign((target,), value, declared=_declared(kind)))
+        saved = self.demoted, self.demoted_bases
+        self.demoted = frozenset(field_types)
+        self.demoted_bases = {field: base for field, (base, _, _) in field_types.items()}
+        helpers = [self.function(d, owner=owner) for d in definitions if d.id != entry.id]
+        function = self.function(entry, owner=owner)
+        self.demoted, self.demoted_bases = saved
+        return [ir.FunctionDef(function.name, function.params, tuple(setup) + tuple(helpers) + function.body,
+                               owner=owner, line=function.line)]
+
+    def public_definitions(self, body) -> set[int]:
+        """Ids of the method definitions under a ``public:`` label."""
+        public, out = False, set()
+        for item in body.named_children:
+            if item.type == "access_specifier":
+                public = self.text(item).startswith("public")
+            elif item.type == "function_definition" and public:
+                out.add(item.id)
+        return out
 
     def function_declarator_under(self, declarator) -> bool:
         node = declarator
@@ -337,6 +385,12 @@ class CppExtractor(CFamilyExtractor):
     def e_this(self, node) -> ir.Expr:
         return ir.Name("this")
 
+
+
+def _rebuilt(field: str, texts: list[str]) -> bool:
+    """Does some method assign the whole field (``dp = ...``, ``dp.assign(...)``, ``dp.resize(...)``)?"""
+    pattern = re.compile(rf"(?<![\w.>]){re.escape(field)}\s*(=[^=]|\.assign\(|\.resize\()|this->{re.escape(field)}\s*=[^=]")
+    return any(pattern.search(text) for text in texts)
 
 
 def extract(source: str, path: str | None = None) -> ir.Module:

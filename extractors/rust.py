@@ -580,6 +580,9 @@ class RustExtractor(TreeSitterExtractor):
         if not maps and not filters:
             if method != "collect" or node is receiver:
                 return None
+            if isinstance(receiver, ir.Call) and isinstance(receiver.func, ir.Attr) and \
+                    receiver.func.name in ("chars", "bytes") and receiver.func.obj is node:
+                return node  # s.chars().collect(): Rust's way to index a string, not a copy
             return ir.Call(ir.Name({"set": "HashSet::from", "map": "HashMap::from"}.get(kind, "Vec::from")), (node,))
         first = (maps or filters)[0]
         element: ir.Expr = maps[-1].body if maps else ir.Name(first.params[0] if first.params else "_")
