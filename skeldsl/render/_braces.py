@@ -15,6 +15,7 @@ class BraceRenderer(LanguageRenderer):
     PAREN_CONDITIONS = True  # ``if (c)`` (C family) or ``if c`` (Go, Rust, Swift)
     SCALAR_CONDS = ("{acc} > {lit}", "{acc} % 2 == 0", "{k} < {acc}")
     CALL_STMTS = ("{call};", "{acc} += {call};")
+    VOID_CALL_STMTS = ("{call};",)
     CALL_CONDS = ("{call} > {acc}", "{call} == {lit}")
 
     def cond(self, text: str) -> str:
@@ -24,7 +25,9 @@ class BraceRenderer(LanguageRenderer):
         return self.block([head + " {"], body, ["}"])
 
     def exit(self, r: Program, kind: str, fn: FunctionInfo) -> str:
-        return f"return {fn.acc}{self.SEMI}" if kind == "return" else f"{kind}{self.SEMI}"
+        if kind == "return":
+            return f"return {fn.acc}{self.SEMI}" if fn.returns else f"return{self.SEMI}"
+        return f"{kind}{self.SEMI}"
 
     def if_(self, r: Program, cond: str, then: list[str], orelse: list[str] | None) -> list[str]:
         lines = self.braces(f"if {self.cond(cond)}", then)

@@ -88,6 +88,7 @@ class FunctionInfo:
     name: str
     params: list[tuple[str, str]]  # (name, kind) with grids as "grid"
     acc: str
+    returns: bool = True  # returns a value (the accumulator); else void where the language has it
 
 
 class Namer:
@@ -135,6 +136,10 @@ class LanguageRenderer:
     RESULT: dict[tuple[str, str], tuple[str, ...]] = {}
     SCALAR_CONDS = ("{acc} > {lit}", "{acc} % 2 == 0")
     FAMILY = {"seq": "list", "row": "list", "list": "list", "stack": "list"}
+    VOID_FUNCTIONS = False  # typed languages: functions whose value nobody reads are void
+    OPTIONAL_RETURN = False  # a value-returning function may fall off its end (Python, JavaScript)
+    CALL_STMTS: tuple[str, ...] = ()
+    VOID_CALL_STMTS: tuple[str, ...] = ()
 
     # ---- hooks every language implements -------------------------------------------------------
     def program(self, r: "Program", functions: list[list[str]]) -> str:
@@ -184,6 +189,10 @@ class Program:
                 kind = "grid" if param.name in grids else param.kind
                 params.append((self.names.fresh(PARAM_NAMES[kind]), kind))
             self.functions[function.name] = FunctionInfo(function, self.names.fresh(FUNCTION_NAMES), params, "")
+        if lang.VOID_FUNCTIONS:  # only functions whose value a condition reads return one
+            valued = _called_in_conditions(skeleton)
+            for name, info in self.functions.items():
+                info.returns = name in valued
 
     def pick(self, options: tuple[str, ...] | list[str]) -> str:
         return options[0] if len(options) == 1 else self.rng.choice(list(options))
@@ -194,7 +203,11 @@ class Program:
             info.acc = self.names.fresh(ACC_NAMES)
             env = Env({f"p{i}": Binding(name, kind) for i, (name, kind) in enumerate(info.params)})
             body = self.block(info.skel.body, env, info)
-            needs_return = not (info.skel.body and _always_exits(info.skel.body[-1]))
+            last = info.skel.body[-1] if info.skel.body else None
+            # A final ``return`` after ``if c { return }`` would merge with it (``return c ? a : b``), so
+            # where the language allows, a function ending in an ``if`` just ends.
+            needs_return = info.returns and not (last is not None and _always_exits(last)) \
+                and not (self.lang.OPTIONAL_RETURN and ends_in_bare_exit_if(info.skel))
             out.append(self.lang.function(self, info, body, needs_return))
         return self.lang.program(self, out)
 
@@ -209,7 +222,8 @@ class Program:
         lang = self.lang
         if isinstance(stmt, model.Call):
             if stmt.op in self.functions:
-                return [self.fill(self.pick(lang.CALL_STMTS), env, fn, call=self.user_call(stmt.op, env, fn))]
+                forms = lang.CALL_STMTS if self.functions[stmt.op].returns else lang.VOID_CALL_STMTS
+                return [self.fill(self.pick(forms), env, fn, call=self.user_call(stmt.op, env, fn))]
             binding = self.ref(stmt.ref, env)
             templates = lang.template(lang.OPS, binding.kind, stmt.op)
             if templates is None:
@@ -345,6 +359,28 @@ class Program:
         for key, value in self.lang.fill_extra(self).items():
             values.setdefault(key, value)
         return template.format(**values)
+
+
+def ends_in_bare_exit_if(function: model.Function) -> bool:
+    """``if c { return }`` as the last statement: with a final ``return`` after it, the normaliser merges
+    the two (``return c ? a : b``), so the function must end without one."""
+    last = function.body[-1] if function.body else None
+    return isinstance(last, model.If) and not last.cond and not last.orelse \
+        and last.then == (model.Exit("return"),)
+
+
+def _called_in_conditions(skeleton: model.Skeleton) -> set[str]:
+    names: set[str] = set()
+    for function in skeleton.functions:
+        stack: list[Any] = list(function.body)
+        while stack:
+            stmt = stack.pop()
+            if isinstance(stmt, (model.For, model.While)):
+                stack.extend(stmt.body)
+            elif isinstance(stmt, model.If):
+                names.update(call.op for call in stmt.cond if call.ref is None and call.op[0] == "f")
+                stack.extend(stmt.then + stmt.orelse)
+    return names
 
 
 def _ops_on(body: tuple[model.Stmt, ...], ref: str) -> set[str]:

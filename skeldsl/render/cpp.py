@@ -113,6 +113,8 @@ class CppRenderer(BraceRenderer):
         memo=False, result_ops={}, not_iterable=frozenset({"heap"}), excluded_kind_ops=frozenset({("seq", "slice"), ("list", "slice")}),
     )
     RESERVED = _KEYWORDS
+    VOID_FUNCTIONS = True
+    OPTIONAL_RETURN = True  # falling off the end of an int function compiles (a warning)
     case = staticmethod(camel)
     STYLES = {"keys": ("var", "var", "lit"),
               "inc": ("++{v}", "{v}++")}
@@ -197,7 +199,8 @@ class CppRenderer(BraceRenderer):
     def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
         params = ", ".join(f"{_TYPES[kind]} {name}" for name, kind in fn.params)
         tail = [f"return {fn.acc};"] if needs_return else []
-        return self.braces(f"int {fn.name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
+        returns = "int" if fn.returns else "void"
+        return self.braces(f"{returns} {fn.name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
 
     def program(self, r: Program, functions: list[list[str]]) -> str:
         text = self.program_text([], functions, [])

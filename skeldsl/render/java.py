@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import FULL
-from skeldsl.render.core import FunctionInfo, Program, camel
+from skeldsl.render.core import FunctionInfo, Program, camel, ends_in_bare_exit_if
 
 _L = "list"
 _OPS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -104,6 +104,8 @@ class JavaRenderer(BraceRenderer):
         memo=False, result_ops={"slice": FULL.result_ops["slice"]},
     )
     RESERVED = _KEYWORDS
+    VOID_FUNCTIONS = True
+    OPTIONAL_RETURN = True  # and ends with a throw instead (see ``function``)
     case = staticmethod(camel)
     STYLES = {"stack": ("deque", "stack"), "queue": ("linked", "deque"), "keys": ("var", "var", "lit"),
               "access": ("", "public ", "private ")}
@@ -203,8 +205,11 @@ class JavaRenderer(BraceRenderer):
     def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
         params = ", ".join(f"{_TYPES[kind]} {name}" for name, kind in fn.params)
         tail = [f"return {fn.acc};"] if needs_return else []
+        if fn.returns and ends_in_bare_exit_if(fn.skel):
+            tail = ['throw new IllegalStateException("no answer");']
         access = r.style["access"] if fn is next(iter(r.functions.values())) else ""
-        return self.braces(f"{access}int {fn.name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
+        returns = "int" if fn.returns else "void"
+        return self.braces(f"{access}{returns} {fn.name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
 
     def program(self, r: Program, functions: list[list[str]]) -> str:
         text = self.program_text([], functions, [])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from skeldsl import model
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import FULL
 from skeldsl.render.core import FunctionInfo, Program, camel
@@ -109,6 +108,7 @@ class JavaScriptRenderer(BraceRenderer):
               "mid": ("shift", "floor")}
     OPS = _OPS
     CONDS = _CONDS
+    OPTIONAL_RETURN = True
     FAMILY = {"seq": "list", "row": "list", "list": "list", "stack": "list", "queue_array": "list"}
     AND = (" && ",)
     OR = (" || ",)
@@ -207,9 +207,7 @@ class JavaScriptRenderer(BraceRenderer):
         doc = ["/**"] + [f" * @param {{{_JSDOC[kind]}}} {name}" for name, kind in fn.params]
         doc += [" * @return {number}", " */"]
         params = ", ".join(name for name, _ in fn.params)
-        # ``if (c) { return a; } return b;`` reads as ``return c ? a : b`` (one return): end without one
-        ends_in_if = bool(fn.skel.body) and isinstance(fn.skel.body[-1], model.If)
-        tail = [f"return {fn.acc};"] if needs_return and not ends_in_if else []
+        tail = [f"return {fn.acc};"] if needs_return else []
         inner = [f"let {fn.acc} = 0;"] + body + tail
         if r.style["functions"] == "arrow":
             lines = self.braces(f"const {fn.name} = ({params}) =>", inner)

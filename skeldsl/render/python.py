@@ -152,6 +152,7 @@ class PythonRenderer(LanguageRenderer):
     }
     SCALAR_CONDS = ("{acc} > {lit}", "{acc} % 2 == 0", "{k} < {acc}")
     CALL_STMTS = ("{call}", "{acc} += {call}")
+    OPTIONAL_RETURN = True
     CALL_CONDS = ("{call} > {acc}", "{call} == {lit}")
 
     def empty_body(self) -> list[str]:
