@@ -224,8 +224,9 @@ class FunctionLowering:
                             return ref
                 return None
             if isinstance(expr.func, ir.Attr):
-                if self.method_action(expr.func.obj, expr.func.name) == "size":
-                    return self.ref_of(expr.func.obj)
+                action = self.method_action(expr.func.obj, expr.func.name)
+                if action == "size" or action == "reduce" and expr.func.name in ("max", "min"):
+                    return self.ref_of(expr.func.obj)  # xs.max() bounds like max(xs)
             return None
         if isinstance(expr, ir.BinOp) and expr.op in ("+", "-", "*", "/", "//", "%", ">>", "<<"):
             left, right = self.size_ref(expr.left), self.size_ref(expr.right)
