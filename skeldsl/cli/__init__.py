@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cost": ("cost:cost", "Estimate the time complexity (big-O) of every function, statically."),
     "eval": ("eval:eval_", "Run candidates against tests in a sandbox; report pass@k, ER, AS, Beyond."),
     "mine": ("mine:mine", "Mine masked-code skeletons (EffiSkel strategies) from groups of solutions."),
+    "render": ("render:render", "Render a skeleton as a program in a language (inverse of extract)."),
+    "corpus": ("corpus:corpus", "Write a synthetic corpus of (skeleton, program) pairs as JSONL."),
 }
 
 

@@ -94,4 +94,28 @@ class Capabilities:
 
 FULL = Capabilities(memo=True)
 
-__all__ = ["Capabilities", "FULL", "OPS_BY_KIND", "COND_OPS", "ITERABLE", "SIZED", "WORKLIST", "RESULT_OPS"]
+
+def intersect(capabilities: list[Capabilities]) -> Capabilities:
+    """What every one of ``capabilities`` supports (for corpora with one skeleton in many languages)."""
+    if not capabilities:
+        return FULL
+    first, *rest = capabilities
+    result = first
+    for other in rest:
+        constructors = {kind: sources & other.constructors[kind] for kind, sources in result.constructors.items()
+                        if kind in other.constructors}
+        result_ops = {op: sources & other.result_ops[op] for op, sources in result.result_ops.items()
+                      if op in other.result_ops}
+        result = Capabilities(
+            param_kinds=tuple(k for k in result.param_kinds if k in other.param_kinds),
+            constructors=constructors,
+            result_ops={op: sources for op, sources in result_ops.items() if sources},
+            excluded_ops=result.excluded_ops | other.excluded_ops,
+            excluded_kind_ops=result.excluded_kind_ops | other.excluded_kind_ops,
+            not_iterable=result.not_iterable | other.not_iterable,
+            memo=result.memo and other.memo,
+            user_calls_in_conditions=result.user_calls_in_conditions and other.user_calls_in_conditions,
+        )
+    return result
+
+__all__ = ["Capabilities", "FULL", "intersect", "OPS_BY_KIND", "COND_OPS", "ITERABLE", "SIZED", "WORKLIST", "RESULT_OPS"]

@@ -45,12 +45,17 @@ class Limits:
     max_block: int = 4
 
 
-def capabilities(lang: str | None) -> Capabilities:
+def capabilities(lang: str | None | list[str]) -> Capabilities:
+    """The renderer's capabilities of ``lang``, of several languages at once (what all support), or the
+    whole vocabulary (``None``)."""
     if lang is None:
         return FULL
     from skeldsl.render import renderer_for
+    from skeldsl.render.capabilities import intersect
 
-    return renderer_for(lang).CAPABILITIES
+    if isinstance(lang, str):
+        return renderer_for(lang).CAPABILITIES
+    return intersect([renderer_for(one).CAPABILITIES for one in lang])
 
 
 class _Scope:
@@ -159,10 +164,13 @@ def _draw_skeleton(c: Chooser, caps: Capabilities, limits: Limits) -> model.Skel
     return canonicalise(model.Skeleton(tuple(functions)))
 
 
-def sample(n: int, lang: str | None = None, seed: int = 0, limits: Limits = Limits()) -> Iterator[model.Skeleton]:
-    """``n`` canonical skeletons for ``lang``, reproducible from ``seed``."""
+def sample(n: int, lang: str | None | list[str] = None, seed: int = 0,
+           limits: Limits = Limits()) -> Iterator[model.Skeleton]:
+    """``n`` canonical skeletons for ``lang`` (or for all of a list of languages), reproducible from
+    ``seed``."""
     caps = capabilities(lang)
-    rng = random.Random(f"skeletons:{lang}:{seed}")
+    key = lang if isinstance(lang, str) or lang is None else ",".join(lang)
+    rng = random.Random(f"skeletons:{key}:{seed}")
     chooser = RandomChooser(rng)
     for _ in range(n):
         yield typed_skeleton(chooser, caps, limits)

@@ -1,0 +1,49 @@
+"""``skel render``: write a skeleton as a program in a language (the inverse of ``skel extract``).
+
+Reads skeleton text from a file or ``-`` (stdin), prints the program.  A skeleton that is not canonical
+(extraction would never give it back, see ``skeldsl.render.canonical``) is rendered anyway, with a note on
+stderr naming the canonical form's difference; one outside the language's capabilities is an error.
+Exit status: 0 rendered, 1 the skeleton does not parse or cannot be rendered, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from skeldsl.errors import SkelError, SourceDecodeError
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--lang", "-l", required=True, help="Target language (see `skel languages`).")
+@click.option("--seed", default=0, show_default=True, type=int, help="Style seed: names, loop forms, layout.")
+def render(file: str, lang: str, seed: int) -> int:
+    """Render the skeleton in FILE (or - for stdin) as a LANG program on stdout."""
+    from skeldsl.parser import parse_skeleton
+    from skeldsl.render import RENDERERS, render as render_skeleton
+    from skeldsl.render.canonical import canonicalise
+
+    if lang not in RENDERERS:
+        raise click.UsageError(f"unknown language {lang!r}; one of: {', '.join(RENDERERS)}")
+    name = "<stdin>" if file == "-" else file
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(file, "rb") as handle:
+                data = handle.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SourceDecodeError(f"not UTF-8: {error.reason}", path=name) from None
+        skeleton = parse_skeleton(text, path=name)
+        if canonicalise(skeleton) != skeleton:
+            click.echo(f"{name}: note: the skeleton is not canonical: extracting the program gives its "
+                       "canonical form (see `python -c 'help(skeldsl.render.canonical)'`)", err=True)
+        click.echo(render_skeleton(skeleton, lang, seed=seed), nl=False)
+    except SkelError as error:
+        click.echo(str(error.with_path(name) if error.path is None else error), err=True)
+        return 1
+    return 0
