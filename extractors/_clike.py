@@ -279,10 +279,14 @@ class CFamilyExtractor(TreeSitterExtractor):
         parameters = self.field(declarator, "parameters")
         for parameter in self.named(parameters) if parameters is not None else []:
             type_node = self.field(parameter, "type")
-            if parameter.type != "parameter_declaration" or self.field(parameter, "declarator") is not None \
-                    or type_node is None or type_node.type not in ("type_identifier", "qualified_identifier"):
+            if parameter.type != "parameter_declaration" or type_node is None \
+                    or type_node.type in ("primitive_type", "sized_type_specifier"):
                 return []
-            args.append(self.e_identifier(type_node))
+            if type_node.type in ("type_identifier", "qualified_identifier") \
+                    and self.field(parameter, "declarator") is None:
+                args.append(self.e_identifier(type_node))
+            else:  # vector<int>(n) parsed as a type with an abstract declarator: an inner construction
+                args.append(ir.Opaque("argument"))
         return [ir.Assign((ir.Name(name),), ir.Call(ir.Name(base), tuple(args)), line=line)]
 
     def initial_value(self, base: str, kind: str | None, value_node, inner) -> ir.Expr:

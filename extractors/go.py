@@ -568,7 +568,8 @@ class GoExtractor(TreeSitterExtractor):
             if element.type != "keyed_element":
                 continue
             key, value = element.named_children[0], element.named_children[-1]
-            out.append(ir.Assign((ir.Attr(ir.Name("this"), self.text(key)),), self.expr(value), line=self.line(element)))
+            out.append(ir.Assign((ir.Attr(ir.Name("this"), self.text(key)),), self.element(value),
+                                 line=self.line(element)))
         return out
 
     def h_labeled(self, node) -> list[ir.Stmt]:
@@ -645,15 +646,21 @@ class GoExtractor(TreeSitterExtractor):
         for element in elements:
             parts = self.named(element)
             if element.type == "keyed_element" and len(parts) == 2:
-                items += [self.expr(parts[0]), self.expr(parts[1])]
-            elif parts:
-                items.append(self.expr(parts[-1]))
+                items += [self.element(parts[0]), self.element(parts[1])]
+            else:
+                items.append(self.element(element))
         if kind in ("seq",):
             return ir.CollectionLit("list", tuple(items))
         if kind in ("map", "set"):
             return ir.CollectionLit(kind, tuple(items))
         name = self.text(type_node) if type_node is not None else "struct"
         return ir.Call(ir.Name(name), tuple(items))
+
+    def element(self, node) -> ir.Expr:
+        """The expression in a composite literal's ``literal_element`` wrapper."""
+        if node.type == "literal_element" and node.named_children:
+            return self.expr(node.named_children[0])
+        return self.expr(node)
 
     def e_func_literal(self, node) -> ir.Expr:
         saved = dict(self.kinds)
