@@ -305,7 +305,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
         out: list[ir.Stmt] = []
         for child in self.named(node):
             out += self.expression_as_statement(child)
-        return out
+        return _with_hoisted_updates(out)
 
     def expression_as_statement(self, node) -> list[ir.Stmt]:
         kind = node.type
@@ -375,6 +375,9 @@ class JavaScriptExtractor(TreeSitterExtractor):
         return self.expr(node)
 
     def h_declaration(self, node) -> list[ir.Stmt]:
+        return _with_hoisted_updates(self.declarations(node))
+
+    def declarations(self, node) -> list[ir.Stmt]:
         out: list[ir.Stmt] = []
         doc = None
         for declarator in self.named(node):
@@ -853,6 +856,38 @@ def _is_string_reversal(extractor: TreeSitterExtractor, node) -> bool:
     return inner_func is not None and inner_func.type == "member_expression" \
         and extractor.text(extractor.field(inner_func, "property")) == "split" and arguments is not None \
         and extractor.text(arguments) in ("('')", '("")')
+
+
+def _with_hoisted_updates(statements: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``x = a[l++]`` is Python's ``x = a[l]; l += 1``: a counter bumped inside an expression is also a
+    statement of its own after it, so pointer loops (``while (l <= r) { .. a[l++] .. }``) are recognised."""
+    out: list[ir.Stmt] = []
+    for stmt in statements:
+        out.append(stmt)
+        roots: list = []
+        if isinstance(stmt, ir.Assign):
+            roots = [stmt.value, *stmt.targets]
+        elif isinstance(stmt, ir.ExprStmt) and not (isinstance(stmt.expr, ir.UnaryOp) and stmt.expr.op in ("++", "--")):
+            roots = [stmt.expr]
+        for root in roots:
+            for node in _walk(root):
+                if isinstance(node, ir.UnaryOp) and node.op in ("++", "--") and isinstance(node.operand, ir.Name):
+                    out.append(ir.ExprStmt(node, stmt.line))
+    return out
+
+
+def _walk(expr):
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if node is None or isinstance(node, (ir.Name, ir.Literal, ir.Lambda, ir.Comprehension)):
+            continue
+        yield node
+        for value in vars(node).values():
+            if isinstance(value, tuple):
+                stack.extend(item for item in value if not isinstance(item, str))
+            elif not isinstance(value, (str, bool, int)) and value is not None:
+                stack.append(value)
 
 
 def _has_call(node) -> bool:
