@@ -324,7 +324,7 @@ class CSharpExtractor(JavaExtractor):
                 names = [self.text(c) for c in pattern.named_children if c.type == "identifier"] if pattern else []
                 for name in names:
                     self.scope.bind(name)
-                values = [c for c in self.named(declarator) if c is not pattern]
+                values = [c for c in self.named(declarator) if c != pattern]
                 value = self.expr(values[-1]) if values else None
                 targets = ir.CollectionLit("tuple", tuple(ir.Name(n) for n in names))
                 out.append(ir.Assign((targets,), value, line=self.line(declarator)))
