@@ -653,7 +653,10 @@ class JavaScriptExtractor(TreeSitterExtractor):
     def e_new(self, node) -> ir.Expr:
         constructor = self.field(node, "constructor")
         arguments = self.field(node, "arguments")
-        args = tuple(self.expr(arg) for arg in self.named(arguments)) if arguments is not None else ()
+        arg_nodes = self.named(arguments) if arguments is not None else []
+        if len(arg_nodes) == 1 and _is_copy(arg_nodes[0]) and arg_nodes[0].type == "array":
+            arg_nodes = self.named(arg_nodes[0])[0].named_children  # new Set([...xs]) is set(xs)
+        args = tuple(self.expr(arg) for arg in arg_nodes)
         return ir.Call(ir.Name(_dotted_text(self, constructor)), args)
 
     def e_call(self, node) -> ir.Expr:
