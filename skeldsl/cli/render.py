@@ -22,7 +22,7 @@ from skeldsl.errors import SkelError, SourceDecodeError
 def render(file: str, lang: str, seed: int) -> int:
     """Render the skeleton in FILE (or - for stdin) as a LANG program on stdout."""
     from skeldsl.parser import parse_skeleton
-    from skeldsl.render import RENDERERS, render as render_skeleton
+    from skeldsl.render import RENDERERS, render as render_skeleton, renderer_for
     from skeldsl.render.canonical import canonicalise
 
     if lang not in RENDERERS:
@@ -39,7 +39,7 @@ def render(file: str, lang: str, seed: int) -> int:
         except UnicodeDecodeError as error:
             raise SourceDecodeError(f"not UTF-8: {error.reason}", path=name) from None
         skeleton = parse_skeleton(text, path=name)
-        if canonicalise(skeleton) != skeleton:
+        if canonicalise(skeleton, renderer_for(lang).CAPABILITIES.queue_base) != skeleton:
             click.echo(f"{name}: note: the skeleton is not canonical: extracting the program gives its "
                        "canonical form (see `python -c 'help(skeldsl.render.canonical)'`)", err=True)
         click.echo(render_skeleton(skeleton, lang, seed=seed), nl=False)

@@ -12,7 +12,8 @@ class BraceRenderer(LanguageRenderer):
     AND = (" && ",)
     OR = (" || ",)
     SEMI = ";"
-    PAREN_CONDITIONS = True  # ``if (c)`` (C family) or ``if c`` (Go, Rust, Swift)
+    PAREN_CONDITIONS = True
+    WHILE = "while"  # ``if (c)`` (C family) or ``if c`` (Go, Rust, Swift)
     SCALAR_CONDS = ("{acc} > {lit}", "{acc} % 2 == 0", "{k} < {acc}")
     CALL_STMTS = ("{call};", "{acc} += {call};")
     VOID_CALL_STMTS = ("{call};",)
@@ -42,10 +43,10 @@ class BraceRenderer(LanguageRenderer):
         return lines + inner[1:]
 
     def while_ref(self, r: Program, binding, body: list[str]) -> list[str]:
-        return self.braces(f"while {self.cond(self.nonempty(r, binding))}", body)
+        return self.braces(f"{self.WHILE} {self.cond(self.nonempty(r, binding))}", body)
 
     def while_flag(self, r: Program, flag: str, body: list[str]) -> list[str]:
-        return [self.declare_flag(flag)] + self.braces(f"while {self.cond(flag)}",
+        return [self.declare_flag(flag)] + self.braces(f"{self.WHILE} {self.cond(flag)}",
                                                         [f"{flag} = false{self.SEMI}"] + body)
 
     def program_text(self, header: list[str], functions: list[list[str]], footer: list[str]) -> str:

@@ -34,9 +34,14 @@ from skeldsl.vocabulary import is_user_function
 
 # A stack or queue is a usage of a list or deque (``refine_containers`` names it); write it as the
 # underlying container first so that the refinement decides, as it does for real programs.
-_UNREFINE_OPS = {"stack.push": "list.append", "stack.pop": "list.pop",
-                 "queue.push": "deque.push", "queue.pop": "deque.popfront"}
-_UNREFINE_KINDS = {"stack": "list", "queue": "deque"}
+# A queue is a deque in most languages, a list (``q = q[1:]``) in Go: ``queue_base`` says which.
+_UNREFINE_OPS = {
+    "deque": {"stack.push": "list.append", "stack.pop": "list.pop",
+              "queue.push": "deque.push", "queue.pop": "deque.popfront"},
+    "list": {"stack.push": "list.append", "stack.pop": "list.pop",
+             "queue.push": "list.append", "queue.pop": "list.popfront"},
+}
+_UNREFINE_KINDS = {"deque": {"stack": "list", "queue": "deque"}, "list": {"stack": "list", "queue": "list"}}
 
 
 def _internal(ref: str | None, function: str) -> str | None:
@@ -52,56 +57,56 @@ def _internal(ref: str | None, function: str) -> str | None:
     return f"S:{base}{suffix}"
 
 
-def _to_low(body: tuple[model.Stmt, ...], function: str) -> list[tuple]:
+def _to_low(body: tuple[model.Stmt, ...], function: str, base: str) -> list[tuple]:
     out: list[tuple] = []
     for stmt in body:
         if isinstance(stmt, model.Call):
-            out.append(_call(stmt, function))
+            out.append(_call(stmt, function, base))
         elif isinstance(stmt, model.Assign):
-            op = _UNREFINE_KINDS.get(stmt.value.op, stmt.value.op)
+            op = _UNREFINE_KINDS[base].get(stmt.value.op, stmt.value.op)
             out.append(("assign", _internal(stmt.target, function), op, _internal(stmt.value.ref, function)))
         elif isinstance(stmt, model.For):
             domain = stmt.domain
             if isinstance(domain, model.Const):
-                out.append(("for", "const", None, _to_low(stmt.body, function)))
+                out.append(("for", "const", None, _to_low(stmt.body, function, base)))
             else:
                 kind = "log" if isinstance(domain, model.Halving) else "over"
-                out.append(("for", kind, _internal(domain.ref, function), _to_low(stmt.body, function)))
+                out.append(("for", kind, _internal(domain.ref, function), _to_low(stmt.body, function, base)))
         elif isinstance(stmt, model.While):
-            out.append(("while", _internal(stmt.ref, function), _to_low(stmt.body, function)))
+            out.append(("while", _internal(stmt.ref, function), _to_low(stmt.body, function, base)))
         elif isinstance(stmt, model.If):
-            conds = [_call(call, function) for call in stmt.cond]
-            out.append(("if", conds, _to_low(stmt.then, function), _to_low(stmt.orelse, function)))
+            conds = [_call(call, function, base) for call in stmt.cond]
+            out.append(("if", conds, _to_low(stmt.then, function, base), _to_low(stmt.orelse, function, base)))
         else:
             out.append(("exit", stmt.kind))
     return out
 
 
-def _call(call: model.Call, function: str) -> tuple:
+def _call(call: model.Call, function: str, base: str) -> tuple:
     if is_user_function(call.op):
         return ("call", f"F:{call.op}", None)
-    return ("call", _UNREFINE_OPS.get(call.op, call.op), _internal(call.ref, function))
+    return ("call", _UNREFINE_OPS[base].get(call.op, call.op), _internal(call.ref, function))
 
 
-def canonicalise(skeleton: model.Skeleton) -> model.Skeleton:
+def canonicalise(skeleton: model.Skeleton, queue_base: str = "deque") -> model.Skeleton:
     """The canonical skeleton extraction gives for any program that realises ``skeleton`` statement by
     statement (see the module docstring for what changes).  Idempotent: the passes are applied until
     nothing changes (one application can expose work for another, e.g. an ``if`` that lost its body
     leaves a ``reduce`` statement that is then a loop)."""
     for _ in range(8):
-        result = _canonicalise_once(skeleton)
+        result = _canonicalise_once(skeleton, queue_base)
         if result == skeleton:
             return result
         skeleton = result
     return skeleton
 
 
-def _canonicalise_once(skeleton: model.Skeleton) -> model.Skeleton:
+def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
     lowered: dict[str, list[tuple]] = {}
     params: dict[str, list[tuple[str, str]]] = {}
     memo: dict[str, bool] = {}
     for function in skeleton.functions:
-        body = _to_low(function.body, function.name)
+        body = _to_low(function.body, function.name, base)
         for function_pass in FUNCTION_PASSES:
             body = function_pass(body)
         lowered[function.name] = body
@@ -112,9 +117,9 @@ def _canonicalise_once(skeleton: model.Skeleton) -> model.Skeleton:
     return build_model(canonical_order(lowered), lowered, params, memo)
 
 
-def is_canonical(skeleton: model.Skeleton) -> bool:
+def is_canonical(skeleton: model.Skeleton, queue_base: str = "deque") -> bool:
     """True when ``canonicalise`` leaves ``skeleton`` unchanged."""
-    return canonicalise(skeleton) == skeleton
+    return canonicalise(skeleton, queue_base) == skeleton
 
 
 __all__ = ["canonicalise", "is_canonical"]

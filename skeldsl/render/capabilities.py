@@ -68,7 +68,9 @@ class Capabilities:
     result_ops: Mapping[str, frozenset[str]] = field(default_factory=lambda: dict(RESULT_OPS))
     excluded_ops: frozenset[str] = frozenset()
     excluded_kind_ops: frozenset[tuple[str, str]] = frozenset()  # (kind, op): e.g. no slicing of lists
+    excluded_cond_ops: frozenset[str] = frozenset()  # statements only (Go's two-valued lookups)
     not_iterable: frozenset[str] = frozenset()  # kinds a loop cannot run over (C++ priority_queue)
+    queue_base: str = "deque"  # what a queue is written as: a deque, or a list (Go's q = q[1:])
     memo: bool = False
     user_calls_in_conditions: bool = True
 
@@ -77,7 +79,7 @@ class Capabilities:
                      if op not in self.excluded_ops and (kind, op) not in self.excluded_kind_ops)
 
     def cond_ops(self, kind: str) -> tuple[str, ...]:
-        ops = tuple(op for op in self.ops(kind) if op in COND_OPS)
+        ops = tuple(op for op in self.ops(kind) if op in COND_OPS and op not in self.excluded_cond_ops)
         if kind in REDUCIBLE and "reduce" not in self.excluded_ops:
             ops += ("reduce",)
         return ops
@@ -106,12 +108,16 @@ def intersect(capabilities: list[Capabilities]) -> Capabilities:
                         if kind in other.constructors}
         result_ops = {op: sources & other.result_ops[op] for op, sources in result.result_ops.items()
                       if op in other.result_ops}
+        if result.queue_base != other.queue_base:  # a queue never popped would be a deque in one, a list in other
+            constructors.pop("queue", None)
         result = Capabilities(
+            queue_base=result.queue_base,
             param_kinds=tuple(k for k in result.param_kinds if k in other.param_kinds),
             constructors=constructors,
             result_ops={op: sources for op, sources in result_ops.items() if sources},
             excluded_ops=result.excluded_ops | other.excluded_ops,
             excluded_kind_ops=result.excluded_kind_ops | other.excluded_kind_ops,
+            excluded_cond_ops=result.excluded_cond_ops | other.excluded_cond_ops,
             not_iterable=result.not_iterable | other.not_iterable,
             memo=result.memo and other.memo,
             user_calls_in_conditions=result.user_calls_in_conditions and other.user_calls_in_conditions,

@@ -161,7 +161,7 @@ def _draw_skeleton(c: Chooser, caps: Capabilities, limits: Limits) -> model.Skel
         refs += [(f"p{i}[]", "row") for i, kind in enumerate(kinds) if kind == "grid"]
         body = _block(c, caps, _Scope(refs, 0, [0]), n_functions, limits.max_depth, limits.max_block)
         functions.append(model.Function(f"f{index}", params, body, memo=caps.memo and c.boolean()))
-    return canonicalise(model.Skeleton(tuple(functions)))
+    return canonicalise(model.Skeleton(tuple(functions)), caps.queue_base)
 
 
 def sample(n: int, lang: str | None | list[str] = None, seed: int = 0,

@@ -1,0 +1,194 @@
+"""Go templates: slices, maps (``map[int]bool`` sets), ``slices`` / ``sort`` / ``strings`` calls, gods
+``priorityqueue`` and ``treemap`` for heaps and ordered maps.
+
+Stacks and queues are slices (``st = st[:len(st)-1]``, ``q = q[1:]``).  Stores into maps and sets use a
+value with a call in it (``m[k] = max(acc, 1)``): the Go extractor drops a loop that only stores plain
+values into a container built just before (``drop_fill_loops``, meant for ``dp[i] = -1``).
+Style choices: ``for _, x := range xs``, ``for i := range xs``, counting loops, ``for i := range n``,
+``else if`` chains.  Not expressible (outside ``CAPABILITIES``): ``@memo``, ``list.insert`` /
+``list.del`` (``slices.Insert`` / ``slices.Delete`` are not mapped), deques, ``heap.top``, string
+builders, linked lists, locals built by an operation.  No Go toolchain here: checked by tree-sitter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from skeldsl.render._braces import BraceRenderer
+from skeldsl.render.capabilities import FULL
+from skeldsl.render.core import FunctionInfo, Program, camel, ends_in_bare_exit_if
+
+_L = "list"
+_OPS: dict[tuple[str, str], tuple[str, ...]] = {
+    (_L, "list.append"): ("{r} = append({r}, {k})",),
+    (_L, "list.pop"): ("{r} = {r}[:len({r})-1]",),
+    (_L, "list.popfront"): ("{r} = {r}[1:]",),
+    (_L, "list.has"): ("if slices.Contains({r}, {k}) {{\n    {acc}++\n}}",),
+    (_L, "list.find"): ("{acc} += slices.Index({r}, {k})",),
+    (_L, "list.extend"): ("{r} = append({r}, {r}...)",),
+    (_L, "sort"): ("sort.Ints({r})", "slices.Sort({r})"),
+    (_L, "bsearch"): ("{acc} += sort.SearchInts({r}, {k})",),
+    (_L, "copy"): ("{acc} += len(slices.Clone({r}))",),
+    (_L, "slice"): ("{acc} += len({r}[1:])",),
+    (_L, "reverse"): ("slices.Reverse({r})",),
+    (_L, "stack.push"): ("{r} = append({r}, {k})",),
+    (_L, "stack.pop"): ("{r} = {r}[:len({r})-1]",),
+    (_L, "queue.push"): ("{r} = append({r}, {k})",),
+    (_L, "queue.pop"): ("{r} = {r}[1:]",),
+    ("str", "str.concat"): ('{r} += "x"', '{r} = {r} + "ab"'),
+    ("str", "str.find"): ('{acc} += strings.Index({r}, "a")',),
+    ("str", "str.split"): ('{acc} += len(strings.Split({r}, ","))',),
+    ("str", "str.replace"): ('{acc} += len(strings.ReplaceAll({r}, "a", "b"))',),
+    ("str", "slice"): ("{acc} += len({r}[1:])",),
+    ("map", "map.get"): ("{acc} += {r}[{k}]",),
+    ("map", "map.put"): ("{r}[{k}] = max({acc}, 1)",),
+    ("map", "map.has"): ("if _, ok := {r}[{k}]; ok {{\n    {acc}++\n}}",),
+    ("map", "map.del"): ("delete({r}, {k})",),
+    ("set", "set.add"): ("{r}[{k}] = len({r}) >= 0",),
+    ("set", "set.has"): ("if {r}[{k}] {{\n    {acc}++\n}}",),
+    ("set", "set.del"): ("delete({r}, {k})",),
+    ("heap", "heap.push"): ("{r}.Enqueue({k})",),
+    ("heap", "heap.pop"): ("{r}.Dequeue()",),
+    ("tree", "tree.put"): ("{r}.Put({k}, {acc})",),
+    ("tree", "tree.get"): ("{r}.Get({k})",),
+    ("tree", "tree.has"): ("if {r}.Contains({k}) {{\n    {acc}++\n}}",),
+    ("tree", "tree.del"): ("{r}.Remove({k})",),
+    ("tree", "tree.near"): ("{r}.Floor({k})", "{r}.Ceiling({k})"),
+}
+_CONDS: dict[tuple[str, str], tuple[str, ...]] = {
+    (_L, "list.has"): ("slices.Contains({r}, {k})", "!slices.Contains({r}, {k})"),
+    (_L, "list.find"): ("slices.Index({r}, {k}) >= 0",),
+    (_L, "bsearch"): ("sort.SearchInts({r}, {k}) < {acc}",),
+    (_L, "reduce"): ("slices.Max({r}) > {acc}", "slices.Min({r}) < {k}"),
+    ("str", "str.find"): ('strings.Contains({r}, "a")', 'strings.HasPrefix({r}, "ab")', 'strings.Index({r}, "b") >= 0'),
+    ("map", "map.get"): ("{r}[{k}] > {acc}",),
+    ("set", "set.has"): ("{r}[{k}]", "!{r}[{k}]"),
+    ("tree", "tree.has"): ("{r}.Contains({k})",),
+}
+_TYPES = {"seq": "[]int", "grid": "[][]int", "str": "string", "map": "map[int]int", "set": "map[int]bool",
+          "num": "int", "bool": "bool", "node": "*TreeNode", "fn": "func(int) int", "any": "any"}
+_KEYWORDS = frozenset("""break case chan const continue default defer else fallthrough for func go goto if import
+interface map package range return select struct switch type var append cap clear close complex copy delete
+imag len make max min new panic print println real recover any bool byte int string error true false nil
+iota slices sort strings maps priorityqueue treemap utils TreeNode main ok""".split())
+
+
+class GoRenderer(BraceRenderer):
+    name = "go"
+    CAPABILITIES = replace(
+        FULL.without(ops=("list.insert", "list.del", "heap.top"), constructors=("deque", "strbuf", "linked")),
+        memo=False, result_ops={}, queue_base="list", not_iterable=frozenset({"heap", "tree"}),
+        constructors={"map": frozenset(), "set": frozenset(), "list": frozenset({"seq", "list", "num"}),
+                      "stack": frozenset(), "queue": frozenset(), "heap": frozenset(), "tree": frozenset()},
+        excluded_kind_ops=frozenset({("map", "copy"), ("set", "copy")}),
+        excluded_cond_ops=frozenset({"map.has", "heap.pop", "tree.get", "tree.near", "list.pop",
+                                     "list.popfront", "stack.pop", "queue.pop"}),
+    )
+    RESERVED = _KEYWORDS
+    case = staticmethod(camel)
+    VOID_FUNCTIONS = True
+    OPTIONAL_RETURN = True  # and ends with a panic instead (see ``function``)
+    SEMI = ""
+    WHILE = "for"
+    FAMILY = {"seq": "list", "row": "list", "list": "list", "stack": "list", "queue": "list"}
+    PAREN_CONDITIONS = False
+    CALL_STMTS = ("{call}", "{acc} += {call}")
+    VOID_CALL_STMTS = ("{call}",)
+    STYLES = {"keys": ("var", "var", "lit")}
+    OPS = _OPS
+    CONDS = _CONDS
+    CONSTRUCT = {
+        "map": ("{name} := map[int]int{{}}", "{name} := make(map[int]int)"),
+        "set": ("{name} := map[int]bool{{}}", "{name} := make(map[int]bool)"),
+        "list": ("{name} := []int{{}}", "var {name} []int"),
+        "stack": ("{name} := []int{{}}",), "queue": ("{name} := []int{{}}",),
+        "heap": ("{name} := priorityqueue.NewWith(utils.IntComparator)",),
+        "tree": ("{name} := treemap.NewWithIntComparator()",),
+    }
+    CONSTRUCT_FROM = {
+        ("list", "num"): ("{name} := make([]int, {src})",),
+        ("list", "list"): ("{name} := make([]int, len({src}))",),
+        ("stack", "list"): ("{name} := make([]int, len({src}))",),
+        ("queue", "list"): ("{name} := make([]int, len({src}))",),
+        ("stack", "num"): ("{name} := make([]int, {src})",),
+        ("queue", "num"): ("{name} := make([]int, {src})",),
+    }
+    RESULT: dict = {}
+
+    def declare_flag(self, flag: str) -> str:
+        return f"{flag} := true"
+
+    # ---- expressions -------------------------------------------------------------------------------
+    def size(self, r: Program, binding) -> str:
+        if binding.kind == "num":
+            return binding.expr
+        if binding.kind in ("heap", "tree"):
+            return f"{binding.expr}.Size()"
+        return f"len({binding.expr})"
+
+    def nonempty(self, r: Program, binding) -> str:
+        if binding.kind in ("heap", "tree"):
+            return f"!{binding.expr}.Empty()"
+        return f"len({binding.expr}) > 0"
+
+    def index(self, r: Program, binding, i: str) -> str:
+        return f"{binding.expr}[{i}]"
+
+    def argument(self, r: Program, kind: str, env) -> str:
+        return {"num": "0", "bool": "false", "str": '""'}.get(kind, "nil")
+
+    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
+        return f"{callee.name}({', '.join(args)})"
+
+    # ---- loops -------------------------------------------------------------------------------------
+    def loop_forms(self, kind: str) -> tuple[str, ...]:
+        if kind in ("seq", "list", "row", "grid", "str", "stack", "queue"):
+            return ("each", "index")
+        return ("each",)
+
+    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
+        expr = binding.expr
+        if form == "index":
+            return self.braces(r.pick((f"for {index} := range {expr}",
+                                       f"for {index} := 0; {index} < len({expr}); {index}++")), body)
+        if binding.kind in ("map", "set"):
+            return self.braces(f"for {element} := range {expr}", body)
+        return self.braces(f"for _, {element} := range {expr}", body)
+
+    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
+        return self.braces(r.pick((f"for {var} := 0; {var} < {n}; {var}++", f"for {var} := range {n}")), body)
+
+    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
+        return self.braces(r.pick((f"for {var} := 0; {var} < 4; {var}++", f"for {var} := range 26")), body)
+
+    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
+        size = self.size(r, binding)
+        if r.rng.random() < 0.5:
+            return [f"{lo}, {hi} := 0, {size}"] + self.braces(
+                f"for {lo} < {hi}", [f"{mid} := ({lo} + {hi}) / 2", f"{lo} = {mid} + 1"] + body)
+        return self.braces(f"for {mid} := {size}; {mid} > 0; {mid} /= 2", body)
+
+    # ---- functions and the program -----------------------------------------------------------------
+    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
+        params = ", ".join(f"{name} {_TYPES[kind]}" for name, kind in fn.params)
+        tail = [f"return {fn.acc}"] if needs_return else []
+        if fn.returns and ends_in_bare_exit_if(fn.skel):
+            tail = ['panic("unreachable")']
+        returns = " int" if fn.returns else ""
+        return self.braces(f"func {fn.name}({params}){returns}", [f"{fn.acc} := 0"] + body + tail)
+
+    def program(self, r: Program, functions: list[list[str]]) -> str:
+        text = self.program_text([], functions, [])
+        imports = [name for name in ("maps", "slices", "sort", "strings") if f"{name}." in text]
+        imports += [path for name, path in (("priorityqueue.", "github.com/emirpasic/gods/queues/priorityqueue"),
+                                            ("treemap.", "github.com/emirpasic/gods/maps/treemap"),
+                                            ("utils.", "github.com/emirpasic/gods/utils")) if name in text]
+        header = ["package main", ""]
+        if imports:
+            header += ["import ("] + [f'    "{name}"' for name in imports] + [")", ""]
+        if "TreeNode" in text:
+            header += ["type TreeNode struct {", "    Val   int", "    Left  *TreeNode", "    Right *TreeNode", "}", ""]
+        return "\n".join(header) + "\n" + text
+
+
+RENDERER = GoRenderer()
