@@ -65,6 +65,8 @@ _METHODS.update({
     ("heap", "removeMin"): "heap.pop", ("heap", "removeMax"): "heap.pop", ("heap", "min"): "heap.top",
     ("heap", "max"): "heap.top", ("heap", "isEmpty"): "empty", ("heap", "push"): "heap.push",
     ("heap", "pop"): "heap.pop", ("heap", "top"): "heap.top", ("heap", "peek"): "heap.top",
+    ("map", "hasKey"): "map.has", ("tree", "hasKey"): "tree.has", ("list", "hasKey"): "none",
+    ("str", "hasKey"): "none", ("*", "hasKey"): "map.has",
     # untyped receivers: distinctive method names decide the kind
     ("*", "append"): "list.append", ("*", "removeLast"): "list.pop", ("*", "popLast"): "list.pop",
     ("*", "removeFirst"): "list.popfront", ("*", "insertAt"): "list.insert", ("*", "removeAt"): "list.del",
@@ -436,7 +438,7 @@ class SwiftExtractor(TreeSitterExtractor):
                 if isinstance(part, ir.Index):
                     bound[pending] = part
                     self.substitutions[pending] = part
-                    part = ir.BinOp("in", part.index, part.obj)
+                    part = _present(part)
                 elif pending in self.substitutions:
                     del self.substitutions[pending]
                 pending = None
@@ -583,6 +585,14 @@ class SwiftExtractor(TreeSitterExtractor):
         return {"&&": "and", "||": "or", "===": "==", "!==": "!="}.get(op, op), _PRECEDENCE.get(op, 4)
 
     def binary(self, node, left: ir.Expr) -> ir.Expr:
+        op, _ = self.binary_op(node)
+        right_node = self.field(node, "rhs")
+        if op in ("!=", "==") and right_node is not None and right_node.type == "nil_literal" \
+                and isinstance(left, ir.Index):  # d[k] != nil: is k a key of d
+            return _present(left) if op == "!=" else ir.UnaryOp("not", _present(left))
+        return self.rotated(node, left)
+
+    def rotated(self, node, left: ir.Expr) -> ir.Expr:
         """``left op rhs`` for a binary node.  tree-sitter-swift nests every binary operator to the right
         (``i < n && ok`` parses as ``i < (n && ok)``); a right operand of lower precedence is rotated
         back (``(i < n) && ok``)."""
@@ -592,7 +602,7 @@ class SwiftExtractor(TreeSitterExtractor):
             _, right_precedence = self.binary_op(right)
             if right_precedence < precedence:
                 inner = ir.BinOp(op, left, self.expr(self.field(right, "lhs")))
-                return self.binary(right, inner)
+                return self.rotated(right, inner)
         return ir.BinOp(op, left, self.expr(right))
 
     def e_prefix(self, node) -> ir.Expr:
@@ -815,6 +825,12 @@ def _builds(value: ir.Expr | None) -> bool:
 def _is_static(node) -> bool:
     return any(child.type == "modifiers" and "static" in child.text.decode("utf-8", "replace")
                for child in node.named_children)
+
+
+def _present(index: ir.Index) -> ir.Expr:
+    """``d[k]`` yields a value (``if let v = d[k]``, ``d[k] != nil``): a key lookup on a dictionary, a plain
+    read on an array of optionals; the receiver's kind decides (``hasKey`` in the method tables)."""
+    return ir.Call(ir.Attr(index.obj, "hasKey"), (index.index,))
 
 
 def _replace_rightmost(expr: ir.Expr, operand: ir.Expr) -> ir.Expr:
