@@ -50,6 +50,8 @@ _METHODS.update({
     ("set", "add"): "set.add", ("set", "has"): "set.has", ("set", "delete"): "set.del",
     ("set", "keys"): "wrap", ("set", "values"): "wrap", ("set", "entries"): "wrap",
     ("set", "forEach"): "iterate", ("set", "clear"): "none",
+    ("map", "hasKey"): "map.has", ("tree", "hasKey"): "tree.has", ("list", "hasKey"): "none",
+    ("str", "hasKey"): "none", ("*", "hasKey"): "map.has",
     ("tree", "set"): "tree.put", ("tree", "add"): "tree.put", ("tree", "get"): "tree.get",
     ("tree", "has"): "tree.has", ("tree", "delete"): "tree.del", ("tree", "higher"): "tree.near",
     ("tree", "lower"): "tree.near", ("tree", "ceil"): "tree.near", ("tree", "floor"): "tree.near",
@@ -614,8 +616,13 @@ class JavaScriptExtractor(TreeSitterExtractor):
 
     def e_binary(self, node) -> ir.Expr:
         op = self.operator(node)
-        return ir.BinOp(_COMPARISON.get(op, op), self.expr(self.field(node, "left")),
-                        self.expr(self.field(node, "right")))
+        left, right = self.expr(self.field(node, "left")), self.expr(self.field(node, "right"))
+        if op in ("!==", "===", "!=", "==") and isinstance(right, ir.Literal) and right.kind == "none" \
+                and right.text == "undefined":
+            present = _present(left)  # memo[k] !== undefined / m.get(k) !== undefined: is k a key
+            if present is not None:
+                return present if op in ("!==", "!=") else ir.UnaryOp("not", present)
+        return ir.BinOp(_COMPARISON.get(op, op), left, right)
 
     def e_unary(self, node) -> ir.Expr:
         op = self.operator(node)
@@ -891,6 +898,16 @@ def _walk(expr):
                 stack.extend(item for item in value if not isinstance(item, str))
             elif not isinstance(value, (str, bool, int)) and value is not None:
                 stack.append(value)
+
+
+def _present(expr: ir.Expr) -> ir.Expr | None:
+    """``d[k] !== undefined`` / ``m.get(k) !== undefined``: a key test on maps and objects, a plain read on
+    arrays (``hasKey`` in the method tables lets the receiver's kind decide)."""
+    if isinstance(expr, ir.Index) and not expr.is_slice:
+        return ir.Call(ir.Attr(expr.obj, "hasKey"), (expr.index,))
+    if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr) and expr.func.name == "get" and len(expr.args) == 1:
+        return ir.Call(ir.Attr(expr.func.obj, "hasKey"), expr.args)
+    return None
 
 
 def _has_call(node) -> bool:
