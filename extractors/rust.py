@@ -134,7 +134,8 @@ class RustExtractor(TreeSitterExtractor):
                   "mod_item", "impl_item"],
     )
     EXPRESSIONS = handler_table(
-        e_name=["identifier", "field_identifier", "type_identifier", "primitive_type", "shorthand_field_identifier"],
+        e_identifier=["identifier"],
+        e_name=["field_identifier", "type_identifier", "primitive_type", "shorthand_field_identifier"],
         e_self=["self"],
         e_number=["integer_literal", "float_literal", "negative_literal"],
         e_string=["string_literal", "raw_string_literal"],
@@ -171,6 +172,7 @@ class RustExtractor(TreeSitterExtractor):
         self.struct_fields: dict[str, dict[str, str | None]] = {}
         self.owner: str | None = None
         self.pending: list[ir.Stmt] = []  # statements an ``if let`` condition runs before its test
+        self.field_locals: dict[str, str] = {}  # constructor locals that become fields (``Self { prefix }``)
 
     # ------------------------------------------------------------------------------------ module
 
@@ -214,7 +216,10 @@ class RustExtractor(TreeSitterExtractor):
             for field, kind in self.struct_fields.get(owner, {}).items():
                 if kind is not None and kind not in ("num", "bool"):
                     prologue.append(ir.Assign((ir.Attr(ir.Name("self"), field),), None, declared=_declared(kind)))
+        saved_locals = self.field_locals
+        self.field_locals = self.constructor_locals(self.field(node, "body")) if owner is not None and not has_self else {}
         body = self.block_statements(self.field(node, "body"), tail=True)
+        self.field_locals = saved_locals
         self.owner = saved
         return ir.FunctionDef(self.text(self.field(node, "name")), params, tuple(prologue) + tuple(body),
                               owner=owner, line=self.line(node))
@@ -283,6 +288,9 @@ class RustExtractor(TreeSitterExtractor):
         for index, child in enumerate(children):
             last = index == len(children) - 1 and child.type not in ("expression_statement", "let_declaration",
                                                                        "empty_statement", "function_item")
+            if index == len(children) - 1 and child.type == "expression_statement" and child.named_children \
+                    and not self.source[child.start_byte:child.end_byte].rstrip().endswith(b";"):
+                child, last = child.named_children[0], True  # a block-final `if`/`match` without `;`
             if last and child.type in _STATEMENT_EXPRESSIONS or child.type == "expression_statement":
                 expression = child if last else (child.named_children[0] if child.named_children else None)
                 if expression is not None:
@@ -345,9 +353,9 @@ class RustExtractor(TreeSitterExtractor):
         if value_node is not None and value_node.type == "closure_expression" and len(names) == 1:
             return [self.closure_function(names[0], value_node)]
         if value_node is None:
-            return [ir.Assign((ir.Name(n),), None, declared=_declared(kind), line=line) for n in names]
+            return [ir.Assign((self.bound(n),), None, declared=_declared(kind), line=line) for n in names]
         if pattern is not None and pattern.type == "tuple_pattern" and value_node.type == "tuple_expression":
-            targets = tuple(ir.Name(n) for n in names)
+            targets = tuple(self.bound(n) for n in names)
             values = tuple(self.expr(v) for v in self.named(value_node))
             if len(targets) == len(values):
                 return [ir.Assign((ir.CollectionLit("tuple", targets),), ir.CollectionLit("tuple", values), line=line)]
@@ -357,8 +365,8 @@ class RustExtractor(TreeSitterExtractor):
         if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and kind in ("set", "map"):
             value = ir.Call(ir.Name("HashSet::from" if kind == "set" else "HashMap::from"), value.args)
         if len(names) == 1:
-            return [ir.Assign((ir.Name(names[0]),), value, declared=_declared(kind), line=line)]
-        return [ir.Assign((ir.CollectionLit("tuple", tuple(map(ir.Name, names))),), value, line=line)]
+            return [ir.Assign((self.bound(names[0]),), value, declared=_declared(kind), line=line)]
+        return [ir.Assign((ir.CollectionLit("tuple", tuple(map(self.bound, names))),), value, line=line)]
 
     def h_item(self, node) -> list[ir.Stmt]:
         return [self.function(node, owner=None)]
@@ -474,6 +482,38 @@ class RustExtractor(TreeSitterExtractor):
         return names
 
     # ------------------------------------------------------------------------------- expressions
+
+    def e_identifier(self, node) -> ir.Expr:
+        name = self.text(node)
+        field = self.field_locals.get(name)
+        return ir.Attr(ir.Name("self"), field) if field is not None else ir.Name(name)
+
+    def constructor_locals(self, body) -> dict[str, str]:
+        """In ``fn new() -> Self { let mut prefix = ...; Self { prefix } }`` the local *is* the field:
+        local name -> field name for the final struct literal's ``field: local`` / shorthand entries."""
+        children = self.named(body) if body is not None else []
+        last = children[-1] if children else None
+        if last is not None and last.type == "expression_statement" and last.named_children:
+            last = last.named_children[0]
+        if last is None or last.type != "struct_expression":
+            return {}
+        name = self.text(self.field(last, "name"))
+        if name != "Self" and name != self.owner:
+            return {}
+        mapping: dict[str, str] = {}
+        fields = self.field(last, "body")
+        for child in self.named(fields) if fields is not None else []:
+            if child.type == "shorthand_field_initializer":
+                mapping[self.text(child)] = self.text(child)
+            elif child.type == "field_initializer":
+                value = self.field(child, "value")
+                if value is not None and value.type == "identifier":
+                    mapping[self.text(value)] = self.text(self.field(child, "field"))
+        return mapping
+
+    def bound(self, name: str) -> ir.Expr:
+        field = self.field_locals.get(name)
+        return ir.Attr(ir.Name("self"), field) if field is not None else ir.Name(name)
 
     def e_self(self, node) -> ir.Expr:
         return ir.Name("self")
@@ -652,8 +692,10 @@ class RustExtractor(TreeSitterExtractor):
         for child in self.named(body) if body is not None else []:
             if child.type == "field_initializer":
                 field = self.text(self.field(child, "field"))
-                out.append(ir.Assign((ir.Attr(ir.Name("self"), field),), self.expr(self.field(child, "value"))))
-            elif child.type == "shorthand_field_initializer":
+                value = self.expr(self.field(child, "value"))
+                if value != ir.Attr(ir.Name("self"), field):
+                    out.append(ir.Assign((ir.Attr(ir.Name("self"), field),), value))
+            elif child.type == "shorthand_field_initializer" and self.text(child) not in self.field_locals:
                 out.append(ir.Assign((ir.Attr(ir.Name("self"), self.text(child)),), ir.Name(self.text(child))))
         return out
 
