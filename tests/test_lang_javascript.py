@@ -85,6 +85,24 @@ def test_floor_division_and_ternary_return_of_calls():
               "  return nums[m] < 0 ? f(nums, m + 1, hi) : f(nums, lo, m - 1);\n}\n") == python
 
 
+def test_undefined_checks_are_key_tests_on_maps_only():
+    python = py("def f(nums: List[int]) -> int:\n    memo = {}\n    dp = [0] * len(nums)\n    for x in nums:\n"
+                "        if x in memo:\n            return memo[x]\n        if dp[x] != 0:\n            return 1\n"
+                "        memo[x] = 1\n    return 0\n")
+    assert js("/** @param {number[]} nums */\nfunction f(nums) {\n  const memo = {};\n"
+              "  const dp = new Array(nums.length).fill(0);\n  for (const x of nums) {\n"
+              "    if (memo[x] !== undefined) return memo[x];\n    if (dp[x] !== undefined) return 1;\n"
+              "    memo[x] = 1;\n  }\n  return 0;\n}\n") == python
+
+
+def test_counter_bumped_inside_an_index_is_a_pointer_step():
+    python = py("def f(a: List[int]) -> int:\n    l, r = 0, len(a) - 1\n    s = 0\n    while l <= r:\n"
+                "        s += a[l]\n        l += 1\n    return s\n")
+    assert js("/** @param {number[]} a */\nfunction f(a) {\n  let l = 0, r = a.length - 1;\n  let s = 0;\n"
+              "  while (l <= r) {\n    s += a[l++];\n  }\n  return s;\n}\n") == python
+    assert "for p0" in python
+
+
 # ------------------------------------------------------------------------------------ invariance
 
 

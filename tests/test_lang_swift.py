@@ -72,6 +72,16 @@ def test_if_let_on_a_dictionary_is_a_membership_test():
               "        if let v = d[x] {\n            return v\n        }\n        d[x] = 1\n    }\n    return 0\n}\n") == python
 
 
+def test_nil_checks_are_key_tests_on_dictionaries_only():
+    python = py("def f(a: List[int]) -> int:\n    d = {}\n    memo = [0] * len(a)\n    for x in a:\n"
+                "        if x not in d:\n            d[x] = 1\n        if memo[x] != 0:\n            return 1\n"
+                "    return 0\n")
+    assert sw("func f(_ a: [Int]) -> Int {\n    var d = [Int: Int]()\n"
+              "    var memo = [Int?](repeating: nil, count: a.count)\n    for x in a {\n"
+              "        if d[x] == nil {\n            d[x] = 1\n        }\n"
+              "        if let v = memo[x] {\n            return 1\n        }\n    }\n    return 0\n}\n") == python
+
+
 def test_labelled_methods_and_implicit_self():
     text = sw("class C {\n    var seen = Set<Int>()\n    var order = [Int]()\n    func add(_ x: Int) {\n"
               "        seen.insert(x)\n        order.insert(x, at: 0)\n        order.remove(at: 0)\n    }\n}\n")
