@@ -138,6 +138,7 @@ class LanguageRenderer:
     FAMILY = {"seq": "list", "row": "list", "list": "list", "stack": "list"}
     VOID_FUNCTIONS = False  # typed languages: functions whose value nobody reads are void
     OPTIONAL_RETURN = False  # a value-returning function may fall off its end (Python, JavaScript)
+    INDEX_WHEN_CHANGED = False  # loop by index over a collection the body changes (Rust's borrows)
     CALL_STMTS: tuple[str, ...] = ()
     VOID_CALL_STMTS: tuple[str, ...] = ()
 
@@ -160,6 +161,10 @@ class LanguageRenderer:
 
     def empty_body(self) -> list[str]:
         return []
+
+    def key(self, r: "Program", env: "Env", fn: "FunctionInfo") -> str:
+        """An integer expression to use as a key or value (the innermost integer loop variable)."""
+        return r.key(env)
 
     def local_kind(self, kind: str, ops: set[str]) -> str:
         """The representation of a local of ``kind`` given every operation applied to it (e.g. a queue
@@ -321,6 +326,8 @@ class Program:
             return lang.for_range(self, var, binding.expr, self.block(stmt.body, inner, fn))
         forms = lang.loop_forms(binding.kind)
         form = self.pick(forms)
+        if lang.INDEX_WHEN_CHANGED and "index" in forms and _ops_on(stmt.body, domain.ref):
+            form = "index"
         index = self.names.fresh(INDEX_NAMES) if form in ("index", "enumerate") else None
         element = self.names.fresh(("row", "line_of", "cells") if binding.kind == "grid" else ELEMENT_NAMES) \
             if form in ("each", "enumerate") else None
@@ -354,7 +361,7 @@ class Program:
 
     def fill(self, template: str, env: Env, fn: FunctionInfo, **values: str) -> str:
         values.setdefault("acc", fn.acc)
-        values.setdefault("k", self.key(env))
+        values.setdefault("k", self.lang.key(self, env, fn))
         values.setdefault("lit", str(self.rng.choice((0, 1, 2, 3, 5, 10))))
         for key, value in self.lang.fill_extra(self).items():
             values.setdefault(key, value)
