@@ -187,6 +187,7 @@ class Program:
         self.style: dict[str, Any] = {key: self.rng.choice(options) for key, options in lang.STYLES.items()}
         self.functions: dict[str, FunctionInfo] = {}
         self.used: set[str] = set()  # features the text uses (imports, helper types)
+        self.changing = False  # the loop being written changes the collection it runs over
         for function in skeleton.functions:
             grids = _grid_params(function)
             params = []
@@ -326,7 +327,9 @@ class Program:
             return lang.for_range(self, var, binding.expr, self.block(stmt.body, inner, fn))
         forms = lang.loop_forms(binding.kind)
         form = self.pick(forms)
-        if lang.INDEX_WHEN_CHANGED and "index" in forms and _ops_on(stmt.body, domain.ref):
+        # whether the body changes the collection (Rust cannot hold a borrow across such a body)
+        self.changing = bool(_ops_on(stmt.body, domain.ref))
+        if lang.INDEX_WHEN_CHANGED and "index" in forms and self.changing:
             form = "index"
         index = self.names.fresh(INDEX_NAMES) if form in ("index", "enumerate") else None
         element = self.names.fresh(("row", "line_of", "cells") if binding.kind == "grid" else ELEMENT_NAMES) \
@@ -336,7 +339,10 @@ class Program:
         if binding.kind == "grid":
             ref = domain.ref
             inner.rows[ref] = element if element is not None else lang.index(self, binding, index)
-        return lang.for_each(self, form, binding, index, element, self.block(stmt.body, inner, fn))
+        changing = self.changing
+        body = self.block(stmt.body, inner, fn)
+        self.changing = changing
+        return lang.for_each(self, form, binding, index, element, body)
 
     # ------------------------------------------------------------------------------- expressions
     def ref(self, ref: str, env: Env) -> Binding:

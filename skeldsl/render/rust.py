@@ -3,7 +3,8 @@
 
 Collections are taken by value and ``mut``; keys are the ``i32`` accumulator or literals (indices are
 ``usize``).  A loop over a collection that its body changes counts indices (``for i in 0..xs.len()``) so
-no borrow is held across the body.  Style choices: ``.iter()`` / ``&xs`` / index loops, ``0..n`` or
+no borrow is held across the body; maps, sets and strings cannot be indexed, so such loops fail the
+borrow checker (a snapshot such as ``m.keys().copied().collect()`` reads as a copy or an unknown loop).  Style choices: ``.iter()`` / ``&xs`` / index loops, ``0..n`` or
 ``(0..n).rev()``, binary-search or halving loops, ``else if`` chains.  Not expressible (outside
 ``CAPABILITIES``): ``@memo``, ``list.popfront`` (``remove(0)`` reads as a delete), ``list.find``
 (``iter().position`` loses its receiver), ``heap.top`` (``peek`` is O(1) reading), ``any`` parameters,
