@@ -164,6 +164,24 @@ def _hidden_prefixes() -> list[tuple[str, str]]:
     return out
 
 
+def _paths_under_masks() -> list[str]:
+    """Interpreter, virtualenv and skeldsl directories that lie inside a world-writable directory the
+    namespace masks (a checkout or venv under ``/tmp``, as in CI): they are carried over the mask."""
+    import skeldsl
+
+    candidates = {
+        os.path.realpath(p)
+        for p in (sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable)),
+                  os.path.dirname(os.path.dirname(os.path.realpath(skeldsl.__file__))))
+    }
+    inside = sorted(p for p in candidates if any(p.startswith(m + os.sep) for m in _WORLD_WRITABLE))
+    out: list[str] = []
+    for path in inside:  # parents first, so nested paths are covered by their parent's mount
+        if not any(path.startswith(kept + os.sep) for kept in out):
+            out.append(path)
+    return out
+
+
 def _probe_namespace() -> bool:
     """Can a child create a private mount namespace and use open_tree? Tried in a throw-away process."""
     try:
@@ -244,6 +262,7 @@ def _make_preexec(limits: Limits, level: str, scratch: str, uid: int | None):
     hidden = [(p.encode(), t.encode()) for p, t in _hidden_prefixes()] if level == "namespace" else []
     masks = [p.encode() for p in _WORLD_WRITABLE if os.path.isdir(p) and not scratch.startswith(p + "/")]
     tmp_b = next((p.encode() for p in _WORLD_WRITABLE if scratch.startswith(p + "/")), None)
+    carried = [p.encode() for p in _paths_under_masks()] if level == "namespace" else []
 
     def check(value: int, what: str) -> int:
         if value < 0:
@@ -264,6 +283,10 @@ def _make_preexec(limits: Limits, level: str, scratch: str, uid: int | None):
             )
             for p, _ in hidden
         ]
+        carried_fds = [
+            (check(libc.syscall(_SYS_OPEN_TREE, _AT_FDCWD, p, _OPEN_TREE_CLONE | _AT_RECURSIVE), "open_tree"), p)
+            for p in carried
+        ]
         flags = _MS_NOSUID | _MS_NODEV
         for target in masks + ([tmp_b] if tmp_b else []):
             check(libc.mount(b"tmpfs", target, b"tmpfs", flags, b"size=64m,mode=1777"), "mask tmp")
@@ -274,6 +297,12 @@ def _make_preexec(limits: Limits, level: str, scratch: str, uid: int | None):
             check(
                 libc.syscall(_SYS_MOVE_MOUNT, fd, b"", _AT_FDCWD, path, _MOVE_MOUNT_F_EMPTY_PATH),
                 "move_mount",
+            )
+        for fd, path in carried_fds:
+            os.makedirs(path, exist_ok=True)
+            check(
+                libc.syscall(_SYS_MOVE_MOUNT, fd, b"", _AT_FDCWD, path, _MOVE_MOUNT_F_EMPTY_PATH),
+                "move_mount interpreter",
             )
         os.makedirs(scratch_b, exist_ok=True)
         check(
