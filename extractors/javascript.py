@@ -159,6 +159,16 @@ _JSDOC_PARAM = re.compile(r"@param\s*\{([^}]*)\}\s*\[?([A-Za-z_$][\w$]*)")
 
 # ------------------------------------------------------------------------------------- extraction
 
+#: what using a member of an undocumented parameter says about its kind (see ``usage_kinds``)
+_MEMBER_EVIDENCE = {
+    **{name: "node" for name in ("left", "right", "next", "val", "children", "neighbors", "random", "prev")},
+    **{name: "str" for name in ("charAt", "charCodeAt", "codePointAt", "substring", "substr", "split",
+                                "toLowerCase", "toUpperCase", "startsWith", "endsWith", "trim", "padStart",
+                                "padEnd", "repeat", "localeCompare", "replace", "replaceAll", "match")},
+    **{name: "seq" for name in ("push", "pop", "shift", "unshift", "splice", "sort", "map", "filter", "reduce",
+                                "forEach", "some", "every", "fill", "findIndex", "reverse", "join", "flat")},
+}
+_NUMERIC_OPERATORS = frozenset({"-", "*", "/", "%", "**", ">>", "<<", ">>>", "&", "|", "^", "<", ">", "<=", ">="})
 _NAMESPACES = frozenset({"Math", "Number", "String", "JSON", "Object", "Array", "console", "BigInt"})
 _FUNCTION_VALUES = frozenset({"arrow_function", "function_expression", "function", "generator_function"})
 _COMPARISON = {"===": "==", "!==": "!=", "&&": "and", "||": "or", "??": "or"}
@@ -169,6 +179,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
 
     LANGUAGE = "javascript"
     string_params: frozenset[str] = frozenset()  # string parameters in scope ([...s] is list(s))
+    depth = 0  # how many functions enclose the one being extracted
     IGNORED = frozenset({"comment", "html_comment", "hash_bang_line", "empty_statement", "import_statement",
                          "debugger_statement"})
     STATEMENTS = handler_table(
@@ -250,6 +261,10 @@ class JavaScriptExtractor(TreeSitterExtractor):
                  line_node=None) -> ir.FunctionDef:
         """A FunctionDef from a function-like node (its ``parameters`` and ``body`` fields)."""
         params = self.params(self.field(node, "parameters") or self.field(node, "parameter"), doc or {})
+        if self.depth == 0 and any(p.kind == "any" for p in params) and self.field(node, "body") is not None:
+            # entry points only: nested helpers stay untyped, like Python's nested ``def``
+            params = self.usage_kinds(params, self.field(node, "body"))
+        self.depth += 1
         saved = self.string_params
         self.string_params = (saved | {p.name for p in params if p.kind == "str"}) - {
             p.name for p in params if p.kind != "str"}
@@ -261,7 +276,48 @@ class JavaScriptExtractor(TreeSitterExtractor):
         else:  # arrow function with an expression body
             body = (ir.Return(self.expr(body_node), self.line(body_node)),)
         self.string_params = saved
+        self.depth -= 1
         return ir.FunctionDef(name, params, body, owner=owner, line=self.line(line_node or node))
+
+    def usage_kinds(self, params: tuple[ir.Param, ...], body) -> tuple[ir.Param, ...]:
+        """Kinds of undocumented parameters from how the body uses them (JavaScript has no types; Python
+        solutions annotate theirs): ``p.left`` -> node, ``p.charAt()`` -> str, ``p.push()`` / ``p[i]`` /
+        ``p.length`` / ``for (x of p)`` -> seq, ``p % 2`` -> num.  Nested functions are not looked into."""
+        untyped = {p.name for p in params if p.kind == "any"}
+        evidence: dict[str, set[str]] = {name: set() for name in untyped}
+        stack = [body]
+        while stack:
+            current = stack.pop()
+            kind = current.type
+            if kind in _FUNCTION_VALUES or kind in ("function_declaration", "class_declaration", "method_definition"):
+                continue
+            if kind == "member_expression":
+                target = self.field(current, "object")
+                if target.type == "identifier" and self.text(target) in untyped:
+                    name, prop = self.text(target), self.text(self.field(current, "property"))
+                    evidence[name].add(_MEMBER_EVIDENCE.get(prop, "seq" if prop == "length" else ""))
+            elif kind == "subscript_expression":
+                target = self.field(current, "object")
+                if target.type == "identifier" and self.text(target) in untyped:
+                    evidence[self.text(target)].add("seq")
+            elif kind == "for_in_statement" and self.operator(current) != "in":
+                right = self.field(current, "right")
+                if right is not None and right.type == "identifier" and self.text(right) in untyped:
+                    evidence[self.text(right)].add("seq")
+            elif kind == "binary_expression" and self.operator(current) in _NUMERIC_OPERATORS:
+                for side in (self.field(current, "left"), self.field(current, "right")):
+                    if side is not None and side.type == "identifier" and self.text(side) in untyped:
+                        evidence[self.text(side)].add("num")
+            stack.extend(current.named_children)
+        out = []
+        for param in params:
+            seen = evidence.get(param.name, set())
+            for candidate in ("node", "str", "seq", "num"):
+                if candidate in seen:
+                    param = ir.Param(param.name, candidate)
+                    break
+            out.append(param)
+        return tuple(out)
 
     def params(self, node, doc: dict[str, str]) -> tuple[ir.Param, ...]:
         if node is None:

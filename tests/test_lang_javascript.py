@@ -42,6 +42,17 @@ def test_jsdoc_gives_parameter_kinds():
     assert "fn f0(p0: seq, p1: str, p2: node, p3: map)" in text
 
 
+def test_undocumented_entry_parameters_take_kinds_from_usage():
+    module = javascript.extract("function f(root, s, nums, k, other) {\n  root.left;\n  s.charAt(0);\n"
+                                "  for (const x of nums) {}\n  const r = k % 2;\n"
+                                "  const g = (p) => p.left;\n}\n")
+    outer = module.functions[0]
+    assert [(p.name, p.kind) for p in outer.params] == [
+        ("root", "node"), ("s", "str"), ("nums", "seq"), ("k", "num"), ("other", "any")]
+    nested = [stmt for stmt in outer.body if hasattr(stmt, "params")][0]
+    assert nested.params[0].kind == "any"  # nested helpers stay untyped, like Python's nested def
+
+
 def test_filled_arrays_are_python_list_repetition():
     python = py("def f(n: int):\n    a = [0] * n\n    b = list(range(n))\n    return a, b\n")
     assert js("/** @param {number} n */\nfunction f(n) {\n  const a = new Array(n).fill(0);\n"
