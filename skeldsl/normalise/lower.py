@@ -310,9 +310,13 @@ class FunctionLowering:
             return _ARGUMENT_KINDS.get(kind or "")
         if isinstance(expr, ir.BinOp) and expr.op in _ARITHMETIC:
             left, right = self.argument_kind(expr.left), self.argument_kind(expr.right)
-            return "num" if left == right == "num" else None
+            if expr.op == "+" and (left in ("str", "seq") or right in ("str", "seq")):
+                return left if left == right else None  # concatenation
+            return "num" if "num" in (left, right) and {left, right} <= {"num", None} else None
         if isinstance(expr, ir.UnaryOp) and expr.op == "-":
             return self.argument_kind(expr.operand)
+        if isinstance(expr, ir.Call) and self.size_ref(expr) not in (None, CONST):
+            return "num"  # len(xs), xs.size()
         return None
 
     def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
