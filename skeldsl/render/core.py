@@ -287,10 +287,11 @@ class Program:
             assert source is not None
             kind = "str" if source.kind == "str" else "list"
             templates = lang.template(lang.RESULT, source.kind, call.op)
-        elif source is not None:
+        elif source is not None:  # (a collection of another kind is built like one from a list)
             kind = call.op
             templates = lang.CONSTRUCT_FROM.get((kind, source.kind)) \
-                or lang.CONSTRUCT_FROM.get((kind, lang.FAMILY.get(source.kind, source.kind)))
+                or lang.CONSTRUCT_FROM.get((kind, lang.FAMILY.get(source.kind, source.kind))) \
+                or (lang.CONSTRUCT_FROM.get((kind, "list")) if source.kind != "num" else None)
         else:
             kind = call.op
             templates = None
@@ -298,7 +299,8 @@ class Program:
         if source is None:
             templates = lang.CONSTRUCT.get(kind)
         elif call.op not in lang.CAPABILITIES.result_ops and kind != call.op:
-            templates = lang.CONSTRUCT_FROM.get((kind, lang.FAMILY.get(source.kind, source.kind)))
+            templates = lang.CONSTRUCT_FROM.get((kind, lang.FAMILY.get(source.kind, source.kind))) \
+                or (lang.CONSTRUCT_FROM.get((kind, "list")) if source.kind != "num" else None)
         if templates is None:
             raise KeyError(f"{lang.name}: cannot build {call.op} from {source.kind if source else 'nothing'}")
         name = self.names.fresh(LOCAL_NAMES[call.op if call.op in LOCAL_NAMES else "list"])
