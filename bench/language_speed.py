@@ -38,6 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-lang", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--lang", action="append", help="only these languages (default: all)")
     args = parser.parse_args()
     import lizard
 
@@ -48,7 +49,7 @@ def main() -> None:
     print(f"{'lang':<11} {'n':>4} {'ts parse/s':>11} {'extract/s':>10} {'lizard/s':>9} {'ext/parse':>9} {'ext/lizard':>10}")
     for language in all_languages():
         codes = by_lang.get(language.name, [])
-        if not codes:
+        if not codes or args.lang and language.name not in args.lang:
             continue
         codes = rng.sample(codes, min(args.per_lang, len(codes)))
         try:
