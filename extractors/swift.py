@@ -179,6 +179,7 @@ class SwiftExtractor(TreeSitterExtractor):
         self.local_names: set[str] = set()  # names bound in the function being extracted
         self.param_names: set[str] = set()  # its parameters
         self.substitutions: dict[str, ir.Expr] = {}  # if-let names standing for a subscript read
+        self.depth = 0  # how many functions enclose the one being extracted
 
     # ------------------------------------------------------------------------------ module level
 
@@ -282,12 +283,14 @@ class SwiftExtractor(TreeSitterExtractor):
         saved_params, self.param_names = self.param_names, {p.name for p in params}
         body_node = self.field(node, "body")
         body: tuple[ir.Stmt, ...] = ()
+        self.depth += 1
         if body_node is not None:
             if self.fields_of_type:  # only needed to tell fields from locals
                 self.collect_locals(body_node)
             body = self.statements(self.named(body_node))
         self.local_names = saved
         self.param_names = saved_params
+        self.depth -= 1
         return ir.FunctionDef(name, params, body, owner=owner, line=self.line(node))
 
     def param(self, node) -> ir.Param:
@@ -514,7 +517,11 @@ class SwiftExtractor(TreeSitterExtractor):
         return [ir.ExprStmt(self.expr(result), line)] if result is not None else []  # throw, fallthrough
 
     def h_function(self, node) -> list[ir.Stmt]:
-        return [self.function(node, owner=None)]
+        function = self.function(node, owner=None)
+        if self.depth:  # nested: untyped like Python's nested def (the call sites decide its kinds)
+            function = ir.FunctionDef(function.name, tuple(ir.Param(p.name) for p in function.params), function.body,
+                                      owner=function.owner, memo=function.memo, line=function.line)
+        return [function]
 
     def h_switch(self, node) -> list[ir.Stmt]:
         out: list[ir.Stmt] = [ir.ExprStmt(self.expr(self.field(node, "expr")), self.line(node))]
