@@ -188,6 +188,32 @@ fn f1(p0: num, p1: num) {
   f1()
   f1()
 }"""),
+    "house robber memoised in a list": ("O(n)", """
+fn f0(p0: seq) {
+  v0 = list(p0)
+  f1()
+}
+fn f1(p0: seq, p1: seq, p2: num) {
+  if {
+    return
+  }
+  if {
+    return
+  }
+  f1()
+  f1()
+}"""),
+    "house robber without the table": ("O(2^n)", """
+fn f0(p0: seq) {
+  f1()
+}
+fn f1(p0: seq, p1: num) {
+  if {
+    return
+  }
+  f1()
+  f1()
+}"""),
     "list.insert at the front in a loop": ("O(n^2)", """
 fn f0(p0: seq) {
   v0 = list()

@@ -132,7 +132,8 @@ def estimate(skeleton: model.Skeleton) -> ProgramCost:
         recursive = len(members) > 1 or any(name in calls[name] for name in members)
         for name in sorted(members, key=_function_index):
             scc = frozenset(members) if recursive else frozenset()
-            results[name] = _Analysis(functions[name], scc, results, tree_input).run()
+            table = recursive and _memo_table(name, functions, calls)
+            results[name] = _Analysis(functions[name], scc, results, tree_input, table).run()
     called = {callee for name, callees in calls.items() for callee in callees
               if component_of[callee] != component_of[name]}
     roots = tuple(name for name in functions if name not in called)
@@ -148,6 +149,27 @@ def estimate(skeleton: model.Skeleton) -> ProgramCost:
     if reason is not None or not roots:
         return ProgramCost(None, reason or "no functions", roots, ordered)
     return ProgramCost(total if not total.is_zero else ONE, None, roots, ordered)
+
+
+def _memo_table(name: str, functions: dict[str, model.Function], calls: dict[str, set[str]]) -> bool:
+    """A caller allocates a table sized by its input and the recursion returns early twice: ``dp[i]`` memo.
+
+    Memoising in a list (``if dp[i] != -1: return dp[i]``) leaves no map operation in the skeleton; what
+    remains is the table built before the call and a second early return besides the base case.
+    """
+    early = [stmt for stmt in functions[name].body if isinstance(stmt, model.If) and stmt.then
+             and isinstance(stmt.then[-1], model.Exit) and stmt.then[-1].kind == "return"
+             and not any(is_user_function(call.op) for call in _walk_calls(stmt.then))]
+    if len(early) < 2:
+        return False
+    for caller, callees in calls.items():
+        if caller == name or name not in callees:
+            continue
+        for stmt in functions[caller].body:
+            if (isinstance(stmt, model.Assign) and stmt.value.op in ("list", "map") and stmt.value.ref
+                    and stmt.value.ref.startswith("p") and "[" not in stmt.value.ref):
+                return True
+    return False
 
 
 def _function_index(name: str) -> int:
@@ -248,6 +270,7 @@ class _Analysis:
     scc: frozenset[str]
     done: dict[str, FunctionCost]
     tree_input: bool = False
+    table_memo: bool = False
     letters: dict[str, str] = field(default_factory=dict)
     sizes: dict[str, BigO] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)
@@ -659,9 +682,10 @@ class _Analysis:
         sites = self._sites(body, [])
         looped = [site for site in sites if site[0] == "for"]
         adjacency = [site for site in sites if site[0] == "adjacency"]
-        if fn.memo or self._visited_guard():
-            if fn.memo:
-                self._note("memoised recursion: states x work per state")
+        if fn.memo or self.table_memo or self._visited_guard():
+            if fn.memo or self.table_memo:
+                self._note("memoised recursion: states x work per state" if fn.memo else
+                           "memoised in a table the caller allocates: states x work per state")
             else:
                 self._note("recursion guarded by a visited/memo collection: each state once")
                 self.traversal = True
