@@ -70,6 +70,8 @@ class Capabilities:
     excluded_kind_ops: frozenset[tuple[str, str]] = frozenset()  # (kind, op): e.g. no slicing of lists
     excluded_cond_ops: frozenset[str] = frozenset()  # statements only (Go's two-valued lookups)
     not_iterable: frozenset[str] = frozenset()  # kinds a loop cannot run over (C++ priority_queue)
+    not_sized: frozenset[str] = frozenset()  # kinds whose size a halving loop cannot read (C arrays)
+    not_worklist: frozenset[str] = frozenset()  # kinds a ``while`` cannot drain (C arrays)
     queue_base: str = "deque"  # what a queue is written as: a deque, or a list (Go's q = q[1:])
     memo: bool = False
     user_calls_in_conditions: bool = True
@@ -119,6 +121,8 @@ def intersect(capabilities: list[Capabilities]) -> Capabilities:
             excluded_kind_ops=result.excluded_kind_ops | other.excluded_kind_ops,
             excluded_cond_ops=result.excluded_cond_ops | other.excluded_cond_ops,
             not_iterable=result.not_iterable | other.not_iterable,
+            not_sized=result.not_sized | other.not_sized,
+            not_worklist=result.not_worklist | other.not_worklist,
             memo=result.memo and other.memo,
             user_calls_in_conditions=result.user_calls_in_conditions and other.user_calls_in_conditions,
         )

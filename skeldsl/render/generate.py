@@ -106,11 +106,12 @@ def _block(c: Chooser, caps: Capabilities, scope: _Scope, n_functions: int, dept
             domains: list[Any] = [model.Const()]
             domains += [model.Over(ref) for ref, kind in scope.refs
                         if kind in ITERABLE and kind not in caps.not_iterable]
-            domains += [model.Halving(ref) for ref, kind in scope.refs if kind in SIZED]
+            domains += [model.Halving(ref) for ref, kind in scope.refs if kind in SIZED and kind not in caps.not_sized]
             body = _block(c, caps, scope.inner(loop=True), n_functions, depth - 1, max_block)
             out.append(model.For(c.choice(domains), body))
         elif choice == "while":
-            ref = c.choice([None] + [ref for ref, kind in scope.refs if kind in WORKLIST])
+            ref = c.choice([None] + [ref for ref, kind in scope.refs
+                                     if kind in WORKLIST and kind not in caps.not_worklist])
             out.append(model.While(ref, _block(c, caps, scope.inner(loop=True), n_functions, depth - 1,
                                                max_block)))
         elif choice == "if":
