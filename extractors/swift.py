@@ -18,6 +18,8 @@ tree-sitter-swift quirks this module absorbs:
 
 from __future__ import annotations
 
+import re
+
 from skeldsl import ir
 from skeldsl.extractors._blocks import statement_exprs
 from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
@@ -180,10 +182,12 @@ class SwiftExtractor(TreeSitterExtractor):
         self.param_names: set[str] = set()  # its parameters
         self.substitutions: dict[str, ir.Expr] = {}  # if-let names standing for a subscript read
         self.depth = 0  # how many functions enclose the one being extracted
+        self.helper_types: frozenset[str] = frozenset()  # types the file instantiates itself
 
     # ------------------------------------------------------------------------------ module level
 
     def module(self, root) -> ir.Module:
+        self.helper_types = self.constructed_types(root)
         functions: list[ir.FunctionDef] = []
         toplevel: list[ir.Stmt] = []
         for node in self.named(root):
@@ -196,6 +200,14 @@ class SwiftExtractor(TreeSitterExtractor):
                 else:
                     toplevel.append(stmt)
         return ir.Module(self.LANGUAGE, tuple(functions), tuple(toplevel))
+
+    def constructed_types(self, root) -> frozenset[str]:
+        """Types the file itself instantiates (``let dsu = DSU(n)``): helpers, whose methods Python
+        solutions leave unannotated (LeetCode's template only types the entry points)."""
+        names = {self.text(self.field(node, "name")) for node in root.named_children
+                 if node.type == "class_declaration" and self.field(node, "name") is not None}
+        text = self.source.decode("utf-8", "replace")
+        return frozenset(name for name in names if re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", text))
 
     def h_class(self, node) -> list[ir.Stmt]:
         """A class / struct / extension / enum body: its methods, with its stored properties declared as
@@ -233,7 +245,10 @@ class SwiftExtractor(TreeSitterExtractor):
                     body = tuple(initialisers) + body
                     if not any(_builds(stmt.value) for stmt in initialisers) and not _does_work(function):
                         continue
-                out.append(ir.FunctionDef(function.name, function.params, tuple(declarations) + body,
+                params = function.params
+                if owner in self.helper_types:
+                    params = tuple(ir.Param(p.name) for p in params)
+                out.append(ir.FunctionDef(function.name, params, tuple(declarations) + body,
                                           owner=owner, line=function.line))
             elif member.type == "class_declaration":
                 for stmt in self.h_class(member):
