@@ -87,7 +87,7 @@ def check_java(programs: list[str], work: str) -> tuple[int, int]:
             handle.write(f"package p{index};\n" + source)
         files.append(path)
     output = _run(["javac", "-d", "out", "-proc:none", "-nowarn", "-Xmaxerrs", "100000", *files], work)
-    bad = {int(m) for m in re.findall(r"^p(\d+)/Solution\.java:\d+: error", output, re.M)}
+    bad = {int(m) for m in re.findall(r"^p(\d+)/Solution\.java:\d+: error", output, re.MULTILINE)}
     return len(programs) - len(bad), len(programs)
 
 
@@ -104,7 +104,7 @@ def _one_unit(programs: list[str], header: list[str], strip, wrap) -> tuple[str,
 
 def _bad_programs(output: str, pattern: str, spans: list[tuple[int, int]]) -> set[int]:
     bad = set()
-    for line_text in re.findall(pattern, output, re.M):
+    for line_text in re.findall(pattern, output, re.MULTILINE):
         line = int(line_text)
         for index, (start, end) in enumerate(spans):
             if start <= line <= end:
@@ -132,7 +132,7 @@ def check_files(programs: list[str], work: str, suffix: str, command: list[str])
             handle.write(source)
         names.append(name)
     output = _run(command + names, work)
-    bad = {int(m) for m in re.findall(rf"^p(\d+){re.escape(suffix)}:\d+:\d+: error", output, re.M)}
+    bad = {int(m) for m in re.findall(rf"^p(\d+){re.escape(suffix)}:\d+:\d+: error", output, re.MULTILINE)}
     return len(programs) - len(bad), len(programs)
 
 

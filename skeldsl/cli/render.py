@@ -22,7 +22,8 @@ from skeldsl.errors import SkelError, SourceDecodeError
 def render(file: str, lang: str, seed: int) -> int:
     """Render the skeleton in FILE (or - for stdin) as a LANG program on stdout."""
     from skeldsl.parser import parse_skeleton
-    from skeldsl.render import RENDERERS, render as render_skeleton, renderer_for
+    from skeldsl.render import RENDERERS, renderer_for
+    from skeldsl.render import render as render_skeleton
     from skeldsl.render.canonical import canonicalise
 
     if lang not in RENDERERS:

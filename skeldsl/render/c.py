@@ -10,7 +10,6 @@ comparator ``cmp`` is only declared, so it is not a function of the skeleton.
 
 from __future__ import annotations
 
-
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import Capabilities
 from skeldsl.render.core import FunctionInfo, Program, snake
@@ -27,10 +26,7 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("str", "str.find"): ('strstr({r}, "a") != NULL', "strchr({r}, 'b') == NULL"),
 }
 _TYPES = {"str": "char*", "num": "int", "bool": "bool"}
-_KEYWORDS = frozenset("""auto break case char const continue default do double else enum extern float for goto if
-inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void
-volatile while bool true false NULL malloc free qsort bsearch memcpy strcat strstr strchr strlen cmp main
-printf""".split())
+_KEYWORDS = frozenset(["auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool", "true", "false", "NULL", "malloc", "free", "qsort", "bsearch", "memcpy", "strcat", "strstr", "strchr", "strlen", "cmp", "main", "printf"])
 
 
 class CRenderer(BraceRenderer):

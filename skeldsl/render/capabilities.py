@@ -12,8 +12,8 @@ kinds of locals (``list``, ``stack``, ``queue``, ``deque``, ``heap``, ``tree``, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Mapping
 
 # Operations a collection of each kind supports (``seq`` parameters and ``list`` locals alike).
 _LIST_OPS = ("list.append", "list.pop", "list.insert", "list.popfront", "list.has", "list.find", "list.del",
@@ -87,7 +87,7 @@ class Capabilities:
         return ops
 
     def without(self, *, ops: tuple[str, ...] = (), constructors: tuple[str, ...] = (),
-                params: tuple[str, ...] = ()) -> "Capabilities":
+                params: tuple[str, ...] = ()) -> Capabilities:
         return replace(
             self,
             excluded_ops=self.excluded_ops | frozenset(ops),
@@ -128,4 +128,4 @@ def intersect(capabilities: list[Capabilities]) -> Capabilities:
         )
     return result
 
-__all__ = ["Capabilities", "FULL", "intersect", "OPS_BY_KIND", "COND_OPS", "ITERABLE", "SIZED", "WORKLIST", "RESULT_OPS"]
+__all__ = ["COND_OPS", "FULL", "ITERABLE", "OPS_BY_KIND", "RESULT_OPS", "SIZED", "WORKLIST", "Capabilities", "intersect"]

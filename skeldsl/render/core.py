@@ -78,7 +78,7 @@ class Env:
     rows: dict[str, str] = field(default_factory=dict)
     loops: int = 0
 
-    def child(self, loop: bool = False) -> "Env":
+    def child(self, loop: bool = False) -> Env:
         return Env(dict(self.refs), list(self.ints), dict(self.rows), self.loops + (1 if loop else 0))
 
 
@@ -143,10 +143,10 @@ class LanguageRenderer:
     VOID_CALL_STMTS: tuple[str, ...] = ()
 
     # ---- hooks every language implements -------------------------------------------------------
-    def program(self, r: "Program", functions: list[list[str]]) -> str:
+    def program(self, r: Program, functions: list[list[str]]) -> str:
         raise NotImplementedError
 
-    def function(self, r: "Program", fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
+    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
         raise NotImplementedError
 
     # ---- helpers ---------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ class LanguageRenderer:
     def empty_body(self) -> list[str]:
         return []
 
-    def key(self, r: "Program", env: "Env", fn: "FunctionInfo") -> str:
+    def key(self, r: Program, env: Env, fn: FunctionInfo) -> str:
         """An integer expression to use as a key or value (the innermost integer loop variable)."""
         return r.key(env)
 
@@ -171,7 +171,7 @@ class LanguageRenderer:
         that is also sliced is written as an array in JavaScript)."""
         return kind
 
-    def fill_extra(self, r: "Program") -> dict[str, str]:
+    def fill_extra(self, r: Program) -> dict[str, str]:
         """Extra template values a language needs (e.g. JavaScript's ``let`` or ``const``)."""
         return {}
 

@@ -9,8 +9,9 @@ benchmarks and ``skel corpus``, which need thousands of draws fast and reproduci
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator, Protocol
+from typing import Any, Protocol
 
 from skeldsl import model
 from skeldsl.render.canonical import canonicalise
@@ -66,7 +67,7 @@ class _Scope:
         self.loops = loops
         self.counter = counter
 
-    def inner(self, loop: bool = False) -> "_Scope":
+    def inner(self, loop: bool = False) -> _Scope:
         return _Scope(list(self.refs), self.loops + (1 if loop else 0), self.counter)
 
 
