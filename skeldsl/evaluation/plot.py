@@ -56,7 +56,7 @@ def plot_speedups(
         if ratio is not None:
             facts.append(f"ER = {ratio:.1%}")
         if values:  # AS is dominated by a few huge ratios; the median says what is typical
-            facts.append(f"median = {10 ** statistics.median(values):.3g}x")
+            facts.append(f"median = {statistics.median([s for s in speedups if s > 0]):.3g}x")
         ax.set_title(f"{title}\n{', '.join(facts)}", fontsize=10)
         ax.set_ylim(0, ax.get_ylim()[1] * 1.18)  # headroom for the legend
         ax.legend(loc="upper right", fontsize=8)
