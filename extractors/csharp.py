@@ -13,7 +13,7 @@ from skeldsl.normalise.spec import LanguageSpec
 
 from ._jvm import kind_of_type, param_kind, simple_type_name
 from ._treesitter import handler_table
-from .java import JavaExtractor
+from .java import JavaExtractor, _user_call
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -58,7 +58,7 @@ _STR = {
     "Remove": "slice", "GetHashCode": "none",
 }
 _STRBUF = {
-    "Append": "strbuf.append", "AppendLine": "strbuf.append", "Insert": "list.insert", "ToString": "copy",
+    "Append": "strbuf.append", "AppendLine": "strbuf.append", "Insert": "list.insert", "ToString": "none",
     "Remove": "list.del", "Clear": "none", "Replace": "str.replace",
 }
 _ANY = {  # receivers of unknown kind: distinctive names decide; LINQ works on any sequence
@@ -332,7 +332,8 @@ class CSharpExtractor(JavaExtractor):
             name = self.text(name_node)
             self.scope.bind(name)
             value = self.declarator_value(declarator, type_node)
-            out.append(ir.Assign((ir.Name(name),), value, declared=None if declared == "any" else declared,
+            kind = "any" if _user_call(value, SPEC) else declared  # a helper's result: see Java
+            out.append(ir.Assign((ir.Name(name),), value, declared=None if kind == "any" else kind,
                                  line=self.line(declarator)))
         return out
 

@@ -76,7 +76,7 @@ _STR = {
     "equalsIgnoreCase": "none", "concat": "str.concat", "matches": "str.find", "intern": "none",
 }
 _STRBUF = {
-    "append": "strbuf.append", "insert": "list.insert", "reverse": "reverse", "toString": "copy",
+    "append": "strbuf.append", "insert": "list.insert", "reverse": "reverse", "toString": "none",
     "length": "size", "charAt": "none", "setCharAt": "none", "deleteCharAt": "list.del", "isEmpty": "empty",
     "setLength": "none", "delete": "list.del", "indexOf": "str.find",
 }
@@ -372,7 +372,10 @@ class JavaExtractor(TreeSitterExtractor):
             declared = self.declared_kind(type_node, declarator)
             value = self.field(declarator, "value")
             self.scope.bind(name)
-            out.append(ir.Assign((ir.Name(name),), self.expr(value) if value is not None else None,
+            converted = self.expr(value) if value is not None else None
+            if _user_call(converted, SPEC):
+                declared = "any"  # a helper's result: its kind is the helper's business (Python cannot declare it)
+            out.append(ir.Assign((ir.Name(name),), converted,
                                  declared=None if declared == "any" else declared, line=self.line(declarator)))
         return out
 
@@ -622,6 +625,12 @@ class JavaExtractor(TreeSitterExtractor):
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _user_call(expr: ir.Expr | None, spec: LanguageSpec) -> bool:
+    """A call of a plain name that is no library constructor or function: the program's own helper."""
+    return isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and "." not in expr.func.id \
+        and expr.func.id not in spec.constructors and expr.func.id not in spec.functions
 
 
 def _is_collection_receiver(expr: ir.Expr) -> bool:

@@ -17,6 +17,7 @@ from skeldsl.normalise.spec import LanguageSpec
 
 from ._jvm import ClassScope, kind_of_type, param_kind, simple_type_name
 from ._treesitter import TreeSitterExtractor, handler_table
+from .java import _user_call
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -73,7 +74,7 @@ _STR = {
     "chunked": "str.split", "padStart": "copy", "padEnd": "copy", "get": "none", "first": "none", "last": "none",
 }
 _STRBUF = {
-    "append": "strbuf.append", "insert": "list.insert", "reverse": "reverse", "toString": "copy",
+    "append": "strbuf.append", "insert": "list.insert", "reverse": "reverse", "toString": "none",
     "deleteCharAt": "list.del", "setLength": "none", "setCharAt": "none", "clear": "none",
 }
 _ANY = {  # unknown receivers: distinctive names decide; collection extension functions on anything
@@ -383,7 +384,7 @@ class KotlinExtractor(TreeSitterExtractor):
         if bind:
             self.scope.bind(name)
         type_node = next((c for c in declaration.named_children if c.type in _TYPE_NODES), None)
-        declared = self.type_kind(type_node)
+        declared = "any" if _user_call(value, SPEC) else self.type_kind(type_node)  # see Java
         return [ir.Assign((ir.Name(name),), value, declared=None if declared == "any" else declared,
                           line=self.line(node))]
 

@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
-from skeldsl.normalise.passes import FUNCTION_PASSES, absorb_initial_inserts, refine_containers, walk
+from skeldsl.normalise.passes import (FUNCTION_PASSES, absorb_initial_inserts, refine_containers,
+                                     refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
@@ -64,7 +65,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
-    lowered = refine_containers(lowered)
+    lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)

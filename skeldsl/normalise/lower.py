@@ -287,6 +287,9 @@ class FunctionLowering:
                 return out
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
+            if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
+                    and self.ref_of(call.args[0]) is not None:
+                return out + [("call", action, self.ref_of(call.args[0]))]  # "".join(parts) works on parts
             if self.kind_of(receiver) in (None, "any", "elem") and "." in action:
                 self.set_kind(receiver, _kind_of_op(action))
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]

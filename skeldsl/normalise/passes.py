@@ -121,6 +121,25 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
 _FILLS = {"list": "list.append", "set": "set.add", "map": "map.put"}
 
 
+def drop_fill_loops(body: list[Low]) -> list[Low]:
+    """An empty loop right after building a list of that size only initialises it (``new int[n]`` then
+    ``for (i..n) dp[i] = i``; Python writes ``list(range(n))`` or ``[i for i in ...]``): drop it.  So is
+    an empty loop of constant length right after any construction (``int[] count = new int[26]``)."""
+    out: list[Low] = []
+    built: dict = {}
+    for stmt in body:
+        stmt = _map_children(stmt, drop_fill_loops)
+        if stmt[0] == "assign":
+            built[stmt[1]] = stmt[3]
+        elif stmt[0] == "for" and not stmt[3] and built and (
+                stmt[1] == "const" or stmt[1] == "over" and stmt[2] in built.values()):
+            continue
+        else:
+            built = {}
+        out.append(stmt)
+    return out
+
+
 def drop_default_init(body: list[Low]) -> list[Low]:
     """``if (!m.containsKey(k)) m.put(k, init);`` right before using ``m[k]`` is Python's ``defaultdict``:
     the lookup that follows does the work, the guarded put is only a default."""
@@ -208,6 +227,42 @@ def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
     return {name: _rename_ops(body, renames) for name, body in functions.items()}
 
 
+def refine_string_builders(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
+    """A list that is only appended to and then joined into a string is a string builder: Python's
+    ``parts.append(c)`` ... ``"".join(parts)`` and Java's ``StringBuilder.append`` ... ``toString()`` agree
+    (the final join / toString is the builder's one O(n) read, left implicit in both)."""
+    usage: dict[str, Counter] = {}
+    for body in functions.values():
+        for stmt in _walk(body):
+            if stmt[0] == "call" and stmt[2] is not None:
+                usage.setdefault(stmt[2], Counter())[stmt[1]] += 1
+            elif stmt[0] in ("for", "while") and stmt[2] is not None and stmt[0] == "for":
+                usage.setdefault(stmt[2], Counter())["<iterated>"] += 1
+    builders = {ref for ref, ops in usage.items()
+                if ops.get("str.join") and ops.get("list.append") and set(ops) <= {"list.append", "str.join"}}
+    if not builders:
+        return functions
+    return {name: _to_builder(body, builders) for name, body in functions.items()}
+
+
+def _to_builder(body: list[Low], builders: set) -> list[Low]:
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, lambda inner: _to_builder(inner, builders))
+        if stmt[0] == "call" and stmt[2] in builders:
+            if stmt[1] == "str.join":
+                continue
+            stmt = ("call", "strbuf.append", stmt[2])
+        elif stmt[0] == "assign" and stmt[1] in builders and stmt[2] == "list":
+            stmt = ("assign", stmt[1], "strbuf", stmt[3])
+        elif stmt[0] == "if":
+            conds = [c for c in stmt[1] if not (c[2] in builders and c[1] == "str.join")]
+            conds = [("call", "strbuf.append", c[2]) if c[2] in builders else c for c in conds]
+            stmt = ("if", conds, stmt[2], stmt[3])
+        out.append(stmt)
+    return out
+
+
 def _rename_ops(body: list[Low], renames: dict[str, dict[str, str]]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
@@ -286,6 +341,7 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
     drop_default_init,
     sized_by_append_loop,
+    drop_fill_loops,
     prune_unreachable,
     flatten_else_after_exit,
     drop_redundant_exit_branch,
