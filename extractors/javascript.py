@@ -180,6 +180,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
     LANGUAGE = "javascript"
     string_params: frozenset[str] = frozenset()  # string parameters in scope ([...s] is list(s))
     depth = 0  # how many functions enclose the one being extracted
+    helper_classes: frozenset[str] = frozenset()  # classes the file instantiates itself
     IGNORED = frozenset({"comment", "html_comment", "hash_bang_line", "empty_statement", "import_statement",
                          "debugger_statement"})
     STATEMENTS = handler_table(
@@ -234,6 +235,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
     # ------------------------------------------------------------------------------ module level
 
     def module(self, root) -> ir.Module:
+        self.helper_classes = self.constructed_classes(root)
         functions: list[ir.FunctionDef] = []
         toplevel: list[ir.Stmt] = []
         for node in self.named(root):
@@ -246,6 +248,20 @@ class JavaScriptExtractor(TreeSitterExtractor):
                 else:
                     toplevel.append(stmt)
         return ir.Module(self.LANGUAGE, tuple(functions), tuple(toplevel))
+
+    def constructed_classes(self, root) -> frozenset[str]:
+        """Classes the file itself instantiates (``new DSU(n)``): helpers, whose methods Python solutions
+        leave unannotated (LeetCode's template only documents the entry points)."""
+        names = set()
+        for node in root.named_children:
+            if node.type == "export_statement":
+                node = self.field(node, "declaration") or node
+            if node.type == "class_declaration" and self.field(node, "name") is not None:
+                names.add(self.text(self.field(node, "name")))
+        if not names:
+            return frozenset()
+        text = self.source.decode("utf-8", "replace")
+        return frozenset(name for name in names if re.search(rf"\bnew\s+{re.escape(name)}\b", text))
 
     def jsdoc(self, node) -> dict[str, str]:
         """``@param {type} name`` of the doc comment right before ``node`` (name -> kind)."""
@@ -548,6 +564,9 @@ class JavaScriptExtractor(TreeSitterExtractor):
             if member.type == "method_definition":
                 name = self.text(self.field(member, "name"))
                 method = self.function(name, member, owner=owner, doc=self.jsdoc(member))
+                if owner in self.helper_classes:
+                    method = ir.FunctionDef(method.name, tuple(ir.Param(p.name) for p in method.params),
+                                            method.body, owner=owner, line=method.line)
                 if name == "constructor":
                     has_constructor = True
                     method = ir.FunctionDef(method.name, method.params, tuple(initialisers) + method.body,

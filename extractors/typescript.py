@@ -46,6 +46,11 @@ class TypeScriptExtractor(JavaScriptExtractor):
         ),
     }
 
+    def constructed_classes(self, root) -> frozenset[str]:
+        """Helper classes keep their annotations: in TypeScript they are the program's own types (and the
+        Python versions of typed corpora such as doocs annotate helpers too)."""
+        return frozenset()
+
     def param(self, node, doc: dict[str, str]) -> ir.Param:
         if node.type in ("required_parameter", "optional_parameter"):
             pattern = self.field(node, "pattern")

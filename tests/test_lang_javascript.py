@@ -53,6 +53,14 @@ def test_undocumented_entry_parameters_take_kinds_from_usage():
     assert nested.params[0].kind == "any"  # nested helpers stay untyped, like Python's nested def
 
 
+def test_helper_classes_the_file_instantiates_are_untyped():
+    module = javascript.extract("class DSU {\n  /** @param {number} n */\n  constructor(n) { this.p = new Array(n); }\n"
+                                "  /** @param {number} x */\n  find(x) { return x; }\n}\n"
+                                "class Solution {\n  /** @param {number} n */\n  count(n) { const d = new DSU(n); }\n}\n")
+    kinds = {(f.owner, f.name): [p.kind for p in f.params] for f in module.functions}
+    assert kinds[("DSU", "find")] == ["any"] and kinds[("Solution", "count")] == ["num"]
+
+
 def test_filled_arrays_are_python_list_repetition():
     python = py("def f(n: int):\n    a = [0] * n\n    b = list(range(n))\n    return a, b\n")
     assert js("/** @param {number} n */\nfunction f(n) {\n  const a = new Array(n).fill(0);\n"
