@@ -635,6 +635,9 @@ class GoExtractor(TreeSitterExtractor):
         if name in self.user_types and self.user_types[name] in ("list", "map", "set") and len(arg_nodes) == 1:
             return self.expr(arg_nodes[0])  # IntHeap(nums): a conversion
         args = tuple(self.expr(a) for a in arg_nodes)
+        if name == "append" and len(args) == 2 and args[0] in (ir.CollectionLit("list"), ir.Literal("none", "nil")) \
+                and isinstance(args[1], ir.Opaque) and args[1].what == "variadic_argument" and args[1].children:
+            return ir.Index(args[1].children[0], ir.Opaque("slice"), is_slice=True)  # append([]int{}, xs...)
         return ir.Call(self.expr(function), args)
 
     def e_composite(self, node) -> ir.Expr:
