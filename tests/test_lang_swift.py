@@ -12,6 +12,7 @@ from lang_support import skeletons_under_hash_seed, ALGORITHMS, algorithm_names,
 from skeldsl import extract_text
 from skeldsl.errors import SkelError, SourceSyntaxError
 from skeldsl.extractors import _treesitter, swift
+from skeldsl.normalise import hoist
 
 
 @pytest.mark.parametrize("name", algorithm_names("swift"))
@@ -32,6 +33,18 @@ def test_parameter_kinds_from_types():
                            " root: TreeNode?, k: inout Int, ok: Bool, cmp: (Int, Int) -> Bool) {}\n")
     assert [p.kind for p in module.functions[0].params] == [
         "seq", "seq", "str", "map", "set", "node", "num", "bool", "fn"]
+
+
+def test_helper_types_and_nested_functions_are_untyped():
+    """Python leaves helpers (``class DSU``, nested ``def dfs``) unannotated; the call sites decide."""
+    module = swift.extract("class DSU {\n    var p: [Int]\n    init(_ n: Int) { p = Array(0..<n) }\n"
+                           "    func find(_ x: Int) -> Int { return x }\n}\n"
+                           "class Solution {\n    func count(_ n: Int) -> Int {\n        let d = DSU(n)\n"
+                           "        func dfs(_ i: Int) -> Int { return i }\n        return dfs(0)\n    }\n}\n")
+    kinds = {(f.owner, f.name): [p.kind for p in f.params] for f in module.functions}
+    assert kinds[("DSU", "find")] == ["any"] and kinds[("Solution", "count")] == ["num"]
+    nested = [function for function, parent in hoist(module) if parent is not None]
+    assert [(f.name, [p.kind for p in f.params]) for f in nested] == [("dfs", ["any"])]
 
 
 def test_binary_operators_get_swift_precedence():
