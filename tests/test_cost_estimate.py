@@ -214,6 +214,20 @@ fn f1(p0: seq, p1: num) {
   f1()
   f1()
 }"""),
+    "recursive binary search": ("O(log n)", """
+fn f0(p0: seq, p1: num) {
+  f1()
+}
+fn f1(p0: num, p1: num, p2: seq, p3: num) {
+  if {
+    return
+  }
+  if {
+    f1()
+    return
+  }
+  f1()
+}"""),
     "list.insert at the front in a loop": ("O(n^2)", """
 fn f0(p0: seq) {
   v0 = list()

@@ -714,6 +714,10 @@ class _Analysis:
                 branches = self._exponential(2)
             return branches * (work + base)
         branching = self._branching(body)
+        if branching <= 1 and len(sites) >= 2:
+            # `if ... { return f(left half) } return f(right half)`: binary search or quickselect.
+            self._note("one of several recursive calls per activation: halving, log N deep")
+            return (algebra.log(depth) if work.is_constant else work) + base
         if branching <= 1:
             self._note("one recursive call per activation: N deep")
             return depth * work + base
