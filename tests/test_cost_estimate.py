@@ -214,7 +214,7 @@ fn f1(p0: seq, p1: num) {
   f1()
   f1()
 }"""),
-    "recursive binary search": ("O(log n)", """
+    "recursive binary search": ("O(log m + log n)", """
 fn f0(p0: seq, p1: num) {
   f1()
 }
