@@ -26,7 +26,9 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("str", "str.find"): ('strstr({r}, "a") != NULL', "strchr({r}, 'b') == NULL"),
 }
 _TYPES = {"str": "char*", "num": "int", "bool": "bool"}
-_KEYWORDS = frozenset(["auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool", "true", "false", "NULL", "malloc", "free", "qsort", "bsearch", "memcpy", "strcat", "strstr", "strchr", "strlen", "cmp", "main", "printf"])
+_KEYWORDS = frozenset("""auto break case char const continue default do double else enum extern float for goto if inline int long
+register restrict return short signed sizeof static struct switch typedef union unsigned void volatile
+while bool true false NULL malloc free qsort bsearch memcpy strcat strstr strchr strlen cmp main printf""".split())  # noqa: SIM905
 
 
 class CRenderer(BraceRenderer):

@@ -94,7 +94,16 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 _TYPES = {"seq": "vector<int>", "grid": "vector<vector<int>>", "str": "string", "map": "unordered_map<int, int>",
           "set": "unordered_set<int>", "num": "int", "bool": "bool", "node": "TreeNode*",
           "fn": "function<int(int)>", "any": "auto"}
-_KEYWORDS = frozenset(["alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch", "char", "class", "compl", "const", "constexpr", "const_cast", "continue", "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register", "reinterpret_cast", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq", "std", "vector", "string", "map", "set", "list", "stack", "queue", "deque", "find", "sort", "count", "copy", "reverse", "swap", "min", "max", "abs", "begin", "end", "size", "data", "greater", "less", "function", "accumulate", "lower_bound", "upper_bound", "binary_search", "find_if", "TreeNode", "Solution", "tree", "pair", "array", "next", "prev", "hash", "move", "fill", "iota"])
+_KEYWORDS = frozenset("""alignas alignof and and_eq asm auto bitand bitor bool break case catch char class compl const constexpr
+const_cast continue decltype default delete do double dynamic_cast else enum explicit export extern
+false float for friend goto if inline int long mutable namespace new noexcept not not_eq nullptr
+operator or or_eq private protected public register reinterpret_cast return short signed sizeof static
+static_assert static_cast struct switch template this thread_local throw true try typedef typeid
+typename union unsigned using virtual void volatile wchar_t while xor xor_eq std vector string map set
+list stack queue deque find sort count copy reverse swap min max abs begin end size data greater less
+function accumulate lower_bound upper_bound binary_search find_if TreeNode Solution tree pair array next
+prev hash move fill iota search partition merge transform unique rotate remove replace generate equal
+includes minmax clamp gcd lcm distance advance""".split())  # noqa: SIM905
 
 
 class CppRenderer(BraceRenderer):

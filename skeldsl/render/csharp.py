@@ -81,7 +81,13 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 _TYPES = {"seq": "List<int>", "grid": "int[][]", "str": "string", "map": "Dictionary<int, int>",
           "set": "HashSet<int>", "num": "int", "bool": "bool", "node": "TreeNode", "fn": "Func<int, int>",
           "any": "object"}
-_KEYWORDS = frozenset(["abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while", "var", "List", "Dictionary", "HashSet", "Stack", "Queue", "LinkedList", "PriorityQueue", "SortedDictionary", "StringBuilder", "Func", "TreeNode", "Solution", "Math", "Console"])
+_KEYWORDS = frozenset("""abstract as base bool break byte case catch char checked class const continue decimal default delegate
+do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int
+interface internal is lock long namespace new null object operator out override params private protected
+public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw
+true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while var List Dictionary
+HashSet Stack Queue LinkedList PriorityQueue SortedDictionary StringBuilder Func TreeNode Solution Math
+Console""".split())  # noqa: SIM905
 
 
 class CSharpRenderer(JavaRenderer):

@@ -67,7 +67,10 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 _TYPES = {"seq": "[]int", "grid": "[][]int", "str": "string", "map": "map[int]int", "set": "map[int]bool",
           "num": "int", "bool": "bool", "node": "*TreeNode", "fn": "func(int) int", "any": "any"}
-_KEYWORDS = frozenset(["break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover", "any", "bool", "byte", "int", "string", "error", "true", "false", "nil", "iota", "slices", "sort", "strings", "maps", "priorityqueue", "treemap", "utils", "TreeNode", "main", "ok"])
+_KEYWORDS = frozenset("""break case chan const continue default defer else fallthrough for func go goto if import interface map
+package range return select struct switch type var append cap clear close complex copy delete imag len
+make max min new panic print println real recover any bool byte int string error true false nil iota
+slices sort strings maps priorityqueue treemap utils TreeNode main ok""".split())  # noqa: SIM905
 
 
 class GoRenderer(BraceRenderer):

@@ -89,7 +89,12 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 _TYPES = {"seq": "List<Integer>", "grid": "int[][]", "str": "String", "map": "Map<Integer, Integer>",
           "set": "Set<Integer>", "num": "int", "bool": "boolean", "node": "TreeNode",
           "fn": "Function<Integer, Integer>", "any": "Object"}
-_KEYWORDS = frozenset(["abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "var", "record", "yield", "true", "false", "null", "List", "Map", "Set", "Integer", "String", "Collections", "ArrayList", "HashMap", "HashSet", "Deque", "ArrayDeque", "Stack", "Queue", "LinkedList", "PriorityQueue", "TreeMap", "StringBuilder", "Function", "Object", "TreeNode", "Solution", "Math", "System", "Arrays"])
+_KEYWORDS = frozenset("""abstract assert boolean break byte case catch char class const continue default do double else enum
+extends final finally float for goto if implements import instanceof int interface long native new
+package private protected public return short static strictfp super switch synchronized this throw
+throws transient try void volatile while var record yield true false null List Map Set Integer String
+Collections ArrayList HashMap HashSet Deque ArrayDeque Stack Queue LinkedList PriorityQueue TreeMap
+StringBuilder Function Object TreeNode Solution Math System Arrays""".split())  # noqa: SIM905
 
 
 class JavaRenderer(BraceRenderer):

@@ -89,7 +89,11 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 _JSDOC = {"seq": "number[]", "grid": "number[][]", "str": "string", "map": "Map<number, number>",
           "set": "Set<number>", "num": "number", "bool": "boolean", "node": "TreeNode", "fn": "function",
           "any": "*"}
-_KEYWORDS = frozenset(["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "export", "extends", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "return", "super", "switch", "this", "throw", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "enum", "await", "implements", "package", "protected", "interface", "private", "public", "null", "true", "false", "undefined", "NaN", "Infinity", "Map", "Set", "Array", "Math", "Object", "Queue", "MaxPriorityQueue", "String", "Number", "Boolean", "Deque", "MinPriorityQueue", "TreeMap", "TreeNode", "console", "arguments", "eval", "of", "get", "set", "async"])
+_KEYWORDS = frozenset("""break case catch class const continue debugger default delete do else export extends finally for
+function if import in instanceof new return super switch this throw try typeof var void while with yield
+let static enum await implements package protected interface private public null true false undefined
+NaN Infinity Map Set Array Math Object Queue MaxPriorityQueue String Number Boolean Deque
+MinPriorityQueue TreeMap TreeNode console arguments eval of get set async""".split())  # noqa: SIM905
 
 
 class JavaScriptRenderer(BraceRenderer):

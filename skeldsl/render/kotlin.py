@@ -95,7 +95,13 @@ _TYPES = {"seq": "MutableList<Int>", "grid": "Array<IntArray>", "str": "String",
           "any": "Any?"}
 _ARGUMENTS = {"num": "0", "bool": "false", "seq": "mutableListOf()", "grid": "arrayOf()", "str": '""',
               "map": "mutableMapOf()", "set": "mutableSetOf()", "node": "null", "fn": "{ it }", "any": "null"}
-_KEYWORDS = frozenset(["as", "break", "class", "continue", "do", "else", "false", "for", "fun", "if", "in", "interface", "is", "null", "object", "package", "return", "super", "this", "throw", "true", "try", "typealias", "typeof", "val", "var", "when", "while", "by", "catch", "constructor", "delegate", "dynamic", "field", "file", "finally", "get", "import", "init", "param", "property", "receiver", "set", "setparam", "where", "actual", "abstract", "annotation", "companion", "const", "crossinline", "data", "enum", "expect", "external", "final", "infix", "inline", "inner", "internal", "lateinit", "noinline", "open", "operator", "out", "override", "private", "protected", "public", "reified", "sealed", "suspend", "tailrec", "vararg", "it", "Int", "String", "Boolean", "Any", "MutableList", "MutableMap", "MutableSet", "ArrayDeque", "PriorityQueue", "TreeMap", "StringBuilder", "TreeNode", "Solution", "listOf", "mutableListOf", "repeat", "error", "until", "downTo", "step"])
+_KEYWORDS = frozenset("""as break class continue do else false for fun if in interface is null object package return super this
+throw true try typealias typeof val var when while by catch constructor delegate dynamic field file
+finally get import init param property receiver set setparam where actual abstract annotation companion
+const crossinline data enum expect external final infix inline inner internal lateinit noinline open
+operator out override private protected public reified sealed suspend tailrec vararg it Int String
+Boolean Any MutableList MutableMap MutableSet ArrayDeque PriorityQueue TreeMap StringBuilder TreeNode
+Solution listOf mutableListOf repeat error until downTo step""".split())  # noqa: SIM905
 
 
 class KotlinRenderer(BraceRenderer):

@@ -85,7 +85,10 @@ _TYPES = {"seq": "Vec<i32>", "grid": "Vec<Vec<i32>>", "str": "String", "map": "H
           "fn": "fn(i32) -> i32"}
 _ARGUMENTS = {"num": "0", "bool": "false", "seq": "vec![]", "grid": "vec![]", "str": "String::new()",
               "map": "HashMap::new()", "set": "HashSet::new()", "node": "None", "fn": "|x| x"}
-_KEYWORDS = frozenset(["as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "Vec", "HashMap", "HashSet", "VecDeque", "BinaryHeap", "BTreeMap", "String", "Some", "None", "Ok", "Err", "Option", "Rc", "RefCell", "TreeNode", "main", "std", "vec", "i32", "usize"])
+_KEYWORDS = frozenset("""as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub
+ref return self Self static struct super trait true type unsafe use where while async await dyn abstract
+become box do final macro override priv typeof unsized virtual yield try union Vec HashMap HashSet
+VecDeque BinaryHeap BTreeMap String Some None Ok Err Option Rc RefCell TreeNode main std vec i32 usize""".split())  # noqa: SIM905
 
 
 class RustRenderer(BraceRenderer):

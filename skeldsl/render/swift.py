@@ -78,7 +78,11 @@ _TYPES = {"seq": "[Int]", "grid": "[[Int]]", "str": "String", "map": "[Int: Int]
           "num": "Int", "bool": "Bool", "node": "TreeNode?", "fn": "(Int) -> Int", "any": "Any"}
 _ARGUMENTS = {"num": "0", "bool": "false", "seq": "[]", "grid": "[]", "str": '""', "map": "[:]", "set": "[]",
               "node": "nil", "fn": "{ $0 }", "any": "0"}
-_KEYWORDS = frozenset(["associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout", "internal", "let", "open", "operator", "private", "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "Any", "catch", "false", "is", "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Int", "String", "Bool", "Set", "Array", "Dictionary", "Deque", "Heap", "TreeNode", "Solution", "stride", "print", "max", "min", "abs"])
+_KEYWORDS = frozenset("""associatedtype class deinit enum extension fileprivate func import init inout internal let open operator
+private protocol public rethrows static struct subscript typealias var break case continue default defer
+do else fallthrough for guard if in repeat return switch where while as Any catch false is nil super
+self Self throw throws true try Int String Bool Set Array Dictionary Deque Heap TreeNode Solution stride
+print max min abs""".split())  # noqa: SIM905
 
 
 class SwiftRenderer(BraceRenderer):
