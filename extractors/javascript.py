@@ -277,9 +277,11 @@ class JavaScriptExtractor(TreeSitterExtractor):
                  line_node=None) -> ir.FunctionDef:
         """A FunctionDef from a function-like node (its ``parameters`` and ``body`` fields)."""
         params = self.params(self.field(node, "parameters") or self.field(node, "parameter"), doc or {})
-        if self.depth == 0 and any(p.kind == "any" for p in params) and self.field(node, "body") is not None:
-            # entry points only: nested helpers stay untyped, like Python's nested ``def``
-            params = self.usage_kinds(params, self.field(node, "body"))
+        if self.depth == 0 and any(p.kind == "any" and p.name not in (doc or {}) for p in params) \
+                and self.field(node, "body") is not None:
+            # undocumented entry points only: nested helpers stay untyped, like Python's nested ``def``,
+            # and a documented type we cannot map (``{ArrayReader}``) is left alone
+            params = self.usage_kinds(params, self.field(node, "body"), frozenset(doc or ()))
         self.depth += 1
         saved = self.string_params
         self.string_params = (saved | {p.name for p in params if p.kind == "str"}) - {
@@ -295,11 +297,12 @@ class JavaScriptExtractor(TreeSitterExtractor):
         self.depth -= 1
         return ir.FunctionDef(name, params, body, owner=owner, line=self.line(line_node or node))
 
-    def usage_kinds(self, params: tuple[ir.Param, ...], body) -> tuple[ir.Param, ...]:
+    def usage_kinds(self, params: tuple[ir.Param, ...], body, documented: frozenset[str] = frozenset()
+                    ) -> tuple[ir.Param, ...]:
         """Kinds of undocumented parameters from how the body uses them (JavaScript has no types; Python
         solutions annotate theirs): ``p.left`` -> node, ``p.charAt()`` -> str, ``p.push()`` / ``p[i]`` /
         ``p.length`` / ``for (x of p)`` -> seq, ``p % 2`` -> num.  Nested functions are not looked into."""
-        untyped = {p.name for p in params if p.kind == "any"}
+        untyped = {p.name for p in params if p.kind == "any" and p.name not in documented}
         evidence: dict[str, set[str]] = {name: set() for name in untyped}
         stack = [body]
         while stack:
