@@ -138,6 +138,7 @@ class LanguageRenderer:
     FAMILY = {"seq": "list", "row": "list", "list": "list", "stack": "list"}
     VOID_FUNCTIONS = False  # typed languages: functions whose value nobody reads are void
     OPTIONAL_RETURN = False  # a value-returning function may fall off its end (Python, JavaScript)
+    INDENTS: tuple[str, ...] = ("    ", "    ", "  ")  # per program: one level of indentation
     INDEX_WHEN_CHANGED = False  # loop by index over a collection the body changes (Rust's borrows)
     CALL_STMTS: tuple[str, ...] = ()
     VOID_CALL_STMTS: tuple[str, ...] = ()
@@ -185,6 +186,7 @@ class Program:
         self.rng = random.Random(f"{lang.name}:{seed}")
         self.names = Namer(self.rng, lang.RESERVED, lang.case)
         self.style: dict[str, Any] = {key: self.rng.choice(options) for key, options in lang.STYLES.items()}
+        self.indent = self.rng.choice(lang.INDENTS)  # layout: templates indent by 4, re-indented at the end
         self.functions: dict[str, FunctionInfo] = {}
         self.used: set[str] = set()  # features the text uses (imports, helper types)
         self.changing = False  # the loop being written changes the collection it runs over
@@ -215,7 +217,7 @@ class Program:
             needs_return = info.returns and not (last is not None and _always_exits(last)) \
                 and not (self.lang.OPTIONAL_RETURN and ends_in_bare_exit_if(info.skel))
             out.append(self.lang.function(self, info, body, needs_return))
-        return self.lang.program(self, out)
+        return _reindent(self.lang.program(self, out), self.indent)
 
     # ------------------------------------------------------------------------------- statements
     def block(self, body: tuple[model.Stmt, ...], env: Env, fn: FunctionInfo) -> list[str]:
@@ -447,6 +449,18 @@ def _always_exits(stmt: model.Stmt) -> bool:
         return bool(stmt.then) and bool(stmt.orelse) and _always_exits(stmt.then[-1]) \
             and _always_exits(stmt.orelse[-1])
     return False
+
+
+def _reindent(text: str, indent: str) -> str:
+    """``text`` (indented by four spaces a level) with each level written as ``indent``."""
+    if indent == "    ":
+        return text
+    out = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        levels, rest = divmod(len(line) - len(stripped), 4)
+        out.append(indent * levels + " " * rest + stripped)
+    return "\n".join(out)
 
 
 def indent_lines(lines: list[str], indent: str) -> list[str]:

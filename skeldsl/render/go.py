@@ -90,6 +90,7 @@ class GoRenderer(BraceRenderer):
     OPTIONAL_RETURN = True  # and ends with a panic instead (see ``function``)
     SEMI = ""
     WHILE = "for"
+    INDENTS = ("\t", "\t", "    ")  # gofmt indents with tabs
     FAMILY = {"seq": "list", "row": "list", "list": "list", "stack": "list", "queue": "list"}
     PAREN_CONDITIONS = False
     CALL_STMTS = ("{call}", "{acc} += {call}")
