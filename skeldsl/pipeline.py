@@ -79,8 +79,8 @@ def extract(source: str, lang: str | Language = "python", path: str | None = Non
 
     language = lang if isinstance(lang, Language) else get_language(lang)
     check_limits(source, path, limits)
-    extractor = language.extractor_module()
     try:
+        extractor = language.extractor_module()
         module = extractor.extract(source, path)
         return normalise(module, extractor.SPEC)
     except SkelError as error:
