@@ -173,6 +173,8 @@ class RustExtractor(TreeSitterExtractor):
         self.owner: str | None = None
         self.pending: list[ir.Stmt] = []  # statements an ``if let`` condition runs before its test
         self.field_locals: dict[str, str] = {}  # constructor locals that become fields (``Self { prefix }``)
+        self.entry_aliases: dict[str, ir.Index] = {}  # locals that are mutable references m[k]
+        self.entry_context = False
 
     # ------------------------------------------------------------------------------------ module
 
@@ -216,10 +218,11 @@ class RustExtractor(TreeSitterExtractor):
             for field, kind in self.struct_fields.get(owner, {}).items():
                 if kind is not None and kind not in ("num", "bool"):
                     prologue.append(ir.Assign((ir.Attr(ir.Name("self"), field),), None, declared=_declared(kind)))
-        saved_locals = self.field_locals
+        saved_locals, saved_aliases = self.field_locals, self.entry_aliases
+        self.entry_aliases = {}
         self.field_locals = self.constructor_locals(node.child_by_field_name("body")) if owner is not None and not has_self else {}
         body = self.block_statements(node.child_by_field_name("body"), tail=True)
-        self.field_locals = saved_locals
+        self.field_locals, self.entry_aliases = saved_locals, saved_aliases
         self.owner = saved
         return ir.FunctionDef(self.text(node.child_by_field_name("name")), params, tuple(prologue) + tuple(body),
                               owner=owner, line=self.line(node))
@@ -352,8 +355,18 @@ class RustExtractor(TreeSitterExtractor):
         line = self.line(node)
         if value_node is not None and value_node.type == "closure_expression" and len(names) == 1:
             return [self.closure_function(names[0], value_node)]
+        for name in names:
+            self.entry_aliases.pop(name, None)
         if value_node is None:
             return [ir.Assign((self.bound(n),), None, declared=_declared(kind), line=line) for n in names]
+        if len(names) == 1 and self.is_entry(value_node):
+            # let c = m.entry(k).or_insert(0) / m.get_mut(&k).unwrap(): c is m[k] wherever it is used
+            self.entry_context = True
+            value = self.expr(value_node)
+            self.entry_context = False
+            if isinstance(value, ir.Index):
+                self.entry_aliases[names[0]] = value
+                return []
         if pattern is not None and pattern.type == "tuple_pattern" and value_node.type == "tuple_expression":
             targets = tuple(self.bound(n) for n in names)
             values = tuple(self.expr(v) for v in self.named(value_node))
@@ -367,6 +380,12 @@ class RustExtractor(TreeSitterExtractor):
         if len(names) == 1:
             return [ir.Assign((self.bound(names[0]),), value, declared=_declared(kind), line=line)]
         return [ir.Assign((ir.CollectionLit("tuple", tuple(map(self.bound, names))),), value, line=line)]
+
+    def is_entry(self, node) -> bool:
+        """``m.entry(k).or_insert(v)`` / ``m.get_mut(&k).unwrap()`` (a mutable reference into a map)."""
+        text = self.source[node.start_byte:node.end_byte]
+        return node.type == "call_expression" and (b".entry(" in text and b".or_" in text
+                                                   or b".get_mut(" in text and text.endswith(b".unwrap()"))
 
     def h_item(self, node) -> list[ir.Stmt]:
         return [self.function(node, owner=None)]
@@ -485,6 +504,9 @@ class RustExtractor(TreeSitterExtractor):
 
     def e_identifier(self, node) -> ir.Expr:
         name = self.text(node)
+        entry = self.entry_aliases.get(name)
+        if entry is not None:
+            return entry
         field = self.field_locals.get(name)
         return ir.Attr(ir.Name("self"), field) if field is not None else ir.Name(name)
 
@@ -578,6 +600,8 @@ class RustExtractor(TreeSitterExtractor):
                     and isinstance(receiver, ir.Call) and isinstance(receiver.func, ir.Attr) \
                     and receiver.func.name == "entry" and len(receiver.args) == 1:
                 return ir.Index(receiver.func.obj, receiver.args[0])  # m.entry(k).or_insert(v) is m[k]
+            if method == "get_mut" and len(args) == 1 and self.entry_context:
+                return ir.Index(receiver, args[0])
             if method in ("max", "min") and len(args) == 1:
                 return ir.Call(ir.Name(method), (receiver, args[0]))  # a.max(b) on numbers is max(a, b)
             if method in ("collect", "sum", "product", "count", "max", "min", "all", "any") and not (
