@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import all_code_records, records  # noqa: E402
+from _corpus import all_code_records, records
 
 
 def main() -> None:

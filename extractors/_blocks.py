@@ -7,7 +7,7 @@ extractors so the flattening is the same in every language.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from skeldsl import ir
 

@@ -18,6 +18,7 @@ import re
 
 from skeldsl.extractors._blocks import statement_exprs
 from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
+
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 

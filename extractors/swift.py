@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 
-from skeldsl import ir
 from skeldsl.extractors._blocks import statement_exprs
 from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
+
+from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
 # ------------------------------------------------------------------------------------------- tables
@@ -738,7 +739,8 @@ class SwiftExtractor(TreeSitterExtractor):
         result = self.call(callee_node, suffixes[0])
         for suffix in suffixes[1:]:  # f(a)(b)
             _, args, closures = self.arguments(suffix)
-            result = ir.Call(result, tuple(self.expr(v) for _, v in args if v is not None))
+            values = [self.expr(v) for _, v in args if v is not None] + [self.expr(c) for c in closures]
+            result = ir.Call(result, tuple(values))
         return result
 
     def call(self, callee_node, suffix) -> ir.Expr:

@@ -9,10 +9,13 @@ The type text is read by JavaScript's ``type_kind`` so JSDoc and annotations map
 
 from __future__ import annotations
 
-from skeldsl import ir
+from typing import ClassVar
+
 from skeldsl.extractors._treesitter import handler_table
 from skeldsl.extractors.javascript import SPEC as _JS_SPEC
 from skeldsl.extractors.javascript import JavaScriptExtractor, local_kind, type_kind
+
+from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
 SPEC = LanguageSpec(
@@ -29,7 +32,7 @@ SPEC = LanguageSpec(
 
 class TypeScriptExtractor(JavaScriptExtractor):
     LANGUAGE = "typescript"
-    STATEMENTS = {
+    STATEMENTS: ClassVar[dict[str, str]] = {
         **JavaScriptExtractor.STATEMENTS,
         **handler_table(
             h_ignore=["interface_declaration", "type_alias_declaration", "ambient_declaration",
@@ -38,7 +41,7 @@ class TypeScriptExtractor(JavaScriptExtractor):
             h_enum=["enum_declaration"],
         ),
     }
-    EXPRESSIONS = {
+    EXPRESSIONS: ClassVar[dict[str, str]] = {
         **JavaScriptExtractor.EXPRESSIONS,
         **handler_table(
             e_type_assertion=["non_null_expression", "as_expression", "satisfies_expression",
@@ -73,7 +76,7 @@ class TypeScriptExtractor(JavaScriptExtractor):
         if annotation is None:
             return "any"
         text = self.text(annotation)
-        return type_kind(text[1:] if text.startswith(":") else text)
+        return type_kind(text.removeprefix(":"))
 
     def declared_kind(self, declarator) -> str | None:
         return local_kind(self.annotation_kind(self.field(declarator, "type")))

@@ -9,11 +9,17 @@ import sys
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lang_support import (
+    algorithm_names,
+    assert_same_as_python,
+    corpus_sample,
+    extract_or_error,
+    skeletons_under_hash_seed,
+)
+from skeldsl.extractors import _treesitter, javascript
 
-from lang_support import skeletons_under_hash_seed, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
 from skeldsl import extract_text
 from skeldsl.errors import SkelError, SourceSyntaxError
-from skeldsl.extractors import _treesitter, javascript
 
 
 @pytest.mark.parametrize("name", algorithm_names("js"))
@@ -49,7 +55,7 @@ def test_undocumented_entry_parameters_take_kinds_from_usage():
     outer = module.functions[0]
     assert [(p.name, p.kind) for p in outer.params] == [
         ("root", "node"), ("s", "str"), ("nums", "seq"), ("k", "num"), ("other", "any")]
-    nested = [stmt for stmt in outer.body if hasattr(stmt, "params")][0]
+    nested = next(stmt for stmt in outer.body if hasattr(stmt, "params"))
     assert nested.params[0].kind == "any"  # nested helpers stay untyped, like Python's nested def
 
 
@@ -169,7 +175,7 @@ def test_unknown_kinds_fall_back_but_raise_in_strict_mode(monkeypatch):
 def test_strict_environment_variable_is_read_at_import():
     code = ("from skeldsl.extractors import _treesitter; print(_treesitter.STRICT)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            env={"SKELDSL_STRICT": "1", "PATH": ""})
+                            env={"SKELDSL_STRICT": "1", "PATH": ""}, check=True)
     assert result.stdout.strip() == "True"
 
 

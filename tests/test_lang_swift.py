@@ -7,11 +7,18 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lang_support import (
+    ALGORITHMS,
+    algorithm_names,
+    assert_same_as_python,
+    corpus_sample,
+    extract_or_error,
+    skeletons_under_hash_seed,
+)
+from skeldsl.extractors import _treesitter, swift
 
-from lang_support import skeletons_under_hash_seed, ALGORITHMS, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
 from skeldsl import extract_text
 from skeldsl.errors import SkelError, SourceSyntaxError
-from skeldsl.extractors import _treesitter, swift
 from skeldsl.normalise import hoist
 
 

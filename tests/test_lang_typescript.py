@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import pytest
-
-from lang_support import skeletons_under_hash_seed, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
-from skeldsl import extract_text
-from skeldsl.errors import SourceSyntaxError
+from lang_support import (
+    algorithm_names,
+    assert_same_as_python,
+    corpus_sample,
+    extract_or_error,
+    skeletons_under_hash_seed,
+)
 from skeldsl.extractors import _treesitter, typescript
 from skeldsl.extractors.javascript import type_kind
+
+from skeldsl import extract_text
+from skeldsl.errors import SourceSyntaxError
 
 
 @pytest.mark.parametrize("name", algorithm_names("ts"))
