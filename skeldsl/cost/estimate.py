@@ -139,12 +139,19 @@ def estimate(skeleton: model.Skeleton) -> ProgramCost:
     roots = tuple(name for name in functions if name not in called)
     total = ZERO
     reason = None
+    # `bisect_left(range(hi), True, key=check)`: the entry searches a range with a predicate that no
+    # function calls visibly; the predicate runs once per halving step.
+    searched = bool(roots) and any(call.op == "bsearch" and call.ref == "_"
+                                   for call in _walk_calls(functions[roots[0]].body))
     for name in roots:
         item = results[name]
         if item.cost is None:
             reason = f"{name}: {item.reason}"
             break
-        total = total + item.cost
+        if searched and name != roots[0] and functions[name].params:
+            total = total + item.cost * algebra.log(algebra.var(item.sizes[0][0] if item.sizes else "n"))
+        else:
+            total = total + item.cost
     ordered = tuple(results[function.name] for function in skeleton.functions)
     if reason is not None or not roots:
         return ProgramCost(None, reason or "no functions", roots, ordered)
