@@ -142,6 +142,16 @@ def test_output_does_not_depend_on_hash_seed():
     assert len(outputs) == 1
 
 
+def test_mistyped_operations_are_reported():
+    notes: list[str] = []
+    render(parse_skeleton("skel 1\nfn f0(p0: seq) {\n  map.put(p0)\n}\n"), "java", warnings=notes)
+    assert notes == ["map.put(p0): p0 is a seq; extraction may not give this skeleton back"]
+    typed: list[str] = []
+    for index, skeleton in enumerate(sample(20, "java", seed=4)):
+        render(skeleton, "java", seed=index, warnings=typed)
+    assert typed == []
+
+
 def test_outside_capabilities_is_a_clear_error():
     memo = parse_skeleton("skel 1\n@memo\nfn f0() {\n}\n")
     render(memo, "python")  # Python has decorators
@@ -150,6 +160,8 @@ def test_outside_capabilities_is_a_clear_error():
         render(linked, "python")
     with pytest.raises(skeldsl.SkelError, match="no renderer"):
         render(memo, "cobol")
+    with pytest.raises(skeldsl.SkelError, match="reference v0 is not a parameter"):
+        render(parse_skeleton("skel 1\nfn f0() {\n  map.put(v0)\n}\n"), "java")
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)

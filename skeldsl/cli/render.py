@@ -43,7 +43,11 @@ def render(file: str, lang: str, seed: int) -> int:
         if canonicalise(skeleton, renderer_for(lang).CAPABILITIES.queue_base) != skeleton:
             click.echo(f"{name}: note: the skeleton is not canonical: extracting the program gives its "
                        "canonical form (see `python -c 'help(skeldsl.render.canonical)'`)", err=True)
-        click.echo(render_skeleton(skeleton, lang, seed=seed), nl=False)
+        notes: list[str] = []
+        text = render_skeleton(skeleton, lang, seed=seed, warnings=notes)
+        for note in dict.fromkeys(notes):
+            click.echo(f"{name}: note: {note}", err=True)
+        click.echo(text, nl=False)
     except SkelError as error:
         click.echo(str(error.with_path(name) if error.path is None else error), err=True)
         return 1

@@ -58,15 +58,24 @@ def renderer_for(lang: str):
     return module.RENDERER
 
 
-def render(skeleton: model.Skeleton, lang: str = "python", seed: int = 0) -> str:
-    """A ``lang`` program that realises ``skeleton``; deterministic for a given ``seed``."""
+def render(skeleton: model.Skeleton, lang: str = "python", seed: int = 0,
+           warnings: list[str] | None = None) -> str:
+    """A ``lang`` program that realises ``skeleton``; deterministic for a given ``seed``.
+
+    Operations applied to a collection of another kind (``map.put`` on a ``seq`` parameter) are written
+    anyway and described in ``warnings`` when a list is given."""
     from skeldsl.render.core import Program
 
     renderer = renderer_for(lang)
     try:
-        return Program(skeleton, renderer, seed).render()
+        program = Program(skeleton, renderer, seed)
+        text = program.render()
     except (KeyError, AssertionError) as error:
-        raise RenderError(f"cannot render this skeleton in {lang}: {error}") from None
+        message = error.args[0] if isinstance(error, KeyError) and error.args else error
+        raise RenderError(f"cannot render this skeleton in {lang}: {message}") from None
+    if warnings is not None:
+        warnings.extend(program.warnings)
+    return text
 
 
 __all__ = ["RenderError", "available_languages", "render", "renderer_for"]

@@ -190,6 +190,7 @@ class Program:
         self.functions: dict[str, FunctionInfo] = {}
         self.used: set[str] = set()  # features the text uses (imports, helper types)
         self.changing = False  # the loop being written changes the collection it runs over
+        self.warnings: list[str] = []  # operations on collections of another kind (outside the typed subset)
         for function in skeleton.functions:
             grids = _grid_params(function)
             params = []
@@ -234,6 +235,7 @@ class Program:
                 return [self.fill(self.pick(forms), env, fn, call=self.user_call(stmt.op, env, fn))]
             binding = self.ref(stmt.ref, env)
             templates = lang.template(lang.OPS, binding.kind, stmt.op)
+            self.check_kind(stmt.op, stmt.ref, binding)
             if templates is None:
                 raise KeyError(f"{lang.name}: no template for {stmt.op} on a {binding.kind}")
             return self.fill(self.pick(templates), env, fn, r=binding.expr).split("\n")
@@ -275,6 +277,7 @@ class Program:
                 continue
             binding = self.ref(call.ref, env)
             templates = lang.template(lang.CONDS, binding.kind, call.op)
+            self.check_kind(call.op, call.ref, binding)
             if templates is None:
                 raise KeyError(f"{lang.name}: no condition template for {call.op} on a {binding.kind}")
             parts.append(self.fill(self.pick(templates), env, fn, r=binding.expr))
@@ -350,14 +353,31 @@ class Program:
 
     # ------------------------------------------------------------------------------- expressions
     def ref(self, ref: str, env: Env) -> Binding:
+        base = ref.split("[")[0]
+        if base not in env.refs or ref.count("[]") > 1:
+            raise KeyError(f"reference {ref} is not a parameter, a grid's row, or a local built earlier in an "
+                           "enclosing block (renderable skeletons: see canonical_skeletons())")
         if ref.endswith("[]"):
-            base = ref[:-2]
             grid = env.refs[base]
             row = env.rows.get(base)
             if row is None:
                 row = self.lang.index(self, grid, "0")
             return Binding(row, "row")
         return env.refs[ref]
+
+    def check_kind(self, op: str, ref: str, binding: Binding) -> None:
+        """Note an operation applied to a collection of another kind (``map.put`` on a ``seq``): the
+        program is written anyway, but its extraction may not give the skeleton back."""
+        from skeldsl.render.capabilities import OPS_BY_KIND, REDUCIBLE
+
+        kind = binding.kind
+        allowed = set(OPS_BY_KIND.get(kind, ()))
+        if kind in ("seq", "list", "row"):
+            allowed |= set(OPS_BY_KIND["stack"]) | set(OPS_BY_KIND["queue"])
+        if kind in REDUCIBLE or kind in ("stack", "queue", "row"):
+            allowed |= {"reduce"} | set(OPS_BY_KIND["list"])
+        if op not in allowed:
+            self.warnings.append(f"{op}({ref}): {ref} is a {kind}; extraction may not give this skeleton back")
 
     def key(self, env: Env) -> str:
         if env.ints and self.style.get("keys", "var") == "var":
