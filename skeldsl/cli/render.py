@@ -8,6 +8,7 @@ Exit status: 0 rendered, 1 the skeleton does not parse or cannot be rendered, 2 
 
 from __future__ import annotations
 
+import difflib
 import sys
 
 import click
@@ -22,6 +23,7 @@ from skeldsl.errors import SkelError, SourceDecodeError
 def render(file: str, lang: str, seed: int) -> int:
     """Render the skeleton in FILE (or - for stdin) as a LANG program on stdout."""
     from skeldsl.parser import parse_skeleton
+    from skeldsl.printer import print_skeleton
     from skeldsl.render import RENDERERS, renderer_for
     from skeldsl.render import render as render_skeleton
     from skeldsl.render.canonical import canonicalise
@@ -36,13 +38,16 @@ def render(file: str, lang: str, seed: int) -> int:
             with open(file, "rb") as handle:
                 data = handle.read()
         try:
-            text = data.decode("utf-8")
+            given = data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise SourceDecodeError(f"not UTF-8: {error.reason}", path=name) from None
-        skeleton = parse_skeleton(text, path=name)
-        if canonicalise(skeleton, renderer_for(lang).CAPABILITIES.queue_base) != skeleton:
-            click.echo(f"{name}: note: the skeleton is not canonical: extracting the program gives its "
-                       "canonical form (see `python -c 'help(skeldsl.render.canonical)'`)", err=True)
+        skeleton = parse_skeleton(given, path=name)
+        canonical = canonicalise(skeleton, renderer_for(lang).CAPABILITIES.queue_base)
+        if canonical != skeleton:
+            diff = difflib.unified_diff(print_skeleton(skeleton).splitlines(), print_skeleton(canonical).splitlines(), "given",
+                                        "canonical", lineterm="", n=1)
+            click.echo(f"{name}: note: the skeleton is not canonical (see skeldsl.render.canonical); "
+                       "extracting the program gives its canonical form:\n" + "\n".join(diff), err=True)
         notes: list[str] = []
         text = render_skeleton(skeleton, lang, seed=seed, warnings=notes)
         for note in dict.fromkeys(notes):
