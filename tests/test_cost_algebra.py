@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 from hypothesis import given, settings
@@ -92,7 +93,7 @@ def test_coarse_classes() -> None:
 def test_exponential_order() -> None:
     ordered = ["O(n^3)", "O(2^n)", "O(n * 2^n)", "O(3^n)", "O(n!)", "O(n^n)"]
     parsed = [parse_label(label) for label in ordered]
-    for low, high in zip(parsed, parsed[1:]):
+    for low, high in itertools.pairwise(parsed):
         assert compare(low, high) == -1
         assert compare_collapsed(low, high) == -1
     assert compare(var("n"), var("m")) is None

@@ -300,3 +300,11 @@ fn f2(p0: num) {
     f2 = program.function("f2")
     assert str(f2.cost) == "O(m)" and dict(f2.sizes)["m"] == "|s0|"  # a field gets a size of its own
     assert str(program.cost) == "O(m)"
+
+
+def test_package_docstring_examples_hold() -> None:
+    import doctest
+
+    import skeldsl.cost
+
+    assert doctest.testmod(skeldsl.cost).failed == 0

@@ -53,13 +53,13 @@ class Term:
         logs: dict[str, int] | None = None,
         exps: list[Exp] | None = None,
         facts: list[str] | None = None,
-    ) -> "Term":
+    ) -> Term:
         poly_items = tuple(sorted((v, _frac(a)) for v, a in (poly or {}).items() if _frac(a) > 0))
         log_items = tuple(sorted((v, int(b)) for v, b in (logs or {}).items() if b > 0))
         return Term(poly_items, log_items, _merge_exps(exps or []), tuple(sorted(facts or [])))
 
     # -------------------------------------------------------------------------------- arithmetic
-    def __mul__(self, other: "Term") -> "Term":
+    def __mul__(self, other: Term) -> Term:
         poly = dict(self.poly)
         for var, power in other.poly:
             poly[var] = poly.get(var, Fraction(0)) + power
@@ -68,7 +68,7 @@ class Term:
             logs[var] = logs.get(var, 0) + power
         return Term.make(poly, logs, list(self.exps) + list(other.exps), list(self.facts) + list(other.facts))
 
-    def power(self, exponent: Fraction) -> "Term":
+    def power(self, exponent: Fraction) -> Term:
         """``self ** exponent`` for a positive rational constant."""
         if exponent <= 0:
             return ONE_TERM
@@ -84,7 +84,7 @@ class Term:
         facts = list(self.facts) * max(1, math.ceil(exponent))
         return Term.make(poly, logs, exps, facts)
 
-    def rename(self, mapping: dict[str, str]) -> "Term":
+    def rename(self, mapping: dict[str, str]) -> Term:
         poly: dict[str, Fraction] = {}
         for var, power in self.poly:
             new = mapping.get(var, var)
@@ -150,7 +150,7 @@ class Term:
         # n^n as a base of itself also raises the degree inside the exponent by log: keep it above n!.
         return (exp_degree, self_base, facts, var_base, round(const_base, 9), poly, logs)
 
-    def dominates(self, other: "Term") -> bool:
+    def dominates(self, other: Term) -> bool:
         """``other = O(self)`` as every size grows independently (a sufficient, separable test)."""
         for var in self.variables | other.variables:
             if self.profile(var) < other.profile(var):
@@ -212,23 +212,23 @@ class BigO:
     terms: tuple[Term, ...] = ()
 
     @staticmethod
-    def of(terms) -> "BigO":
+    def of(terms) -> BigO:
         return BigO(_simplify(list(terms)))
 
-    def __add__(self, other: "BigO") -> "BigO":
+    def __add__(self, other: BigO) -> BigO:
         return BigO.of(self.terms + other.terms)
 
-    def __mul__(self, other: "BigO") -> "BigO":
+    def __mul__(self, other: BigO) -> BigO:
         return BigO.of(a * b for a in self.terms for b in other.terms)
 
-    def power(self, exponent: Fraction | int) -> "BigO":
+    def power(self, exponent: Fraction | int) -> BigO:
         """``self ** exponent`` for a rational constant: ``(a + b)^c`` is ``a^c + b^c`` up to constants."""
         return BigO.of(term.power(_frac(exponent)) for term in self.terms)
 
-    def rename(self, mapping: dict[str, str]) -> "BigO":
+    def rename(self, mapping: dict[str, str]) -> BigO:
         return BigO.of(term.rename(mapping) for term in self.terms)
 
-    def collapse(self, to: str = "n") -> "BigO":
+    def collapse(self, to: str = "n") -> BigO:
         """Every size renamed to ``to``: a one-variable class, totally ordered by ``order_key``."""
         return self.rename({v: to for v in self.variables})
 

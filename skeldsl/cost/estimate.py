@@ -31,7 +31,6 @@ solution, every method of a class), each including its callees.  Unknown propaga
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 from skeldsl import model
@@ -438,11 +437,11 @@ class _Analysis:
     def _fill_sizes(self) -> None:
         """Sizes of locals: what builds them plus every insertion times how often it runs (two rounds)."""
         for _round in range(2):
-            self.notes_before = len(self.notes)
+            before = len(self.notes)
             new: dict[str, BigO] = {}
             self._size_walk(self.function.body, ONE, new)
             self.sizes = new
-            del self.notes[self.notes_before:]
+            del self.notes[before:]  # notes come from the cost walk, not from sizing
 
     def _size_walk(self, body: tuple[model.Stmt, ...], times: BigO, new: dict[str, BigO]) -> None:
         for stmt in body:
@@ -451,7 +450,7 @@ class _Analysis:
                 if is_user_function(call.op):
                     built = self.input_size()
                 elif call.ref is not None:
-                    built = self._safe_size(call.ref)
+                    built = self.size(call.ref)
                     if call.op in CONSTRUCTORS or call.op in ("copy", "sort", "slice", "reverse"):
                         self.origin.setdefault(stmt.target, call.ref)
                 else:
@@ -461,19 +460,13 @@ class _Analysis:
                 if stmt.op in _ADDS and stmt.ref and not stmt.ref.startswith(("p", "_")):
                     new[stmt.ref] = new.get(stmt.ref, ZERO) + times
             elif isinstance(stmt, model.For):
-                self._size_walk(stmt.body, times * self._safe_trip(stmt.domain), new)
+                self._size_walk(stmt.body, times * self.trip(stmt.domain), new)
             elif isinstance(stmt, model.While):
                 # Only the outermost condition loop runs O(N) times; nested ones are amortised into it.
                 self._size_walk(stmt.body, self.input_size() if times.is_constant else times, new)
             elif isinstance(stmt, model.If):
                 self._size_walk(stmt.then, times, new)
                 self._size_walk(stmt.orelse, times, new)
-
-    def _safe_size(self, ref: str) -> BigO:
-        return self.size(ref)
-
-    def _safe_trip(self, domain: model.Domain) -> BigO:
-        return self.trip(domain)
 
     def trip(self, domain: model.Domain) -> BigO:
         if isinstance(domain, model.Const):
@@ -611,8 +604,8 @@ class _Analysis:
             self._note("two pointers / sliding window: an inner condition loop amortised over the outer loop")
             trip = ONE
         elif any(self.kinds.get(p.name) in ("seq", "str", "any", "map", "set", "node")
-                 for p in self.function.params) or self.input_size().variables - set(
-                     self.letters[p.name] for p in self.function.params if p.name in self.letters):
+                 for p in self.function.params) or self.input_size().variables - {
+                     self.letters[p.name] for p in self.function.params if p.name in self.letters}:
             self._note("a condition loop over a sequence is read as a two-pointer scan")
             trip = self.input_size()
         else:

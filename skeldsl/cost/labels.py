@@ -57,7 +57,7 @@ def parse_label(label: str) -> BigO:
     for pattern, replacement in _LATEX:
         text = pattern.sub(replacement, text)
     text = text.strip()
-    match = re.fullmatch(r"O\s*\((.*)\)", text, flags=re.S)
+    match = re.fullmatch(r"O\s*\((.*)\)", text, flags=re.DOTALL)
     if not match:
         raise LabelError(f"not of the form O(...): {label!r}")
     try:
