@@ -176,6 +176,8 @@ class GoRenderer(BraceRenderer):
         if fn.returns and ends_in_bare_exit_if(fn.skel):
             tail = ['panic("unreachable")']
         returns = " int" if fn.returns else ""
+        if not fn.returns and not tail:
+            tail = [f"_ = {fn.acc}"]  # Go rejects a declared and unused variable
         return self.braces(f"func {fn.name}({params}){returns}", [f"{fn.acc} := 0"] + body + tail)
 
     def program(self, r: Program, functions: list[list[str]]) -> str:
