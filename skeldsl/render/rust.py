@@ -151,7 +151,7 @@ class RustRenderer(BraceRenderer):
 
     # ---- loops -------------------------------------------------------------------------------------
     def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "stack"):
+        if kind in ("seq", "list", "row", "grid", "stack", "queue", "deque"):  # Vec and VecDeque index
             return ("each", "index")
         return ("each",)
 
