@@ -119,3 +119,17 @@ class ClassScope:
         if self.fields and name in self.fields[-1] and name not in self.locals:
             return ir.Attr(ir.Name("this"), name)
         return ir.Name(name)
+
+
+# Conversions that only change a result's representation for the caller (``list.toArray(...)``):
+# Python returns the list itself, so ``return xs.toArray()`` is ``return xs``.
+OUTPUT_CONVERSIONS = frozenset({"toArray", "ToArray", "ToList", "toIntArray", "toTypedArray", "toList",
+                                "toLongArray", "toCharArray", "toDoubleArray", "toMutableList"})
+
+
+def returned_value(expr: ir.Expr) -> ir.Expr:
+    """The value a ``return`` hands back, without an output conversion of a collection."""
+    while isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr) and expr.func.name in OUTPUT_CONVERSIONS \
+            and isinstance(expr.func.obj, (ir.Name, ir.Attr)):
+        expr = expr.func.obj
+    return expr

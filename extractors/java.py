@@ -15,7 +15,7 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
-from ._jvm import ClassScope, kind_of_type, param_kind, simple_type_name
+from ._jvm import ClassScope, kind_of_type, param_kind, returned_value, simple_type_name
 from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
@@ -44,7 +44,7 @@ _HEAP = {
 }
 _MAP = {
     "get": "map.get", "getOrDefault": "map.get", "containsKey": "map.has", "put": "map.put",
-    "putIfAbsent": "map.put", "computeIfAbsent": "map.put", "computeIfPresent": "map.put",
+    "putIfAbsent": "map.put", "computeIfAbsent": "map.get", "computeIfPresent": "map.put",
     "compute": "map.put", "merge": "map.put", "remove": "map.del", "keySet": "wrap", "values": "wrap",
     "entrySet": "wrap", "size": "size", "isEmpty": "empty", "clear": "none", "containsValue": "reduce",
     "putAll": "map.put", "forEach": "iterate", "equals": "reduce",
@@ -65,7 +65,7 @@ _TREE = {
     "pollLast": "tree.del", "pollFirstEntry": "tree.del", "pollLastEntry": "tree.del",
     "headMap": "slice", "tailMap": "slice", "subMap": "slice", "headSet": "slice", "tailSet": "slice",
     "keySet": "wrap", "values": "wrap", "entrySet": "wrap", "size": "size", "isEmpty": "empty",
-    "clear": "none", "computeIfAbsent": "tree.put", "putIfAbsent": "tree.put",
+    "clear": "none", "computeIfAbsent": "tree.get", "putIfAbsent": "tree.put",
 }
 _STR = {
     "length": "size", "charAt": "none", "substring": "slice", "indexOf": "str.find", "lastIndexOf": "str.find",
@@ -82,7 +82,8 @@ _STRBUF = {
 }
 _ANY = {  # receivers of unknown kind: distinctive method names decide
     "containsKey": "map.has", "getOrDefault": "map.get", "put": "map.put", "putIfAbsent": "map.put",
-    "computeIfAbsent": "map.put", "keySet": "wrap", "values": "wrap", "entrySet": "wrap", "offer": "deque.push",
+    "computeIfAbsent": "map.get", "keySet": "wrap", "values": "wrap", "entrySet": "wrap", "offer": "deque.push",
+    "add": "list.append",
     "poll": "deque.popfront", "size": "size", "length": "size", "isEmpty": "empty", "forEach": "iterate",
     "stream": "wrap", "append": "strbuf.append", "charAt": "none", "substring": "slice",
     "toCharArray": "copy", "floorKey": "tree.near", "ceilingKey": "tree.near", "equals": "none",
@@ -464,7 +465,7 @@ class JavaExtractor(TreeSitterExtractor):
 
     def h_return(self, node) -> list[ir.Stmt]:
         children = self.named(node)
-        return [ir.Return(self.expr(children[0]) if children else None, self.line(node))]
+        return [ir.Return(returned_value(self.expr(children[0])) if children else None, self.line(node))]
 
     def h_throw(self, node) -> list[ir.Stmt]:
         return [ir.ExprStmt(self.expr(child), self.line(node)) for child in self.named(node)]

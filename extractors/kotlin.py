@@ -15,7 +15,7 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
-from ._jvm import ClassScope, kind_of_type, param_kind, simple_type_name
+from ._jvm import ClassScope, kind_of_type, param_kind, returned_value, simple_type_name
 from ._treesitter import TreeSitterExtractor, handler_table
 from .java import _user_call
 
@@ -48,7 +48,7 @@ _HEAP = {
 }
 _MAP = {
     "containsKey": "map.has", "get": "map.get", "getOrDefault": "map.get", "getValue": "map.get",
-    "put": "map.put", "getOrPut": "map.put", "putIfAbsent": "map.put", "computeIfAbsent": "map.put",
+    "put": "map.put", "getOrPut": "map.get", "putIfAbsent": "map.put", "computeIfAbsent": "map.get",
     "merge": "map.put", "remove": "map.del", "keys": "wrap", "values": "wrap", "entries": "wrap",
     "clear": "none", "containsValue": "reduce", "toList": "copy", "toSortedMap": "sort",
 }
@@ -78,7 +78,7 @@ _STRBUF = {
     "deleteCharAt": "list.del", "setLength": "none", "setCharAt": "none", "clear": "none",
 }
 _ANY = {  # unknown receivers: distinctive names decide; collection extension functions on anything
-    "containsKey": "map.has", "getOrDefault": "map.get", "getOrPut": "map.put", "put": "map.put",
+    "containsKey": "map.has", "getOrDefault": "map.get", "getOrPut": "map.get", "put": "map.put",
     "addLast": "deque.push", "addFirst": "deque.pushfront", "removeFirst": "deque.popfront",
     "removeLast": "list.pop", "offer": "deque.push", "poll": "deque.popfront", "append": "strbuf.append",
     "add": "list.append", "removeAt": "list.del", "isEmpty": "empty", "isNotEmpty": "nonempty",
@@ -467,7 +467,7 @@ class KotlinExtractor(TreeSitterExtractor):
 
     def h_return(self, node) -> list[ir.Stmt]:
         children = [c for c in self.named(node) if c.type != "label"]
-        return [ir.Return(self.expr(children[0]) if children else None, self.line(node))]
+        return [ir.Return(returned_value(self.expr(children[0])) if children else None, self.line(node))]
 
     def h_jump(self, node) -> list[ir.Stmt]:
         text = self.text(node)

@@ -38,6 +38,7 @@ _SCALAR_KINDS = frozenset({"num", "bool", "fn"})
 _RESULT_OPS = frozenset({"sort", "slice", "copy", "reverse"})
 _COMPARISONS = frozenset({"<", "<=", ">", ">=", "!="})
 UNKNOWN = "_"
+_MIN_MAX = frozenset({"min", "max", "minof", "maxof"})  # min(n, k) bounds a loop by n (Math.Min, std::max ...)
 CONST = "CONST"
 _ARGUMENT_KINDS = {"num": "num", "bool": "bool", "str": "str", "seq": "seq", "list": "seq", "map": "map",
                    "set": "set", "node": "node", "fn": "fn"}
@@ -217,7 +218,7 @@ class FunctionLowering:
                 action = self.spec.functions.get(expr.func.id, (None, 0))[0]
                 if action == "size" and expr.args:
                     return self.ref_of(expr.args[0])
-                if expr.func.id in ("min", "max", "Math.min", "Math.max", "std::min", "std::max"):
+                if expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower() in _MIN_MAX:
                     for arg in expr.args:
                         ref = self.size_ref(arg)
                         if ref not in (None, CONST):
