@@ -26,7 +26,8 @@ CORPORA = ("neetcode_approaches", "doocs_code", "walkccc")
 
 def algorithm_names(extension: str) -> list[str]:
     """Algorithms that have a version with this extension (and a reviewed skeleton)."""
-    return sorted(path.stem for path in ALGORITHMS.glob(f"*.{extension}") if (ALGORITHMS / f"{path.stem}.skel").exists())
+    return sorted(path.stem for path in ALGORITHMS.glob(f"*.{extension}")
+                  if (ALGORITHMS / f"{path.stem}.skel").exists())
 
 
 def assert_same_as_python(name: str, extension: str, language: str) -> None:
@@ -34,7 +35,8 @@ def assert_same_as_python(name: str, extension: str, language: str) -> None:
     expected = (ALGORITHMS / f"{name}.skel").read_text()
     python = extract_text((ALGORITHMS / f"{name}.py").read_text(), "python")
     other = extract_text((ALGORITHMS / f"{name}.{extension}").read_text(), language)
-    assert python == expected, f"the Python version of {name} no longer gives the reviewed skeleton"
+    assert python == expected, (f"the Python version of {name} no longer gives the reviewed skeleton; after a "
+                                "deliberate normaliser change run tests/data/algorithms/regenerate.py and review")
     assert other == python
 
 
