@@ -208,6 +208,9 @@ class SwiftExtractor(TreeSitterExtractor):
         names = {self.text(self.field(node, "name")) for node in root.named_children
                  if node.type == "class_declaration" and self.field(node, "name") is not None}
         text = self.source.decode("utf-8", "replace")
+        names.discard("Solution")  # LeetCode's entry class is never a helper
+        if not names:
+            return frozenset()
         return frozenset(name for name in names if re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", text))
 
     def h_class(self, node) -> list[ir.Stmt]:
@@ -608,24 +611,24 @@ class SwiftExtractor(TreeSitterExtractor):
         return {"&&": "and", "||": "or", "===": "==", "!==": "!="}.get(op, op), _PRECEDENCE.get(op, 4)
 
     def binary(self, node, left: ir.Expr) -> ir.Expr:
-        op, _ = self.binary_op(node)
-        right_node = self.field(node, "rhs")
-        if op in ("!=", "==") and right_node is not None and right_node.type == "nil_literal" \
-                and isinstance(left, ir.Index):  # d[k] != nil: is k a key of d
-            return _present(left) if op == "!=" else ir.UnaryOp("not", _present(left))
-        return self.rotated(node, left)
-
-    def rotated(self, node, left: ir.Expr) -> ir.Expr:
-        """``left op rhs`` for a binary node.  tree-sitter-swift nests every binary operator to the right
-        (``i < n && ok`` parses as ``i < (n && ok)``); a right operand of lower precedence is rotated
-        back (``(i < n) && ok``)."""
         op, precedence = self.binary_op(node)
         right = self.field(node, "rhs")
-        if right is not None and right.type in _BINARY_KINDS and self.field(right, "lhs") is not None:
-            _, right_precedence = self.binary_op(right)
-            if right_precedence < precedence:
-                inner = ir.BinOp(op, left, self.expr(self.field(right, "lhs")))
-                return self.rotated(right, inner)
+        if op in ("!=", "==") and right is not None and right.type == "nil_literal" \
+                and isinstance(left, ir.Index):  # d[k] != nil: is k a key of d
+            return _present(left) if op == "!=" else ir.UnaryOp("not", _present(left))
+        return self.rotated(op, precedence, right, left)
+
+    def rotated(self, op: str, precedence: int, right, left: ir.Expr) -> ir.Expr:
+        """``left op right``.  tree-sitter-swift nests every binary operator to the right (``i < n && ok``
+        parses as ``i < (n && ok)``); a right operand of lower precedence is rotated back
+        (``(i < n) && ok``)."""
+        if right is not None and right.type in _BINARY_KINDS:
+            right_left = self.field(right, "lhs")
+            if right_left is not None:
+                right_op, right_precedence = self.binary_op(right)
+                if right_precedence < precedence:
+                    inner = ir.BinOp(op, left, self.expr(right_left))
+                    return self.rotated(right_op, right_precedence, self.field(right, "rhs"), inner)
         return ir.BinOp(op, left, self.expr(right))
 
     def e_prefix(self, node) -> ir.Expr:
