@@ -3,7 +3,7 @@
 A skeleton is *canonical* when some program extracts to exactly it.  Many valid skeletons are not: the
 normaliser rewrites shapes that have a simpler equal-cost form, so no program can produce the original.
 ``canonicalise`` applies the normaliser's own skeleton-level passes (``skeldsl.normalise.passes``, the
-real functions, not copies) to a skeleton seen as the normaliser's internal statements, then orders and
+real functions, not copies, in the order ``skeldsl.normalise.normalise`` runs them) to a skeleton seen as the normaliser's internal statements, then orders and
 renames as extraction does.  The shapes it changes, and so the ones that are *not* canonical:
 
 * a ``return`` as the last statement of a function (``drop_trailing_return``: it is not an early exit);
@@ -17,6 +17,9 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
 * insertions right after a container is built (``v = map()`` then ``map.put(v)``: part of building it);
 * a list or deque used only at one end with pops (a ``stack``), or pushed at one end and popped at the
   other (a ``queue``), and conversely a ``stack()``/``queue()`` that is never popped (a list / deque);
+* ``if { return }`` as the first statement of a non-recursive function (an O(1) guard for trivial
+  input, ``drop_input_guard``), and ``if c { return }`` right before a ``return`` (one return);
+* consecutive constructions in an order other than that of their first use (``order_constructions``);
 * functions out of canonical order (entry functions first, callees depth-first in order of first call),
   and names not numbered in order of first use (``p``/``v`` per function, ``s`` per program).
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 from skeldsl import model
 from skeldsl.normalise import build_model, canonical_order
-from skeldsl.normalise.passes import FUNCTION_PASSES, absorb_initial_inserts, refine_containers
+from skeldsl.normalise import passes
 from skeldsl.vocabulary import is_user_function
 
 # A stack or queue is a usage of a list or deque (``refine_containers`` names it); write it as the
@@ -107,14 +110,27 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
     memo: dict[str, bool] = {}
     for function in skeleton.functions:
         body = _to_low(function.body, function.name, base)
-        for function_pass in FUNCTION_PASSES:
+        for function_pass in passes.FUNCTION_PASSES:
             body = function_pass(body)
         lowered[function.name] = body
         params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
         memo[function.name] = function.memo
-    lowered = refine_containers(lowered)
-    lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
+    lowered = _program_passes(lowered)
     return build_model(canonical_order(lowered), lowered, params, memo)
+
+
+def _program_passes(lowered: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """The whole-program steps of ``skeldsl.normalise.normalise`` after the per-function passes, in its
+    order (passes the installed normaliser does not have yet are skipped)."""
+    lowered = passes.refine_containers(lowered)
+    if hasattr(passes, "refine_string_builders"):
+        lowered = passes.refine_string_builders(lowered)
+    lowered = {name: passes.absorb_initial_inserts(body) for name, body in lowered.items()}
+    if hasattr(passes, "drop_input_guard"):
+        lowered = {name: passes.drop_input_guard(name, body) for name, body in lowered.items()}
+    if hasattr(passes, "order_constructions"):
+        lowered = {name: passes.order_constructions(body) for name, body in lowered.items()}
+    return lowered
 
 
 def is_canonical(skeleton: model.Skeleton, queue_base: str = "deque") -> bool:
