@@ -202,8 +202,11 @@ def run_language(lang: str, n: int, toolchain_n: int, seed: int) -> dict:
         started = time.perf_counter()
         try:
             got = print_skeleton(skeldsl.extract(source, lang))
-        except skeldsl.SkelError:
+        except Exception as error:  # noqa: BLE001 - an extractor being edited must not stop the bench
             got = None
+            failures[f"extraction error: {type(error).__name__}"] += 1
+            extract_time += time.perf_counter() - started
+            continue
         extract_time += time.perf_counter() - started
         if got == expected:
             extracted_ok += 1
@@ -224,7 +227,10 @@ def run_language(lang: str, n: int, toolchain_n: int, seed: int) -> dict:
         stable += first == again
         texts = {first} | {render(skeleton, lang, seed=index + 7919 * k) for k in range(1, 5)}
         varied += len(texts) > 1
-        same_skeleton += all(skeldsl.extract(text, lang) == skeleton for text in texts)
+        try:
+            same_skeleton += all(skeldsl.extract(text, lang) == skeleton for text in texts)
+        except Exception:  # noqa: BLE001 - counted as not the same skeleton
+            pass
     result.update(determinism_checked=len(checked), same_bytes=stable, styles_vary=varied,
                   same_skeleton_all_seeds=same_skeleton)
     name, binary, check = TOOLCHAINS.get(lang, (None, None, None))
