@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ._treesitter import TreeSitterExtractor, handler_table
 from skeldsl import ir
+
+from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -552,10 +553,7 @@ def _only_fills(body, built: set) -> bool:
     if not body:
         return False
     for stmt in body:
-        if isinstance(stmt, ir.Block):
-            if not _only_fills(stmt.body, built):
-                return False
-        elif isinstance(stmt, (ir.Foreach, ir.CFor)):
+        if isinstance(stmt, (ir.Block, ir.Foreach, ir.CFor)):
             if not _only_fills(stmt.body, built):
                 return False
         elif not (isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1

@@ -7,9 +7,12 @@ the shared walker and normaliser already understand.
 
 from __future__ import annotations
 
-from ._clike import CFamilyExtractor
+from typing import ClassVar
+
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
+
+from ._clike import CFamilyExtractor
 
 SPEC = LanguageSpec(
     name="c",
@@ -31,7 +34,7 @@ SPEC = LanguageSpec(
 
 class CExtractor(CFamilyExtractor):
     LANGUAGE = "c"
-    TYPE_KINDS = {"bool": "bool", "_Bool": "bool"}
+    TYPE_KINDS: ClassVar[dict[str, str]] = {"bool": "bool", "_Bool": "bool"}
     CONSTRUCTOR_TYPES = frozenset()
     CHAR_POINTER_KIND = "str"
 
@@ -59,4 +62,4 @@ def extract(source: str, path: str | None = None) -> ir.Module:
     return CExtractor.extract(source, path)
 
 
-__all__ = ["extract", "SPEC", "CExtractor"]
+__all__ = ["SPEC", "CExtractor", "extract"]

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import ClassVar
+
+from skeldsl import ir
+from skeldsl.normalise.spec import LanguageSpec
 
 from ._clike import CFamilyExtractor, _declared
 from ._treesitter import handler_table
-from skeldsl import ir
-from skeldsl.normalise.spec import LanguageSpec
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -121,7 +123,7 @@ class CppExtractor(CFamilyExtractor):
     CONSTRUCTOR_TYPES = frozenset(CONSTRUCTORS) - {"string"}
     CHAR_POINTER_KIND = "str"
 
-    STATEMENTS = {
+    STATEMENTS: ClassVar[dict[str, str]] = {
         **CFamilyExtractor.STATEMENTS,
         **handler_table(
             h_range_for=["for_range_loop"],
@@ -132,7 +134,7 @@ class CppExtractor(CFamilyExtractor):
                        "template_declaration", "friend_declaration", "concept_definition"],
         ),
     }
-    EXPRESSIONS = {
+    EXPRESSIONS: ClassVar[dict[str, str]] = {
         **CFamilyExtractor.EXPRESSIONS,
         **handler_table(
             e_lambda=["lambda_expression"],
@@ -398,4 +400,4 @@ def extract(source: str, path: str | None = None) -> ir.Module:
     return CppExtractor.extract(source, path)
 
 
-__all__ = ["extract", "SPEC", "CppExtractor"]
+__all__ = ["SPEC", "CppExtractor", "extract"]

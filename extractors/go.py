@@ -21,10 +21,11 @@ with Go identifiers):
 
 from __future__ import annotations
 
-from ._clike import drop_fill_loops
-from ._treesitter import TreeSitterExtractor, handler_table
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
+
+from ._clike import drop_fill_loops
+from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -745,4 +746,4 @@ def extract(source: str, path: str | None = None) -> ir.Module:
     return GoExtractor.extract(source, path)
 
 
-__all__ = ["extract", "SPEC", "GoExtractor"]
+__all__ = ["SPEC", "GoExtractor", "extract"]

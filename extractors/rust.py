@@ -18,9 +18,10 @@ writes with the keyword.  Idioms rewritten into the forms other languages use:
 
 from __future__ import annotations
 
-from ._treesitter import TreeSitterExtractor, handler_table, parse_tree
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
+
+from ._treesitter import TreeSitterExtractor, handler_table, parse_tree
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -794,4 +795,4 @@ def extract(source: str, path: str | None = None) -> ir.Module:
     return RustExtractor.extract(source, path)
 
 
-__all__ = ["extract", "SPEC", "RustExtractor"]
+__all__ = ["SPEC", "RustExtractor", "extract"]

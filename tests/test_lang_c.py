@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 from lang_support import corpus_sample, extract_or_error
+from skeldsl.extractors import _treesitter
+
 from skeldsl import extract_text
 from skeldsl.errors import SourceSyntaxError
-from skeldsl.extractors import _treesitter
 
 
 def test_two_sum_brute_force_is_the_python_skeleton():

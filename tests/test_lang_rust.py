@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 from lang_support import ALGORITHMS, algorithm_names, assert_same_as_python, corpus_sample, extract_or_error
+from skeldsl.extractors import _treesitter, rust
+
 from skeldsl import extract_text
 from skeldsl.errors import SkelError, SourceSyntaxError
-from skeldsl.extractors import _treesitter, rust
 
 
 @pytest.mark.parametrize("name", algorithm_names("rs"))
