@@ -122,11 +122,13 @@ class KotlinRenderer(BraceRenderer):
     STYLES = {"keys": ("var", "var", "lit")}
     OPS = _OPS
     CONDS = _CONDS
+    FAMILY = {"seq": "list", "row": "list", "list": "list", "stack_list": "list", "queue_list": "list"}
     CONSTRUCT = {
         "map": ("val {name} = HashMap<Int, Int>()", "val {name} = mutableMapOf<Int, Int>()"),
         "set": ("val {name} = HashSet<Int>()", "val {name} = mutableSetOf<Int>()"),
         "list": ("val {name} = mutableListOf<Int>()", "val {name} = ArrayList<Int>()"),
         "stack": ("val {name} = ArrayDeque<Int>()",), "queue": ("val {name} = ArrayDeque<Int>()",),
+        "stack_list": ("val {name} = mutableListOf<Int>()",), "queue_list": ("val {name} = mutableListOf<Int>()",),
         "deque": ("val {name} = ArrayDeque<Int>()",), "heap": ("val {name} = PriorityQueue<Int>()",),
         "tree": ("val {name} = TreeMap<Int, Int>()",), "strbuf": ("val {name} = StringBuilder()",),
     }
@@ -134,9 +136,18 @@ class KotlinRenderer(BraceRenderer):
         ("list", "list"): ("val {name} = ArrayList({src})",),
         ("list", "num"): ("val {name} = IntArray({src})",),
         ("stack", "list"): ("val {name} = ArrayList({src})",),
+        ("stack_list", "list"): ("val {name} = ArrayList({src})",),
+        ("queue_list", "list"): ("val {name} = ArrayList({src})",),
+        ("stack_list", "num"): ("val {name} = IntArray({src})",),
         ("stack", "num"): ("val {name} = IntArray({src})",),
     }
     RESULT: dict = {}
+
+    def local_kind(self, kind: str, ops: set[str]) -> str:
+        # a stack or queue that is also sorted, searched or copied is a MutableList used at its ends
+        if kind in ("stack", "queue") and not ops <= {f"{kind}.push", f"{kind}.pop"}:
+            return f"{kind}_list"
+        return kind
 
     def declare_flag(self, flag: str) -> str:
         return f"var {flag} = true"
