@@ -2,6 +2,7 @@
 round-trip assertions."""
 
 from skeldsl.testing.assertions import assert_model_round_trip, assert_round_trip
-from skeldsl.testing.strategies import grammar_texts, skeleton_texts, skeletons
+from skeldsl.testing.strategies import canonical_skeletons, grammar_texts, programs, skeleton_texts, skeletons
 
-__all__ = ["assert_model_round_trip", "assert_round_trip", "grammar_texts", "skeleton_texts", "skeletons"]
+__all__ = ["assert_model_round_trip", "assert_round_trip", "canonical_skeletons", "grammar_texts", "programs",
+           "skeleton_texts", "skeletons"]
