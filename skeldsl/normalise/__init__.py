@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
-from skeldsl.normalise.passes import (FUNCTION_PASSES, absorb_initial_inserts, refine_containers,
-                                     refine_string_builders, walk)
+from skeldsl.normalise.passes import (FUNCTION_PASSES, absorb_initial_inserts, drop_input_guard,
+                                     order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
@@ -46,6 +46,8 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             body = function_pass(body)
         lowerings[function.name] = lowering
         lowered[function.name] = body
+        # Lifted captures first, then own parameters: helpers in other languages mostly receive the shared
+        # collections first, ``dfs(grid, r, c)`` (measured: better cross-language agreement than last).
         params[function.name] = [(name, kind) for name, kind in lowering.captured] + \
             [(param.name, param.kind) for param in function.params]
         memo[function.name] = function.memo
@@ -67,6 +69,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
+    lowered = {name: order_constructions(drop_input_guard(name, body)) for name, body in lowered.items()}
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)
 

@@ -190,6 +190,70 @@ def absorb_initial_inserts(body: list[Low]) -> list[Low]:
     return out
 
 
+def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
+    """``if (root == null) return res;`` at the top of a non-recursive function is an O(1) answer for
+    trivial input, written in some languages and implied in others (Python's ``while q`` over
+    ``deque([root])``): drop it.  Recursive functions keep theirs (it is the base case)."""
+    if body and body[0] == ("if", [], [("exit", "return")], []):
+        recursive = any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in _walk(body))
+        if not recursive:
+            return body[1:]
+    return body
+
+
+def order_constructions(body: list[Low]) -> list[Low]:
+    """Consecutive independent constructions (``seen = set(); res = []``) commute: order each run by
+    where the built collections are first used, so declaration order does not decide local names."""
+    out: list[Low] = []
+    index = 0
+    while index < len(body):
+        stmt = _map_children(body[index], order_constructions)
+        if stmt[0] != "assign":
+            out.append(stmt)
+            index += 1
+            continue
+        end = index
+        while end < len(body) and body[end][0] == "assign":
+            end += 1
+        run = [body[i] for i in range(index, end)]
+        targets = {s[1] for s in run}
+        if len(run) > 1 and not any(_base(s[3]) in targets for s in run):
+            uses = _first_uses(body[end:])
+            run = sorted(run, key=lambda s: uses.get(s[1], len(uses) + 1))
+        out.extend(run)
+        index = end
+    return out
+
+
+def _base(ref):
+    return ref.split("[")[0] if isinstance(ref, str) else ref
+
+
+def _first_uses(body: list[Low]) -> dict[str, int]:
+    uses: dict[str, int] = {}
+    stack = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        refs: list = []
+        if stmt[0] == "call":
+            refs = [stmt[2]]
+        elif stmt[0] == "assign":
+            refs = [stmt[3], stmt[1]]
+        elif stmt[0] == "for":
+            refs = [stmt[2]]
+            stack.extend(reversed(stmt[3]))
+        elif stmt[0] == "while":
+            refs = [stmt[1]]
+            stack.extend(reversed(stmt[2]))
+        elif stmt[0] == "if":
+            stack.extend(reversed(stmt[1] + stmt[2] + stmt[3]))
+        for ref in refs:
+            base = _base(ref)
+            if base is not None and base not in uses:
+                uses[base] = len(uses)
+    return uses
+
+
 # --------------------------------------------------------------------------- container refinement
 
 _STACK_OPS = {"list.append": "stack.push", "list.pop": "stack.pop", "deque.push": "stack.push",
