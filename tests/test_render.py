@@ -212,3 +212,12 @@ def test_cli_corpus_records(tmp_path):
     assert main(["corpus", "--n", "6", "--langs", "python,java", "--seed", "2", "-o", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()
     assert main(["corpus", "--n", "1", "--langs", "cobol"]) == 2
+
+
+def test_module_doctest_stays_true():
+    import doctest
+
+    import skeldsl.render
+
+    result = doctest.testmod(skeldsl.render)
+    assert result.attempted > 0 and result.failed == 0
