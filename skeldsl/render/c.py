@@ -45,6 +45,7 @@ class CRenderer(BraceRenderer):
         memo=False,
     )
     RESERVED = _KEYWORDS
+    BRACE_STYLES = ("same", "next")
     case = staticmethod(snake)
     VOID_FUNCTIONS = True
     OPTIONAL_RETURN = True  # falling off the end of an int function compiles

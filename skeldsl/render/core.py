@@ -139,6 +139,7 @@ class LanguageRenderer:
     VOID_FUNCTIONS = False  # typed languages: functions whose value nobody reads are void
     OPTIONAL_RETURN = False  # a value-returning function may fall off its end (Python, JavaScript)
     INDENTS: tuple[str, ...] = ("    ", "    ", "  ")  # per program: one level of indentation
+    BRACE_STYLES: tuple[str, ...] = ("same",)  # "next": opening braces on their own line (C#, C, C++, Java)
     INDEX_WHEN_CHANGED = False  # loop by index over a collection the body changes (Rust's borrows)
     CALL_STMTS: tuple[str, ...] = ()
     VOID_CALL_STMTS: tuple[str, ...] = ()
@@ -187,6 +188,7 @@ class Program:
         self.names = Namer(self.rng, lang.RESERVED, lang.case)
         self.style: dict[str, Any] = {key: self.rng.choice(options) for key, options in lang.STYLES.items()}
         self.indent = self.rng.choice(lang.INDENTS)  # layout: templates indent by 4, re-indented at the end
+        self.braces = self.rng.choice(lang.BRACE_STYLES)  # "same" line (K&R) or "next" line (Allman)
         self.functions: dict[str, FunctionInfo] = {}
         self.used: set[str] = set()  # features the text uses (imports, helper types)
         self.changing = False  # the loop being written changes the collection it runs over
@@ -218,7 +220,10 @@ class Program:
             needs_return = info.returns and not (last is not None and _always_exits(last)) \
                 and not (self.lang.OPTIONAL_RETURN and ends_in_bare_exit_if(info.skel))
             out.append(self.lang.function(self, info, body, needs_return))
-        return _reindent(self.lang.program(self, out), self.indent)
+        text = self.lang.program(self, out)
+        if self.braces == "next":
+            text = _braces_on_own_lines(text)
+        return _reindent(text, self.indent)
 
     # ------------------------------------------------------------------------------- statements
     def block(self, body: tuple[model.Stmt, ...], env: Env, fn: FunctionInfo) -> list[str]:
@@ -469,6 +474,26 @@ def _always_exits(stmt: model.Stmt) -> bool:
         return bool(stmt.then) and bool(stmt.orelse) and _always_exits(stmt.then[-1]) \
             and _always_exits(stmt.orelse[-1])
     return False
+
+
+_OPENING = re.compile(r"^(\s*)(.*\S) \{$")
+
+
+def _braces_on_own_lines(text: str) -> str:
+    """Allman layout: a block's ``{`` on its own line, ``} else {`` as three lines."""
+    out = []
+    for line in text.split("\n"):
+        match = _OPENING.match(line)
+        if match is None:
+            out.append(line)
+            continue
+        indent, head = match.groups()
+        if head.startswith("} else"):
+            out += [indent + "}", indent + head[2:]]
+        else:
+            out.append(indent + head)
+        out.append(indent + "{")
+    return "\n".join(out)
 
 
 def _reindent(text: str, indent: str) -> str:

@@ -114,6 +114,7 @@ class CppRenderer(BraceRenderer):
         memo=False, result_ops={}, not_iterable=frozenset({"heap"}), excluded_kind_ops=frozenset({("seq", "slice"), ("list", "slice")}),
     )
     RESERVED = _KEYWORDS
+    BRACE_STYLES = ("same", "same", "next")
     VOID_FUNCTIONS = True
     OPTIONAL_RETURN = True  # falling off the end of an int function compiles (a warning)
     case = staticmethod(camel)

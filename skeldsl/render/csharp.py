@@ -100,6 +100,7 @@ class CSharpRenderer(JavaRenderer):
                       "list": frozenset({"seq", "list"}), "set": frozenset({"seq", "list"})},
     )
     RESERVED = _KEYWORDS
+    BRACE_STYLES = ("next", "next", "same")
     case = staticmethod(camel)
     STYLES = {"keys": ("var", "var", "lit"), "access": ("public ", "public ", "private ")}
     OPS = _OPS

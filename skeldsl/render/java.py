@@ -104,6 +104,7 @@ class JavaRenderer(BraceRenderer):
         memo=False, result_ops={"slice": FULL.result_ops["slice"]},
     )
     RESERVED = _KEYWORDS
+    BRACE_STYLES = ("same", "same", "same", "next")
     VOID_FUNCTIONS = True
     OPTIONAL_RETURN = True  # and ends with a throw instead (see ``function``)
     case = staticmethod(camel)
