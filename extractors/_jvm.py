@@ -133,3 +133,26 @@ def returned_value(expr: ir.Expr) -> ir.Expr:
             and isinstance(expr.func.obj, (ir.Name, ir.Attr)):
         expr = expr.func.obj
     return expr
+
+
+_CHAR_ARRAYS = frozenset({"toCharArray", "ToCharArray"})
+
+
+def char_array(obj: ir.Expr, method: str, args: tuple) -> ir.Expr | None:
+    """``s.toCharArray()`` is Python's ``list(s)``: a new list built from the string."""
+    if method in _CHAR_ARRAYS and not args:
+        return ir.Call(ir.Name("<array>"), (obj,))
+    return None
+
+
+def string_of(args: tuple) -> ir.Expr:
+    """``new String(chars)`` is Python's ``"".join(chars)``."""
+    return ir.Call(ir.Attr(ir.Literal("str", '""'), "join"), args[:1])
+
+
+def unwrap_char_array(iterable: ir.Expr) -> ir.Expr:
+    """``for (char c : s.toCharArray())`` walks ``s`` itself, as Python's ``for c in s``."""
+    if isinstance(iterable, ir.Call) and isinstance(iterable.func, ir.Name) and iterable.func.id == "<array>" \
+            and len(iterable.args) == 1 and not isinstance(iterable.args[0], ir.Literal):
+        return iterable.args[0]
+    return iterable

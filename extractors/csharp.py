@@ -11,7 +11,7 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
-from ._jvm import kind_of_type, param_kind, simple_type_name
+from ._jvm import char_array, kind_of_type, param_kind, simple_type_name, string_of, unwrap_char_array
 from ._treesitter import handler_table
 from .java import JavaExtractor, _user_call
 
@@ -51,6 +51,7 @@ _TREE = {
     "TryGetValue": "tree.get", "GetViewBetween": "slice", "Clear": "none", "Keys": "wrap", "Values": "wrap",
 }
 _STR = {
+    "join": "str.join",  # "".join(chars), the IR of new String(chars)
     "Substring": "slice", "IndexOf": "str.find", "LastIndexOf": "str.find", "Contains": "str.find",
     "StartsWith": "str.find", "EndsWith": "str.find", "Split": "str.split", "Replace": "str.replace",
     "ToCharArray": "copy", "ToLower": "copy", "ToUpper": "copy", "Trim": "none", "Equals": "none",
@@ -370,9 +371,7 @@ class CSharpExtractor(JavaExtractor):
         for name in names:
             self.scope.bind(name)
         iterable = self.expr(self.field(node, "right"))
-        if isinstance(iterable, ir.Call) and isinstance(iterable.func, ir.Attr) and not iterable.args \
-                and iterable.func.name == "ToCharArray":
-            iterable = iterable.func.obj  # foreach (char c in s.ToCharArray()) walks s
+        iterable = unwrap_char_array(iterable)
         return [ir.Foreach(tuple(names) or ("_",), iterable, self.body(self.field(node, "body")), self.line(node))]
 
     def h_switch(self, node) -> list[ir.Stmt]:
@@ -457,6 +456,9 @@ class CSharpExtractor(JavaExtractor):
                     or obj_node.type == "predefined_type":
                 return ir.Call(ir.Name(f"{self.text(obj_node)}.{name}"), args)  # Math.Max, Array.Sort
             obj = self.expr(obj_node)
+            chars = char_array(obj, name, args)
+            if chars is not None:
+                return chars
             if name == "RemoveAt" and len(args) == 1 and _is_last_index(args[0], obj):
                 name, args = "RemoveLast", ()
             return ir.Call(ir.Attr(obj, name), args)
@@ -470,6 +472,8 @@ class CSharpExtractor(JavaExtractor):
         initializer = self.field(node, "initializer")
         if initializer is not None and not args and self.named(initializer):
             args = (self.expr(initializer),)
+        if type_name in ("string", "String") and len(args) == 1:
+            return string_of(args)
         return ir.Call(ir.Name(type_name), args)
 
     def e_new_implicit(self, node) -> ir.Expr:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
-from ._jvm import ClassScope, kind_of_type, param_kind, returned_value, simple_type_name
+from ._jvm import (ClassScope, char_array, kind_of_type, param_kind, returned_value, simple_type_name, string_of,
+                   unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
@@ -68,6 +69,7 @@ _TREE = {
     "clear": "none", "computeIfAbsent": "tree.get", "putIfAbsent": "tree.put",
 }
 _STR = {
+    "join": "str.join",  # "".join(chars), the IR of new String(chars)
     "length": "size", "charAt": "none", "substring": "slice", "indexOf": "str.find", "lastIndexOf": "str.find",
     "contains": "str.find", "startsWith": "str.find", "endsWith": "str.find", "split": "str.split",
     "replace": "str.replace", "replaceAll": "str.replace", "toLowerCase": "copy", "toUpperCase": "copy",
@@ -451,9 +453,7 @@ class JavaExtractor(TreeSitterExtractor):
         self.scope.bind(name)
         value = self.field(node, "value")
         iterable = self.expr(value)
-        if isinstance(iterable, ir.Call) and isinstance(iterable.func, ir.Attr) and not iterable.args \
-                and iterable.func.name == "toCharArray":
-            iterable = iterable.func.obj  # for (char c : s.toCharArray()) walks s
+        iterable = unwrap_char_array(iterable)
         return [ir.Foreach((name,), iterable, self.body(self.field(node, "body")), self.line(node))]
 
     def h_while(self, node) -> list[ir.Stmt]:
@@ -573,6 +573,9 @@ class JavaExtractor(TreeSitterExtractor):
                 and self.text(obj_node) not in self.scope.locals:
             return ir.Call(ir.Name(f"{self.text(obj_node)}.{name}"), args)  # static: Math.max, Arrays.sort
         obj = self.expr(obj_node)
+        chars = char_array(obj, name, args)
+        if chars is not None:
+            return chars
         if _is_collection_receiver(obj):
             if name == "get" and len(args) == 1:
                 return ir.Index(obj, args[0])
@@ -588,6 +591,8 @@ class JavaExtractor(TreeSitterExtractor):
         body = next((c for c in node.named_children if c.type == "class_body"), None)
         if body is not None:  # anonymous class (a Comparator ...): its methods' work is opaque here
             return ir.Opaque("anonymous_class", args)
+        if type_name in ("String", "string") and len(args) == 1:
+            return string_of(args)
         return ir.Call(ir.Name(type_name), args)
 
     def e_new_array(self, node) -> ir.Expr:

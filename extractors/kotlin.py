@@ -15,7 +15,8 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
-from ._jvm import ClassScope, kind_of_type, param_kind, returned_value, simple_type_name
+from ._jvm import (ClassScope, char_array, kind_of_type, param_kind, returned_value, simple_type_name, string_of,
+                   unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 from .java import _user_call
 
@@ -66,6 +67,7 @@ _TREE = {
     "keys": "wrap", "values": "wrap", "entries": "wrap", "headMap": "slice", "tailMap": "slice",
 }
 _STR = {
+    "join": "str.join",  # "".join(chars), the IR of new String(chars)
     "substring": "slice", "indexOf": "str.find", "lastIndexOf": "str.find", "contains": "str.find",
     "startsWith": "str.find", "endsWith": "str.find", "split": "str.split", "replace": "str.replace",
     "toCharArray": "copy", "lowercase": "copy", "uppercase": "copy", "toLowerCase": "copy",
@@ -426,7 +428,7 @@ class KotlinExtractor(TreeSitterExtractor):
             if callee.type == "navigation_expression" and len(self.named(callee)) == 2 \
                     and self.text(self.named(callee)[1]) == "withIndex":
                 return ir.Call(ir.Name("enumerate"), (self.expr(self.named(callee)[0]),))
-        return self.expr(node)
+        return unwrap_char_array(self.expr(node))
 
     def h_while(self, node) -> list[ir.Stmt]:
         condition = self.field(node, "condition")
@@ -619,6 +621,8 @@ class KotlinExtractor(TreeSitterExtractor):
                 return ir.CollectionLit(kind, args)
             if name in _ARRAYS:
                 return ir.Call(ir.Name(name), args[:1])
+            if name == "String" and len(args) == 1:
+                return string_of(args)
             target = self.scope.name(name)
             return ir.Call(target if isinstance(target, ir.Attr) else ir.Name(name), args)
         if callee.type == "navigation_expression":
@@ -628,6 +632,9 @@ class KotlinExtractor(TreeSitterExtractor):
                 if obj_node.type == "identifier" and self.static_receiver(self.text(obj_node)):
                     return ir.Call(ir.Name(f"{self.text(obj_node)}.{name}"), args)
                 obj = self.expr(obj_node)
+                chars = char_array(obj, name, args)
+                if chars is not None:
+                    return chars
                 if isinstance(obj, (ir.Name, ir.Attr, ir.Index)):
                     if name == "get" and len(args) == 1:
                         return ir.Index(obj, args[0])

@@ -321,6 +321,16 @@ class FunctionLowering:
             return self.argument_kind(expr.operand)
         if isinstance(expr, ir.Call) and self.size_ref(expr) not in (None, CONST):
             return "num"  # len(xs), xs.size()
+        if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and len(expr.args) >= 2 \
+                and self.spec.functions.get(expr.func.id, ("",))[0] == "reduce":
+            kinds = {self.argument_kind(arg) for arg in expr.args}
+            return "num" if "num" in kinds and kinds <= {"num", None} else None  # max(best, x)
+        if isinstance(expr, ir.CollectionLit) and expr.kind in ("list", "tuple"):
+            return "seq"
+        if isinstance(expr, ir.CollectionLit) and expr.kind in ("set", "map"):
+            return expr.kind
+        if isinstance(expr, ir.Index) and expr.is_slice:
+            return "str" if self.kind_of(expr.obj) == "str" else "seq"
         return None
 
     def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
@@ -969,8 +979,11 @@ def _body_assignments(body: Iterable[ir.Stmt]):
         stmt = stack.pop()
         if isinstance(stmt, ir.Assign):
             yield stmt
-        elif isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp) and stmt.expr.op in ("++", "--"):
-            yield ir.Assign((stmt.expr.operand,), ir.Literal("num", "1"), op="+")
+        if isinstance(stmt, (ir.Assign, ir.ExprStmt)):
+            # i++ / --r anywhere in the statement (``power -= tokens[l++]``) moves i too
+            for node in _walk_expr(stmt.value if isinstance(stmt, ir.Assign) else stmt.expr):
+                if isinstance(node, ir.UnaryOp) and node.op in ("++", "--"):
+                    yield ir.Assign((node.operand,), ir.Literal("num", "1"), op="+")
         elif isinstance(stmt, ir.If):
             stack += list(stmt.body) + list(stmt.orelse)
         elif isinstance(stmt, ir.Block):
