@@ -186,7 +186,7 @@ class RustRenderer(BraceRenderer):
                            for name, kind in fn.params)
         tail = [r.pick((f"return {fn.acc};", fn.acc))] if needs_return else []
         if ends_in_bare_exit_if(fn.skel):  # keep the `if` out of tail position, where it would be the return
-            tail = ["unreachable!()"] if fn.returns else [f"let _ = {fn.acc};"]
+            tail = ["unreachable!();"] if fn.returns else [f"let _ = {fn.acc};"]
         returns = " -> i32" if fn.returns else ""
         return self.braces(f"fn {fn.name}({params}){returns}", [f"let mut {fn.acc}: i32 = 0;"] + body + tail)
 
