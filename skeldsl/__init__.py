@@ -3,7 +3,7 @@
 >>> from skeldsl import extract_text
 >>> print(extract_text("def f(xs):\\n    for x in xs:\\n        pass\\n"), end="")
 skel 1
-fn f0(p0: any) {
+fn f0(p0: seq) {
   for p0 {
   }
 }

@@ -49,7 +49,8 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         # Lifted captures first, then own parameters: helpers in other languages mostly receive the shared
         # collections first, ``dfs(grid, r, c)`` (measured: better cross-language agreement than last).
         params[function.name] = [(name, kind) for name, kind in lowering.captured] + \
-            [(param.name, param.kind) for param in function.params]
+            [(param.name, lowering.param_usage.get(param.name, param.kind) if param.kind == "any" else param.kind)
+             for param in function.params]
         memo[function.name] = function.memo
     if module.toplevel:
         lowering = FunctionLowering(context, ir.FunctionDef(MODULE_FUNCTION, (), module.toplevel))

@@ -40,6 +40,7 @@ _COMPARISONS = frozenset({"<", "<=", ">", ">=", "!="})
 UNKNOWN = "_"
 _MIN_MAX = frozenset({"min", "max", "minof", "maxof"})  # min(n, k) bounds a loop by n (Math.Min, std::max ...)
 CONST = "CONST"
+_NODE_FIELDS = frozenset({"left", "right", "next", "val", "children", "neighbors", "prev"})
 _ARGUMENT_KINDS = {"num": "num", "bool": "bool", "str": "str", "seq": "seq", "list": "seq", "map": "map",
                    "set": "set", "node": "node", "fn": "fn"}
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "<<", ">>", "&", "|", "^"})
@@ -82,6 +83,9 @@ class FunctionLowering:
         self.kinds: dict[str, str] = {}
         self.refs: dict[str, str] = {}
         self.size_of: dict[str, str] = {}
+        # kinds that untyped (``any``) parameters show by their use: len(p) / p[i] / for x in p -> seq,
+        # p.left / p.next -> node; read by the module pass when it prints parameter kinds
+        self.param_usage: dict[str, str] = {}
         self.captured: list[tuple[str, str]] = []  # (name, kind) of lifted closure variables
         self.local_counter = 0
         for param in function.params:
@@ -169,6 +173,11 @@ class FunctionLowering:
         elif isinstance(expr, ir.Attr) and self.is_self(expr.obj):
             self.context.field_kinds[expr.name] = kind
 
+    def note_usage(self, expr: ir.Expr, kind: str) -> None:
+        if isinstance(expr, ir.Name) and self.kinds.get(expr.id) == "any" and \
+                self.refs.get(expr.id) == f"P:{expr.id}":
+            self.param_usage.setdefault(expr.id, kind)
+
     def ref_of(self, expr: ir.Expr) -> str | None:
         """The internal reference of a collection-valued expression, or None."""
         if isinstance(expr, ir.Name):
@@ -180,6 +189,7 @@ class FunctionLowering:
             return f"S:{expr.name}"
         if isinstance(expr, ir.Index) and not expr.is_slice:
             base = self.ref_of(expr.obj)
+            self.note_usage(expr.obj, "seq")
             return None if base is None else base + "[]"
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr):
             action = self.method_action(expr.func.obj, expr.func.name)
@@ -217,6 +227,7 @@ class FunctionLowering:
             if isinstance(expr.func, ir.Name):
                 action = self.spec.functions.get(expr.func.id, (None, 0))[0]
                 if action == "size" and expr.args:
+                    self.note_usage(expr.args[0], "seq")
                     return self.ref_of(expr.args[0])
                 if expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower() in _MIN_MAX:
                     for arg in expr.args:
@@ -376,6 +387,11 @@ class FunctionLowering:
         for expr in exprs:
             out += self.expr_ops(expr)
         return out
+
+    def _attr_ops(self, expr: ir.Attr) -> list[Low]:
+        if expr.name in _NODE_FIELDS:
+            self.note_usage(expr.obj, "node")
+        return self.expr_ops(expr.obj)
 
     def expr_ops(self, expr: ir.Expr | None) -> list[Low]:
         """The operations an expression performs, in evaluation order (loops for comprehensions).
@@ -729,6 +745,11 @@ class FunctionLowering:
                     pre.append(("call", "sort", self.ref_of(expr.args[0]) or UNKNOWN))
                     expr = expr.args[0]
                     continue
+            if isinstance(expr, ir.Index) and expr.is_slice and self.ref_of(expr.obj) is not None:
+                # ``for x in xs[1:]`` walks (part of) xs, as index loops do in other languages
+                pre += self.expr_ops(expr.index)
+                expr = expr.obj
+                continue
             if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr):
                 action = self.method_action(expr.func.obj, expr.func.name)
                 if action in ("wrap", "iterate") and not any(isinstance(a, ir.Lambda) for a in expr.args):
@@ -743,6 +764,7 @@ class FunctionLowering:
             return pre + self.expr_ops(expr), "const", None, None
         ref = self.ref_of(expr)
         if ref is not None:
+            self.note_usage(expr, "seq")
             return pre + self.expr_ops(expr), "over", ref, element_position
         return pre + self.expr_ops(expr), "over", UNKNOWN, None
 
@@ -841,7 +863,7 @@ class FunctionLowering:
 
 
 _EXPR_OPS = {
-    ir.Attr: lambda self, e: self.expr_ops(e.obj),
+    ir.Attr: FunctionLowering._attr_ops,
     ir.Index: FunctionLowering._index_ops,
     ir.Call: FunctionLowering.call_ops,
     ir.BinOp: FunctionLowering._binop_ops,
