@@ -48,7 +48,40 @@ def _is_node_type(name: str) -> bool:
     return name in NODE_TYPES or name.endswith("Node")
 
 
-class CFamilyExtractor(TreeSitterExtractor):
+class FastDispatch:
+    """Mixin for tree-sitter walkers: handler lookup through per-class tables of plain functions, so a
+    node costs one dict lookup instead of a dict lookup plus ``getattr`` (tables are re-read when a
+    class's ``STATEMENTS`` / ``EXPRESSIONS`` dict is replaced, e.g. in tests)."""
+
+    _dispatch_cache: ClassVar[dict] = {}
+
+    def dispatch_tables(self) -> tuple[dict, dict]:
+        cls = type(self)
+        statements, expressions = cls.STATEMENTS, cls.EXPRESSIONS  # type: ignore[attr-defined]
+        cached = FastDispatch._dispatch_cache.get(cls)
+        if cached is None or cached[0] is not statements or cached[1] is not expressions:
+            tables = ({k: getattr(cls, v) for k, v in statements.items()},
+                      {k: getattr(cls, v) for k, v in expressions.items()})
+            cached = (statements, expressions, tables)
+            FastDispatch._dispatch_cache[cls] = cached
+        return cached[2]
+
+    def expr(self, node) -> ir.Expr:
+        if node is not None:
+            handler = self._expressions.get(node.type)
+            if handler is not None:
+                return handler(self, node)
+        return super().expr(node)  # type: ignore[misc]
+
+    def statement(self, node) -> list[ir.Stmt]:
+        if node is not None:
+            handler = self._statements.get(node.type)
+            if handler is not None:
+                return handler(self, node)
+        return super().statement(node)  # type: ignore[misc]
+
+
+class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
     """C-family statements and expressions; subclasses add tables (``TYPE_KINDS``, ``CONSTRUCTOR_TYPES``)."""
 
     #: base type name -> parameter/declared kind (seq, str, map, set, num, bool, node, fn, or a container kind)
@@ -107,6 +140,7 @@ class CFamilyExtractor(TreeSitterExtractor):
 
     def __init__(self, source: bytes, path: str | None) -> None:
         super().__init__(source, path)
+        self._statements, self._expressions = self.dispatch_tables()
         self.class_fields: frozenset[str] = frozenset()   # fields of the class whose method is being converted
         self.field_types: dict[str, tuple[str, str]] = {}  # field -> (base type name, kind)
         self.locals: set[str] = set()               # params and locals of the current function
@@ -593,3 +627,4 @@ def _plain(value: ir.Expr | None) -> bool:
 
 
 _ALLOCATORS = frozenset({"slice", "map", "set", "vector", "unordered_map", "unordered_set"})
+

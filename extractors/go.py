@@ -24,7 +24,7 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
-from ._clike import drop_fill_loops
+from ._clike import FastDispatch, drop_fill_loops
 from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
@@ -97,7 +97,7 @@ SPEC = LanguageSpec(
 _NODE_TYPES = frozenset({"TreeNode", "ListNode", "Node", "TrieNode", "Trie"})
 
 
-class GoExtractor(TreeSitterExtractor):
+class GoExtractor(FastDispatch, TreeSitterExtractor):
     LANGUAGE = "go"
     STATEMENTS = handler_table(
         h_block=["block"],
@@ -143,6 +143,7 @@ class GoExtractor(TreeSitterExtractor):
 
     def __init__(self, source: bytes, path: str | None) -> None:
         super().__init__(source, path)
+        self._statements, self._expressions = self.dispatch_tables()
         self.receiver: str | None = None
         self.kinds: dict[str, str] = {}             # local/param name -> kind (for range and map idioms)
         self.user_types: dict[str, str] = {}        # type name -> "list", "map", "set", "struct"

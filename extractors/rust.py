@@ -21,6 +21,7 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
+from ._clike import FastDispatch
 from ._treesitter import TreeSitterExtractor, handler_table, parse_tree
 
 # ------------------------------------------------------------------------------------------- tables
@@ -124,7 +125,7 @@ _STATEMENT_EXPRESSIONS = frozenset({"if_expression", "for_expression", "while_ex
                                     "continue_expression", "unsafe_block"})
 
 
-class RustExtractor(TreeSitterExtractor):
+class RustExtractor(FastDispatch, TreeSitterExtractor):
     LANGUAGE = "rust"
     STATEMENTS = handler_table(
         h_let=["let_declaration"],
@@ -170,6 +171,7 @@ class RustExtractor(TreeSitterExtractor):
 
     def __init__(self, source: bytes, path: str | None) -> None:
         super().__init__(source, path)
+        self._statements, self._expressions = self.dispatch_tables()
         self.struct_fields: dict[str, dict[str, str | None]] = {}
         self.owner: str | None = None
         self.pending: list[ir.Stmt] = []  # statements an ``if let`` condition runs before its test
