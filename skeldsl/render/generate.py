@@ -137,20 +137,44 @@ def typed_skeleton(c: Chooser, caps: Capabilities, limits: Limits = Limits()) ->
     appends to it becomes ``v0 = list(v0)``: canonical, but no program writes it) is drawn again."""
     while True:
         skeleton = _draw_skeleton(c, caps, limits)
-        if not any(isinstance(stmt, model.Assign) and stmt.value.ref == stmt.target
-                   for function in skeleton.functions for stmt in _walk(function.body)):
+        if all(_constructions_ok(function, caps) for function in skeleton.functions):
             return skeleton
 
 
+_AS_SOURCE = {"stack": "list", "queue": "list", "seq": "seq"}
+
+
+def _constructions_ok(function: model.Function, caps: Capabilities) -> bool:
+    """Whether every construction is one the language writes: canonicalisation turns ``v = set()`` and a
+    loop over ``n`` that only adds into ``v = set(n)``, which not every language has a constructor for;
+    and ``v0 = list(v0)`` (a loop over a list that appends to it) is canonical but no program's."""
+    kinds = {param.name: param.kind for param in function.params}
+    for stmt in _walk(function.body):
+        if not isinstance(stmt, model.Assign):
+            continue
+        call = stmt.value
+        if call.ref == stmt.target:
+            return False
+        if call.ref is not None and call.op in caps.constructors:
+            source = kinds.get(call.ref.split("[")[0], "seq") if not call.ref.endswith("[]") else "row"
+            source = _AS_SOURCE.get(source, source)
+            allowed = caps.constructors[call.op] | ({"list"} if "seq" in caps.constructors[call.op] else set())
+            if source not in allowed and not (source == "seq" and "list" in allowed):
+                return False
+        kinds[stmt.target] = call.op if call.op in caps.constructors else "list"
+    return True
+
+
 def _walk(body):
-    stack = list(body)
+    """Statements in source order (pre-order)."""
+    stack = list(reversed(body))
     while stack:
         stmt = stack.pop()
         yield stmt
         if isinstance(stmt, (model.For, model.While)):
-            stack.extend(stmt.body)
+            stack.extend(reversed(stmt.body))
         elif isinstance(stmt, model.If):
-            stack.extend(stmt.then + stmt.orelse)
+            stack.extend(reversed(stmt.then + stmt.orelse))
 
 
 def _draw_skeleton(c: Chooser, caps: Capabilities, limits: Limits) -> model.Skeleton:
