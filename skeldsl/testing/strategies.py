@@ -147,7 +147,8 @@ def canonical_skeletons(
     rows ``p0[]`` are iterated) are only iterated; then mapped through
     ``skeldsl.render.canonical.canonicalise``, which applies the normaliser's own passes (see its
     docstring for the shapes that are not canonical: a final ``return``, statements after an exit, a
-    list only pushed and popped at one end that is really a stack ...).  ``lang=None`` uses the whole
+    list only pushed and popped at one end that is really a stack ...); a draw whose canonical form the
+    language cannot write (``v = set(p0)`` where ``p0`` is a number) is drawn again.  ``lang=None`` uses the whole
     vocabulary; a language narrows it to its renderer's ``Capabilities`` (e.g. only Python can express
     ``@memo``).  Not drawn: fields (``s0``), unknown collections (``_``), operations on elements
     (``list.append(v0[])``), constructors as statements, and references nested deeper than ``p0[]``.
