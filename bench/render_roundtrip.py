@@ -268,6 +268,30 @@ def report(result: dict) -> None:
           f"({result['parse_ms']:.3f} ms); extraction {result['extract_ms']:.2f} ms")
 
 
+def skeletons_baseline(n: int) -> None:
+    """How many draws of the untyped ``skeletons()`` strategy are canonical at all (the reason the
+    renderers are measured on ``canonical_skeletons``), and how many are after ``canonicalise``."""
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    from skeldsl.render.canonical import canonicalise
+    from skeldsl.testing.strategies import skeletons
+
+    counts = collections.Counter()
+
+    @settings(max_examples=n, deadline=None, phases=[Phase.generate], database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(skeletons())
+    def draw(skeleton):
+        counts["drawn"] += 1
+        canonical = canonicalise(skeleton)
+        counts["canonical"] += canonical == skeleton
+        counts["fixed point after canonicalise"] += canonicalise(canonical) == canonical
+
+    draw()
+    print(f"skeletons() baseline: {counts['canonical']}/{counts['drawn']} draws are canonical; "
+          f"{counts['fixed point after canonicalise']}/{counts['drawn']} are after canonicalise()")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--langs", default=",".join(RENDERERS))
@@ -275,7 +299,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--toolchain-n", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", help="also write the results as JSON to this file")
+    parser.add_argument("--skeletons-baseline", type=int, default=0, metavar="N",
+                        help="first count how many of N skeletons() draws are canonical")
     args = parser.parse_args(argv)
+    if args.skeletons_baseline:
+        skeletons_baseline(args.skeletons_baseline)
     results = []
     for lang in args.langs.split(","):
         if lang not in available_languages():
