@@ -204,3 +204,10 @@ def test_package_docstring_example_stays_true() -> None:
     import skeldsl
 
     assert doctest.testmod(skeldsl).failed == 0
+
+
+def test_leetcode_implicit_imports_resolve() -> None:
+    implicit = "def f(g: list):\n    q = deque([0])\n    while q:\n        q.popleft()\n        q.append(1)\n"
+    explicit = "from collections import deque\n" + implicit
+    assert skel(implicit) == skel(explicit)
+    assert "queue" in skel(implicit)
