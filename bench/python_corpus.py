@@ -30,7 +30,9 @@ _BUILTINS = set(dir(builtins)) | {"self", "cls", "List", "Dict", "Set", "Optiona
                                   "ListNode", "Node", "Solution", "collections", "heapq", "bisect",
                                   "functools", "math", "deque", "defaultdict", "Counter", "cache",
                                   "lru_cache", "heappush", "heappop", "heapify", "inf", "itertools",
-                                  "bisect_left", "bisect_right", "SortedList", "accumulate", "string"}
+                                  "bisect_left", "bisect_right", "SortedList", "accumulate", "string",
+                                  "OrderedDict", "SortedDict", "SortedSet", "insort", "heapreplace",
+                                  "heappushpop", "nlargest", "nsmallest"}
 
 
 class _Renamer(ast.NodeTransformer):
