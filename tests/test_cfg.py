@@ -10,10 +10,11 @@ from skeldsl.testing.strategies import skeletons
 
 
 def _always_exits(stmt: model.Stmt) -> bool:
+    """After pruning, a block that contains an exit ends with it: so a block exits if any statement does."""
     if isinstance(stmt, model.Exit):
         return True
     if isinstance(stmt, model.If):
-        return bool(stmt.then) and bool(stmt.orelse) and _always_exits(stmt.then[-1]) and _always_exits(stmt.orelse[-1])
+        return any(map(_always_exits, stmt.then)) and any(map(_always_exits, stmt.orelse))
     return False
 
 
