@@ -9,7 +9,7 @@ tuple patterns in ``foreach``, LINQ, ``out var``.
 from __future__ import annotations
 
 from skeldsl import ir
-from skeldsl.normalise.spec import LanguageSpec
+from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
 from ._jvm import char_array, kind_of_type, param_kind, simple_type_name, string_of, unwrap_char_array
 from ._treesitter import handler_table
@@ -77,10 +77,8 @@ _ANY = {  # receivers of unknown kind: distinctive names decide; LINQ works on a
     "ElementAt": "none", "Keys": "wrap", "Values": "wrap", "Contains": "list.has", "IndexOf": "list.find",
 }
 
-_METHODS: dict[tuple[str, str], str] = {}
-for _kind, _table in (("list", _LIST), ("deque", _DEQUE), ("heap", _HEAP), ("map", _MAP), ("set", _SET),
-                      ("tree", _TREE), ("str", _STR), ("strbuf", _STRBUF), ("*", _ANY)):
-    _METHODS.update({(_kind, method): op for method, op in _table.items()})
+_METHODS = methods_by_kind(list=_LIST, deque=_DEQUE, heap=_HEAP, map=_MAP, set=_SET, tree=_TREE, str=_STR,
+                           strbuf=_STRBUF, any=_ANY)
 
 SPEC = LanguageSpec(
     name="csharp",

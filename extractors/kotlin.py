@@ -13,7 +13,7 @@ in this grammar and are recognised by their text.
 from __future__ import annotations
 
 from skeldsl import ir
-from skeldsl.normalise.spec import LanguageSpec
+from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
 from ._jvm import (ClassScope, char_array, kind_of_type, param_kind, returned_value, simple_type_name, string_of,
                    unwrap_char_array)
@@ -102,10 +102,8 @@ _ANY = {  # unknown receivers: distinctive names decide; collection extension fu
     "also": "none", "apply": "none", "coerceAtLeast": "none", "coerceAtMost": "none", "coerceIn": "none",
 }
 
-_METHODS: dict[tuple[str, str], str] = {}
-for _kind, _table in (("list", _LIST), ("deque", _DEQUE), ("heap", _HEAP), ("map", _MAP), ("set", _SET),
-                      ("tree", _TREE), ("str", _STR), ("strbuf", _STRBUF), ("*", _ANY)):
-    _METHODS.update({(_kind, method): op for method, op in _table.items()})
+_METHODS = methods_by_kind(list=_LIST, deque=_DEQUE, heap=_HEAP, map=_MAP, set=_SET, tree=_TREE, str=_STR,
+                           strbuf=_STRBUF, any=_ANY)
 for _kind in ("list", "deque", "heap", "map", "set", "tree", "str"):  # size tests of every container
     _METHODS.update({(_kind, "isEmpty"): "empty", (_kind, "isNotEmpty"): "nonempty"})
 

@@ -24,6 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+def methods_by_kind(**tables: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """``methods_by_kind(list={"add": "list.append"}, map={...})`` -> the ``LanguageSpec.methods`` table;
+    the keyword ``any`` stands for the ``*`` receiver."""
+    return {("*" if kind == "any" else kind, method): op
+            for kind, table in tables.items() for method, op in table.items()}
+
+
 SPECIAL_ACTIONS = frozenset({"iterate", "size", "nonempty", "empty", "wrap", "range", "copy", "none"})
 
 
