@@ -86,6 +86,24 @@ def test_baseline_file_sets_baselines_and_json_summary(tmp_path, capsys):
     assert summary["settings"]["runs"] == 2
 
 
+def test_cpu_clock_and_startup_options_reach_records_and_summary(tmp_path, capsys):
+    source = _write(
+        tmp_path / "in.jsonl", [{"problem_id": "p", "tests": TESTS, "candidates": [FAST], "baseline": SLOW}]
+    )
+    out = tmp_path / "out.jsonl"
+    argv = ["eval", str(source), "--runs", "2", "--clock", "cpu", "--add-startup", "--json", "-o", str(out)]
+    assert main(argv) == 0
+    settings = json.loads(capsys.readouterr().out)["settings"]
+    assert settings["clock"] == "cpu" and settings["add_startup"] is True
+    assert 0.001 < settings["startup_s"] < 2.0
+    record = json.loads(out.read_text())
+    candidate = record["candidates"][0]
+    assert candidate["startup_s"] == settings["startup_s"]
+    assert candidate["time_s"] == pytest.approx(sum(candidate["run_times"]) / 2 + settings["startup_s"])
+    # SLOW sleeps 10 ms: no CPU, so on the CPU clock it is about as fast as FAST.
+    assert record["speedup"] < 1.5
+
+
 def test_output_to_stdout_moves_the_table_to_stderr(tmp_path, capsys):
     source = _write(tmp_path / "in.jsonl", [{"problem_id": "p", "tests": TESTS, "candidates": [FAST]}])
     assert main(["eval", str(source), "--runs", "1", "-o", "-"]) == 0
@@ -103,6 +121,7 @@ def test_output_to_stdout_moves_the_table_to_stderr(tmp_path, capsys):
         ["eval", "IN", "--timeout", "-1"],
         ["eval", "IN", "--jobs", "0"],
         ["eval", "IN", "--statistic", "mode"],
+        ["eval", "IN", "--clock", "tsc"],
         ["eval", "IN", "--bogus"],
         ["eval", "IN", "--baseline", "/nonexistent/base.jsonl"],
         ["eval", "IN", "--baseline", "BAD"],

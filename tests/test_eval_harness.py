@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from skeldsl.errors import EvalRecordError
-from skeldsl.evaluation import EvalSettings, evaluate_problem, problem_from_record, run_candidate
+from skeldsl.evaluation import (
+    EvalSettings,
+    evaluate_problem,
+    measure_startup,
+    problem_from_record,
+    run_candidate,
+)
+from skeldsl.evaluation.metrics import summarise_times
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 QUICK = EvalSettings(runs=2, warmup=1, timeout_s=2.0)
@@ -144,6 +152,64 @@ def test_fresh_mode_times_every_run_in_a_new_process():
         EvalSettings(runs=2, fresh=True, timeout_s=2.0),
     )
     assert result.passed and len(result.times) == 2
+
+
+def test_cpu_clock_charges_work_not_sleep_at_microsecond_resolution():
+    sleepy = "import time\ntime.sleep(0.05)\nprint(sum(map(int, input().split())))"
+    wall = _stdio(sleepy, EvalSettings(runs=2, timeout_s=2.0))
+    cpu = _stdio(sleepy, EvalSettings(runs=2, timeout_s=2.0, clock="cpu"))
+    assert wall.passed and cpu.passed
+    assert min(min(run) for run in wall.times) >= 0.045  # slept: wall time
+    assert max(max(run) for run in cpu.times) < 0.02  # slept: no CPU
+    # A little real work is measured in every run, and not in scheduler ticks: with RLIMIT_CPU set,
+    # time.process_time would step by 1-4 ms and read 0.0 or a multiple of a tick here.
+    busy = "x = sum(range(30000))\nprint(sum(map(int, input().split())))"
+    work = _stdio(busy, EvalSettings(runs=3, timeout_s=2.0, clock="cpu"))
+    values = [t for run in work.times for t in run]
+    assert work.passed and all(0 < t < 0.5 for t in values)
+    assert not all(round(t * 1e6) % 1000 == 0 for t in values)
+
+
+def test_cpu_clock_counts_threads_and_fresh_processes():
+    threaded = (
+        "import threading\n"
+        "def main():\n    x = sum(range(300000))\n    print(sum(map(int, input().split())))\n"
+        "t = threading.Thread(target=main)\nt.start()\nt.join()"
+    )
+    result = _stdio(threaded, EvalSettings(runs=2, timeout_s=2.0, clock="cpu", fresh=True))
+    assert result.passed and len(result.times) == 2
+    assert all(sum(run) > 0.001 for run in result.times)  # the thread's work is charged
+
+
+def test_add_startup_adds_the_measured_empty_program_start_up_to_every_run():
+    settings = EvalSettings(runs=2, timeout_s=2.0, clock="cpu", add_startup=True)
+    startup = measure_startup(settings)
+    assert 0.001 < startup < 2.0  # a CPython start-up: milliseconds, not zero
+    assert measure_startup(settings) == startup  # measured once per run of the process
+    result = _stdio("print(sum(map(int, input().split())))", settings)
+    assert result.passed and result.startup_s == startup
+    means = [sum(run) / len(run) for run in result.times]
+    assert result.time_s == pytest.approx(summarise_times([m + startup for m in means]))
+    assert result.to_record()["startup_s"] == startup
+    # Whole-program times shrink the ratio of two programs whose work is small next to start-up.
+    slow = "x = sum(range(100000))\nprint(sum(map(int, input().split())))"
+    fast = "print(sum(map(int, input().split())))"
+    plain = evaluate_problem(
+        problem_from_record({**ADD, "candidates": [fast], "baseline": [slow]}), replace(settings, add_startup=False)
+    )
+    whole = evaluate_problem(problem_from_record({**ADD, "candidates": [fast], "baseline": [slow]}), settings)
+    assert plain.speedup > 1 and whole.speedup > 1
+    assert whole.speedup < plain.speedup
+
+
+def test_startup_can_be_given_and_settings_are_validated():
+    given = EvalSettings(runs=1, timeout_s=2.0, add_startup=True, startup_s=0.5)
+    result = _stdio("print(sum(map(int, input().split())))", given)
+    assert result.startup_s == 0.5 and result.time_s >= 0.5
+    with pytest.raises(ValueError, match="clock"):
+        EvalSettings(clock="tsc")
+    with pytest.raises(ValueError, match="startup_s"):
+        EvalSettings(startup_s=-1.0)
 
 
 @pytest.mark.parametrize(

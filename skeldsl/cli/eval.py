@@ -124,6 +124,19 @@ def _table_row(result) -> str:
     help="Run every timed repetition in a new process, so module imports are timed (slower).",
 )
 @click.option(
+    "--clock",
+    default="wall",
+    show_default=True,
+    type=click.Choice(["wall", "cpu"]),
+    help="Time with the wall clock or the child's CPU time (what judges charge; robust to machine load).",
+)
+@click.option(
+    "--add-startup",
+    is_flag=True,
+    help="Add an empty program's start-up (same sandbox and clock, measured in this run) to every test: "
+    "whole-program times, as judges and PIE measure.",
+)
+@click.option(
     "--timeout",
     default=4.0,
     show_default=True,
@@ -176,6 +189,8 @@ def eval_(
     runs,
     warmup,
     fresh,
+    clock,
+    add_startup,
     timeout,
     statistic,
     jobs,
@@ -198,11 +213,22 @@ def eval_(
         runs=runs,
         warmup=warmup,
         fresh=fresh,
+        clock=clock,
+        add_startup=add_startup,
         timeout_s=timeout,
         statistic=statistic,
         memory_mb=memory_mb,
         ks=tuple(ks) or (1, 5, 10),
     )
+    if add_startup:
+        from dataclasses import replace as _replace
+
+        from skeldsl.evaluation import measure_startup
+
+        try:
+            settings = _replace(settings, startup_s=measure_startup(settings))
+        except RuntimeError as exc:
+            raise click.ClickException(f"--add-startup: {exc}") from None
 
     def problems():
         for number, record in _read_records(input_path):
@@ -253,6 +279,9 @@ def eval_(
         "runs": runs,
         "warmup": warmup,
         "fresh": fresh,
+        "clock": clock,
+        "add_startup": add_startup,
+        "startup_s": settings.startup_s,
         "timeout_s": timeout,
         "statistic": statistic,
         "jobs": jobs,

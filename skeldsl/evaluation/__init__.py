@@ -13,6 +13,7 @@ from skeldsl.evaluation.harness import (
     Summary,
     evaluate,
     evaluate_problem,
+    measure_startup,
     run_candidate,
     summarise,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "Summary",
     "evaluate",
     "evaluate_problem",
+    "measure_startup",
     "problem_from_record",
     "run_candidate",
     "summarise",
