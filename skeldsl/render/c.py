@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import Capabilities
-from skeldsl.render.core import FunctionInfo, Program, snake
+from skeldsl.render.core import Program, snake
 
 _OPS: dict[tuple[str, str], tuple[str, ...]] = {
     ("list", "sort"): ("qsort({r}, 26, sizeof(int), cmp);",),
@@ -49,67 +49,24 @@ class CRenderer(BraceRenderer):
     case = staticmethod(snake)
     VOID_FUNCTIONS = True
     OPTIONAL_RETURN = True  # falling off the end of an int function compiles
-    STYLES = {"keys": ("var", "var", "lit")}
     OPS = _OPS
     CONDS = _CONDS
     CONSTRUCT = {"list": ("int {name}[26];", "int {name}[100] = {{0}};")}
     CONSTRUCT_FROM = {("list", "num"): ("int* {name} = malloc({src} * sizeof(int));",
                                         "int* {name} = calloc({src}, sizeof(int));")}
-    RESULT: dict = {}
+    SIZE = {"*": "strlen({r})"}
+    NONEMPTY = {"*": ("strlen({r}) > 0",)}
+    ARGUMENT = "NULL"
+    INDEX_KINDS = frozenset()
+    OTHER_FORMS = ("index",)  # an array does not know its size
+    TYPES = _TYPES
+    NO_PARAMS = "void"
 
-    def declare_flag(self, flag: str) -> str:
-        return f"bool {flag} = true;"
-
-    def size(self, r: Program, binding) -> str:
-        return binding.expr if binding.kind == "num" else f"strlen({binding.expr})"
-
-    def nonempty(self, r: Program, binding) -> str:
-        return f"strlen({binding.expr}) > 0"
-
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return {"num": "0", "bool": "false"}.get(kind, "NULL")
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        return ("index",)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        return self.braces(f"for (int {index} = 0; {index} < {self.size(r, binding)}; {index}++)", body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for (int {var} = 0; {var} < {n}; {var}++)",
-                                   f"for (int {var} = {n} - 1; {var} >= 0; {var}--)")), body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(f"for (int {var} = 0; {var} < {r.pick(('4', '26'))}; {var}++)", body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            return [f"int {lo} = 0;", f"int {hi} = {size};"] + self.braces(
-                f"while ({lo} < {hi})", [f"int {mid} = ({lo} + {hi}) / 2;", f"{lo} = {mid} + 1;"] + body)
-        return self.braces(f"for (int {mid} = {size}; {mid} > 0; {mid} /= 2)", body)
-
-    def _signature(self, fn: FunctionInfo) -> str:
-        params = ", ".join(f"{_TYPES[kind]} {name}" for name, kind in fn.params) or "void"
-        return f"{'int' if fn.returns else 'void'} {fn.name}({params})"
-
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        tail = [f"return {fn.acc};"] if needs_return else []
-        return self.braces(self._signature(fn), [f"int {fn.acc} = 0;"] + body + tail)
-
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
+    def preamble(self, r: Program, text: str) -> list[str]:
         header = ["#include <stdbool.h>", "#include <stdlib.h>", "#include <string.h>", ""]
         if "cmp)" in text:
             header.append("int cmp(const void* a, const void* b);")
-        header += [self._signature(fn) + ";" for fn in r.functions.values()]
-        return "\n".join(header) + "\n\n" + text
+        return header + [self.signature(r, fn) + ";" for fn in r.functions.values()]
 
 
 RENDERER = CRenderer()

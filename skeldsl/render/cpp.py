@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from skeldsl.render._braces import BraceRenderer
+from skeldsl.render._braces import PUSH_BACK_OPS, BraceRenderer
 from skeldsl.render.capabilities import FULL
-from skeldsl.render.core import FunctionInfo, Program, camel
+from skeldsl.render.core import Program, camel
 
 _L = "list"
 _ALL = "{r}.begin(), {r}.end()"
@@ -53,14 +53,7 @@ _OPS: dict[tuple[str, str], tuple[str, ...]] = {
     ("set", "copy"): ("{acc} += unordered_set<int>({r}).size();",),
     ("stack", "stack.push"): ("{r}.push_back({k});", "{r}.emplace_back({k});"),
     ("stack", "stack.pop"): ("{r}.pop_back();",),
-    ("queue", "queue.push"): ("{r}.push_back({k});",),
-    ("queue", "queue.pop"): ("{r}.pop_front();",),
-    ("deque", "deque.push"): ("{r}.push_back({k});",),
-    ("deque", "deque.pushfront"): ("{r}.push_front({k});",),
-    ("deque", "deque.pop"): ("{r}.pop_back();",),
-    ("deque", "deque.popfront"): ("{r}.pop_front();",),
-    ("heap", "heap.push"): ("{r}.push({k});",),
-    ("heap", "heap.pop"): ("{r}.pop();",),
+    **PUSH_BACK_OPS,
     ("tree", "tree.put"): ("{r}.insert({{{k}, {acc}}});", "{r}.emplace({k}, {acc});"),
     ("tree", "tree.get"): ("{acc} += {r}[{k}];",),
     ("tree", "tree.has"): ("{acc} += {r}.count({k});",),
@@ -138,80 +131,23 @@ class CppRenderer(BraceRenderer):
         ("stack", "num"): ("vector<int> {name}({src});",),
         ("queue", "list"): ("deque<int> {name}({src}.begin(), {src}.end());",),
     }
-    RESULT: dict = {}
+    SIZE = {"*": "(int) {r}.size()"}
+    NONEMPTY = {"*": ("!{r}.empty()",)}
+    ARGUMENTS = {"num": "0", "bool": "false", "node": "nullptr", "fn": "nullptr", "str": '""', "any": "nullptr"}
+    ARGUMENT = "{}"
+    INDEX_LOOP = ("for (int {i} = 0; {i} < {size}; {step})",)
+    EACH_LOOP = {**dict.fromkeys(("grid", "map", "tree"), ("for (auto& {x} : {r})",)), "str": ("for (char {x} : {r})",),
+                 "*": ("for (int {x} : {r})",)}
+    RANGE_LOOP = ("for (int {v} = 0; {v} < {n}; {step})", "for (int {v} = {n} - 1; {v} >= 0; {v}--)")
+    CONST_LOOP = ("for (int {v} = 0; {v} < 4; {step})", "for (int {v} = 0; {v} < 26; {step})")
+    HALVING_STEPS = ("{mid} /= 2", "{mid} >>= 1")
+    TYPES = _TYPES
+    PREAMBLE = ("#include <bits/stdc++.h>", "using namespace std;")
+    CLASS_OPEN, CLASS_CLOSE = ("class Solution {", "public:"), ("};",)
+    TREE_NODE = ("struct TreeNode {", "    int val;", "    TreeNode* left;", "    TreeNode* right;", "};")
 
-    def declare_flag(self, flag: str) -> str:
-        return f"bool {flag} = true;"
-
-    # ---- expressions -------------------------------------------------------------------------------
-    def size(self, r: Program, binding) -> str:
-        return binding.expr if binding.kind == "num" else f"(int) {binding.expr}.size()"
-
-    def nonempty(self, r: Program, binding) -> str:
-        return f"!{binding.expr}.empty()"
-
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return {"num": "0", "bool": "false", "node": "nullptr", "fn": "nullptr", "str": '""',
-                "any": "nullptr"}.get(kind, "{}")
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    # ---- loops -------------------------------------------------------------------------------------
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "str"):
-            return ("each", "index")
-        return ("each",)
-
-    def _inc(self, r: Program, var: str) -> str:
+    def increment(self, r: Program, var: str) -> str:
         return r.style["inc"].format(v=var)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        kind, expr = binding.kind, binding.expr
-        if form == "index":
-            return self.braces(f"for (int {index} = 0; {index} < {self.size(r, binding)}; {self._inc(r, index)})", body)
-        if kind in ("grid", "map", "tree"):
-            head = f"for (auto& {element} : {expr})"
-        elif kind == "str":
-            head = f"for (char {element} : {expr})"
-        else:
-            head = f"for (int {element} : {expr})"
-        return self.braces(head, body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        head = r.pick((f"for (int {var} = 0; {var} < {n}; {self._inc(r, var)})",
-                       f"for (int {var} = {n} - 1; {var} >= 0; {var}--)"))
-        return self.braces(head, body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(f"for (int {var} = 0; {var} < {r.pick(('4', '26'))}; {self._inc(r, var)})", body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            return [f"int {lo} = 0;", f"int {hi} = {size};"] + self.braces(
-                f"while ({lo} < {hi})", [f"int {mid} = ({lo} + {hi}) / 2;", f"{lo} = {mid} + 1;"] + body)
-        step = r.pick((f"{mid} /= 2", f"{mid} >>= 1"))
-        return self.braces(f"for (int {mid} = {size}; {mid} > 0; {step})", body)
-
-    # ---- functions and the program -----------------------------------------------------------------
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        params = ", ".join(f"{_TYPES[kind]} {name}" for name, kind in fn.params)
-        tail = [f"return {fn.acc};"] if needs_return else []
-        returns = "int" if fn.returns else "void"
-        return self.braces(f"{returns} {fn.name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
-
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
-        body = [self.INDENT + line if line else line for line in text.rstrip("\n").split("\n")]
-        lines = ["#include <bits/stdc++.h>", "using namespace std;", ""]
-        if "TreeNode" in text:
-            lines += ["struct TreeNode {", "    int val;", "    TreeNode* left;", "    TreeNode* right;", "};", ""]
-        lines += ["class Solution {", "public:"] + body + ["};"]
-        return "\n".join(lines) + "\n"
 
 
 RENDERER = CppRenderer()

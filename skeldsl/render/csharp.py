@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from skeldsl.render.capabilities import FULL
-from skeldsl.render.core import FunctionInfo, Program, camel, ends_in_bare_exit_if
+from skeldsl.render.core import Program, camel
 from skeldsl.render.java import JavaRenderer
 
 _L = "list"
@@ -122,61 +122,24 @@ class CSharpRenderer(JavaRenderer):
         ("list", "num"): ("var {name} = new List<int>({src});",),
         ("stack", "num"): ("var {name} = new List<int>({src});",),
     }
-    RESULT: dict = {}
+    FLAG = "bool {flag} = true;"
+    SIZE = {"grid": "{r}.Length", "row": "{r}.Length", "str": "{r}.Length", "*": "{r}.Count"}
+    NONEMPTY = {"*": ("{size} > 0",)}
+    EACH_LOOP = {"grid": ("foreach (var {x} in {r})",), "str": ("foreach (char {x} in {r})",),
+                 # .Keys is a property: it would hide the receiver
+                 **dict.fromkeys(("map", "tree"), ("foreach (var {x} in {r})",)), "*": ("foreach (int {x} in {r})",)}
+    TYPES = _TYPES
+    NO_ANSWER = 'throw new InvalidOperationException("no answer");'
+    PREAMBLE = ("using System;", "using System.Collections.Generic;", "using System.Linq;", "using System.Text;")
+    CLASS_OPEN = ("public class Solution {",)
+    TREE_NODE = ("public class TreeNode {", "    public int val;", "    public TreeNode left;",
+                 "    public TreeNode right;", "}")
 
-    def declare_flag(self, flag: str) -> str:
-        return f"bool {flag} = true;"
+    def function_name(self, name: str) -> str:
+        return name[:1].upper() + name[1:]
 
-    def size(self, r: Program, binding) -> str:
-        kind = binding.kind
-        if kind == "num":
-            return binding.expr
-        if kind in ("grid", "row", "str"):
-            return f"{binding.expr}.Length"
-        return f"{binding.expr}.Count"
-
-    def nonempty(self, r: Program, binding) -> str:
-        return f"{self.size(r, binding)} > 0"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return {"num": "0", "bool": "false"}.get(kind, "null")
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        kind, expr = binding.kind, binding.expr
-        if form == "index":
-            return self.braces(f"for (int {index} = 0; {index} < {self.size(r, binding)}; {index}++)", body)
-        if kind == "grid":
-            head = f"foreach (var {element} in {expr})"
-        elif kind == "str":
-            head = f"foreach (char {element} in {expr})"
-        elif kind in ("map", "tree"):
-            head = f"foreach (var {element} in {expr})"  # .Keys is a property: it would hide the receiver
-        else:
-            head = f"foreach (int {element} in {expr})"
-        return self.braces(head, body)
-
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        params = ", ".join(f"{_TYPES[kind]} {name}" for name, kind in fn.params)
-        tail = [f"return {fn.acc};"] if needs_return else []
-        if fn.returns and ends_in_bare_exit_if(fn.skel):
-            tail = ['throw new InvalidOperationException("no answer");']
-        access = r.style["access"] if fn is next(iter(r.functions.values())) else ""
-        returns = "int" if fn.returns else "void"
-        name = fn.name[:1].upper() + fn.name[1:]
-        return self.braces(f"{access}{returns} {name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name[:1].upper() + callee.name[1:]}({', '.join(args)})"
-
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
-        body = [self.INDENT + line if line else line for line in text.rstrip("\n").split("\n")]
-        lines = ["using System;", "using System.Collections.Generic;", "using System.Linq;", "using System.Text;",
-                 "", "public class Solution {"] + body + ["}"]
-        if "TreeNode" in text:
-            lines += ["", "public class TreeNode {", "    public int val;", "    public TreeNode left;",
-                      "    public TreeNode right;", "}"]
-        return "\n".join(lines) + "\n"
+    def preamble(self, r: Program, text: str) -> list[str]:
+        return list(self.PREAMBLE)
 
 
 RENDERER = CSharpRenderer()

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import FULL
-from skeldsl.render.core import FunctionInfo, Program, camel, ends_in_bare_exit_if
+from skeldsl.render.core import FunctionInfo, Program, camel
 
 _L = "list"
 _OPS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -71,6 +71,8 @@ _KEYWORDS = frozenset("""break case chan const continue default defer else fallt
 package range return select struct switch type var append cap clear close complex copy delete imag len
 make max min new panic print println real recover any bool byte int string error true false nil iota
 slices sort strings maps priorityqueue treemap utils TreeNode main ok""".split())  # noqa: SIM905
+_GODS = (("priorityqueue.", "github.com/emirpasic/gods/queues/priorityqueue"),
+         ("treemap.", "github.com/emirpasic/gods/maps/treemap"), ("utils.", "github.com/emirpasic/gods/utils"))
 
 
 class GoRenderer(BraceRenderer):
@@ -87,15 +89,12 @@ class GoRenderer(BraceRenderer):
     RESERVED = _KEYWORDS
     case = staticmethod(camel)
     VOID_FUNCTIONS = True
-    OPTIONAL_RETURN = True  # and ends with a panic instead (see ``function``)
+    OPTIONAL_RETURN = True  # and ends with a panic instead (NO_ANSWER)
     SEMI = ""
     WHILE = "for"
     INDENTS = ("\t", "\t", "    ")  # gofmt indents with tabs
     FAMILY = {"seq": "list", "row": "list", "list": "list", "stack": "list", "queue": "list"}
     PAREN_CONDITIONS = False
-    CALL_STMTS = ("{call}", "{acc} += {call}")
-    VOID_CALL_STMTS = ("{call}",)
-    STYLES = {"keys": ("var", "var", "lit")}
     OPS = _OPS
     CONDS = _CONDS
     CONSTRUCT = {
@@ -114,84 +113,37 @@ class GoRenderer(BraceRenderer):
         ("stack", "num"): ("{name} := make([]int, {src})",),
         ("queue", "num"): ("{name} := make([]int, {src})",),
     }
-    RESULT: dict = {}
+    FLAG = "{flag} := true"
+    SIZE = {"heap": "{r}.Size()", "tree": "{r}.Size()", "*": "len({r})"}
+    NONEMPTY = {"heap": ("!{r}.Empty()",), "tree": ("!{r}.Empty()",), "*": ("len({r}) > 0",)}
+    ARGUMENTS = {"num": "0", "bool": "false", "str": '""'}
+    ARGUMENT = "nil"
+    INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "str", "stack", "queue"})
+    INDEX_LOOP = ("for {i} := range {r}", "for {i} := 0; {i} < len({r}); {i}++")
+    EACH_LOOP = {"map": ("for {x} := range {r}",), "set": ("for {x} := range {r}",), "*": ("for _, {x} := range {r}",)}
+    RANGE_LOOP = ("for {v} := 0; {v} < {n}; {v}++", "for {v} := range {n}")
+    CONST_LOOP = ("for {v} := 0; {v} < 4; {v}++", "for {v} := range 26")
+    SEARCH = ("{lo}, {hi} := 0, {size}",)
+    MID = "{mid} := {middle}"
+    HALVING_FOR = "for {mid} := {size}; {mid} > 0; {mid} /= 2"
+    TYPES = _TYPES
+    PARAM = "{name} {type}"
+    SIGNATURE = "func {name}({params}){returns}"
+    RETURNS = (" int", "")
+    ACC = "{acc} := 0"
+    RETURN = ("return {acc}",)
+    NO_ANSWER = 'panic("unreachable")'
+    PREAMBLE = ("package main",)
+    TREE_NODE = ("type TreeNode struct {", "    Val   int", "    Left  *TreeNode", "    Right *TreeNode", "}")
 
-    def declare_flag(self, flag: str) -> str:
-        return f"{flag} := true"
+    def function_tail(self, r: Program, fn: FunctionInfo, needs_return: bool) -> list[str]:
+        tail = super().function_tail(r, fn, needs_return)
+        return tail or ([] if fn.returns else [f"_ = {fn.acc}"])  # Go rejects a declared and unused variable
 
-    # ---- expressions -------------------------------------------------------------------------------
-    def size(self, r: Program, binding) -> str:
-        if binding.kind == "num":
-            return binding.expr
-        if binding.kind in ("heap", "tree"):
-            return f"{binding.expr}.Size()"
-        return f"len({binding.expr})"
-
-    def nonempty(self, r: Program, binding) -> str:
-        if binding.kind in ("heap", "tree"):
-            return f"!{binding.expr}.Empty()"
-        return f"len({binding.expr}) > 0"
-
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return {"num": "0", "bool": "false", "str": '""'}.get(kind, "nil")
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    # ---- loops -------------------------------------------------------------------------------------
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "str", "stack", "queue"):
-            return ("each", "index")
-        return ("each",)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        expr = binding.expr
-        if form == "index":
-            return self.braces(r.pick((f"for {index} := range {expr}",
-                                       f"for {index} := 0; {index} < len({expr}); {index}++")), body)
-        if binding.kind in ("map", "set"):
-            return self.braces(f"for {element} := range {expr}", body)
-        return self.braces(f"for _, {element} := range {expr}", body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for {var} := 0; {var} < {n}; {var}++", f"for {var} := range {n}")), body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for {var} := 0; {var} < 4; {var}++", f"for {var} := range 26")), body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            return [f"{lo}, {hi} := 0, {size}"] + self.braces(
-                f"for {lo} < {hi}", [f"{mid} := ({lo} + {hi}) / 2", f"{lo} = {mid} + 1"] + body)
-        return self.braces(f"for {mid} := {size}; {mid} > 0; {mid} /= 2", body)
-
-    # ---- functions and the program -----------------------------------------------------------------
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        params = ", ".join(f"{name} {_TYPES[kind]}" for name, kind in fn.params)
-        tail = [f"return {fn.acc}"] if needs_return else []
-        if fn.returns and ends_in_bare_exit_if(fn.skel):
-            tail = ['panic("unreachable")']
-        returns = " int" if fn.returns else ""
-        if not fn.returns and not tail:
-            tail = [f"_ = {fn.acc}"]  # Go rejects a declared and unused variable
-        return self.braces(f"func {fn.name}({params}){returns}", [f"{fn.acc} := 0"] + body + tail)
-
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
-        imports = [name for name in ("maps", "slices", "sort", "strings") if f"{name}." in text]
-        imports += [path for name, path in (("priorityqueue.", "github.com/emirpasic/gods/queues/priorityqueue"),
-                                            ("treemap.", "github.com/emirpasic/gods/maps/treemap"),
-                                            ("utils.", "github.com/emirpasic/gods/utils")) if name in text]
-        header = ["package main", ""]
-        if imports:
-            header += ["import ("] + [f'    "{name}"' for name in imports] + [")", ""]
-        if "TreeNode" in text:
-            header += ["type TreeNode struct {", "    Val   int", "    Left  *TreeNode", "    Right *TreeNode", "}", ""]
-        return "\n".join(header) + "\n" + text
+    def preamble(self, r: Program, text: str) -> list[str]:
+        imports = [f'"{name}"' for name in ("maps", "slices", "sort", "strings") if f"{name}." in text]
+        imports += [f'"{path}"' for name, path in _GODS if name in text]
+        return [*self.PREAMBLE] + (["", "import ("] + [f"    {path}" for path in imports] + [")"] if imports else [])
 
 
 RENDERER = GoRenderer()

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import FULL
-from skeldsl.render.core import FunctionInfo, Program, camel, ends_in_bare_exit_if
+from skeldsl.render.core import Program, camel
 
 _L = "list"
 _OPS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -106,7 +106,7 @@ class JavaRenderer(BraceRenderer):
     RESERVED = _KEYWORDS
     BRACE_STYLES = ("same", "same", "same", "next")
     VOID_FUNCTIONS = True
-    OPTIONAL_RETURN = True  # and ends with a throw instead (see ``function``)
+    OPTIONAL_RETURN = True  # and ends with a throw instead (NO_ANSWER)
     case = staticmethod(camel)
     STYLES = {"stack": ("deque", "stack"), "queue": ("linked", "deque"), "keys": ("var", "var", "lit"),
               "access": ("", "public ", "private ")}
@@ -139,89 +139,21 @@ class JavaRenderer(BraceRenderer):
         ("str", "slice"): ("String {name} = {src}.substring(1);",),
     }
 
-    def declare_flag(self, flag: str) -> str:
-        return f"boolean {flag} = true;"
+    FLAG = "boolean {flag} = true;"
+    SIZE = {"grid": "{r}.length", "row": "{r}.length", "str": "{r}.length()", "strbuf": "{r}.length()",
+            "*": "{r}.size()"}
+    EACH_LOOP = {"grid": ("for (int[] {x} : {r})",), "str": ("for (char {x} : {r}.toCharArray())",),
+                 **dict.fromkeys(("map", "tree"), ("for (int {x} : {r}.keySet())",)), "*": ("for (int {x} : {r})",)}
+    HALVING_STEPS = ("{mid} /= 2", "{mid} >>= 1")
+    TYPES = _TYPES
+    NO_ANSWER = 'throw new IllegalStateException("no answer");'
+    PREAMBLE = ("import java.util.*;",)
+    CLASS_OPEN, CLASS_CLOSE = ("class Solution {",), ("}",)
+    TREE_NODE = ("class TreeNode {", "    int val;", "    TreeNode left;", "    TreeNode right;", "}")
+    TREE_NODE_FIRST = False
 
-    # ---- expressions -------------------------------------------------------------------------------
-    def size(self, r: Program, binding) -> str:
-        kind = binding.kind
-        if kind == "num":
-            return binding.expr
-        if kind in ("grid", "row"):
-            return f"{binding.expr}.length"
-        if kind == "str":
-            return f"{binding.expr}.length()"
-        if kind == "strbuf":
-            return f"{binding.expr}.length()"
-        return f"{binding.expr}.size()"
-
-    def nonempty(self, r: Program, binding) -> str:
-        return f"!{binding.expr}.isEmpty()"
-
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return {"num": "0", "bool": "false"}.get(kind, "null")
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    # ---- loops -------------------------------------------------------------------------------------
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "str"):
-            return ("each", "index")
-        return ("each",)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        kind, expr = binding.kind, binding.expr
-        if form == "index":
-            return self.braces(f"for (int {index} = 0; {index} < {self.size(r, binding)}; {index}++)", body)
-        if kind == "grid":
-            head = f"for (int[] {element} : {expr})"
-        elif kind == "str":
-            head = f"for (char {element} : {expr}.toCharArray())"
-        elif kind in ("map", "tree"):
-            head = f"for (int {element} : {expr}.keySet())"
-        else:
-            head = f"for (int {element} : {expr})"
-        return self.braces(head, body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        head = r.pick((f"for (int {var} = 0; {var} < {n}; {var}++)", f"for (int {var} = {n} - 1; {var} >= 0; {var}--)"))
-        return self.braces(head, body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for (int {var} = 0; {var} < 4; {var}++)", f"for (int {var} = 0; {var} < 26; {var}++)")), body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            return [f"int {lo} = 0;", f"int {hi} = {size};"] + self.braces(
-                f"while ({lo} < {hi})", [f"int {mid} = ({lo} + {hi}) / 2;", f"{lo} = {mid} + 1;"] + body)
-        step = r.pick((f"{mid} /= 2", f"{mid} >>= 1"))
-        return self.braces(f"for (int {mid} = {size}; {mid} > 0; {step})", body)
-
-    # ---- functions and the program -----------------------------------------------------------------
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        params = ", ".join(f"{_TYPES[kind]} {name}" for name, kind in fn.params)
-        tail = [f"return {fn.acc};"] if needs_return else []
-        if fn.returns and ends_in_bare_exit_if(fn.skel):
-            tail = ['throw new IllegalStateException("no answer");']
-        access = r.style["access"] if fn is next(iter(r.functions.values())) else ""
-        returns = "int" if fn.returns else "void"
-        return self.braces(f"{access}{returns} {fn.name}({params})", [f"int {fn.acc} = 0;"] + body + tail)
-
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
-        header = ["import java.util.*;"]
-        if "Function<" in text:
-            header.append("import java.util.function.*;")
-        body = [self.INDENT + line if line else line for line in text.rstrip("\n").split("\n")]
-        lines = header + ["", "class Solution {"] + body + ["}"]
-        if "TreeNode" in text:
-            lines += ["", "class TreeNode {", "    int val;", "    TreeNode left;", "    TreeNode right;", "}"]
-        return "\n".join(lines) + "\n"
+    def preamble(self, r: Program, text: str) -> list[str]:
+        return [*self.PREAMBLE] + (["import java.util.function.*;"] if "Function<" in text else [])
 
 
 RENDERER = JavaRenderer()

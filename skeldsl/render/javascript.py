@@ -136,87 +136,50 @@ class JavaScriptRenderer(BraceRenderer):
         ("list", "copy"): ("{decl} {name} = [...{src}];",),
     }
 
+    FLAG = "let {flag} = true;"
+    SIZE = {**dict.fromkeys(("map", "set", "tree"), "{r}.size"),
+            **dict.fromkeys(("deque", "heap", "queue"), "{r}.size()"), "*": "{r}.length"}
+    NONEMPTY = {**dict.fromkeys(("deque", "heap", "queue"), ("!{r}.isEmpty()",)), "*": ("{size}", "{size} > 0")}
+    INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "str", "stack", "queue_array"})
+    INDEX_LOOP = ("for (let {i} = 0; {i} < {size}; {i}++)",)
+    EACH_LOOP = {**dict.fromkeys(("map", "tree"), ("for (const {x} of {r}.keys())", "for (const [{x}, {x}Count] of {r})")),
+                 "*": ("for (const {x} of {r})",)}
+    RANGE_LOOP = ("for (let {v} = 0; {v} < {n}; {v}++)", "for (let {v} = {n} - 1; {v} >= 0; {v}--)")
+    CONST_LOOP = ("for (let {v} = 0; {v} < 4; {v}++)", "for (const {v} of [[0, 1], [1, 0], [0, -1], [-1, 0]])")
+    SEARCH = ("let {lo} = 0;", "let {hi} = {size};")
+    MID = "const {mid} = {middle};"
+    HALVING_FOR = "for (let {mid} = {size}; {mid} > 0; {step})"
+    HALVING_STEPS = ("{mid} >>= 1", "{mid} = Math.floor({mid} / 2)")
+    TYPES = _JSDOC
+    PARAM = "{name}"  # kinds in JSDoc
+    RETURNS = ("", "")  # ``{returns}``: TypeScript's annotation
+    ACC = "let {acc} = 0;"
+
     def local_kind(self, kind: str, ops: set[str]) -> str:
         return "queue_array" if kind == "queue" and not ops <= {"queue.push", "queue.pop"} else kind
-
-    def declare_flag(self, flag: str) -> str:
-        return f"let {flag} = true;"
 
     def fill_extra(self, r: Program) -> dict[str, str]:
         return {"decl": r.style["let"]}
 
-    # ---- expressions -------------------------------------------------------------------------------
-    def size(self, r: Program, binding) -> str:
-        kind = binding.kind
-        if kind == "num":
-            return binding.expr
-        if kind in ("map", "set", "tree"):
-            return f"{binding.expr}.size"
-        if kind in ("deque", "heap", "queue"):
-            return f"{binding.expr}.size()"
-        return f"{binding.expr}.length"
+    def midpoint(self, r: Program, lo: str, hi: str) -> str:
+        return f"({lo} + {hi}) >> 1" if r.style["mid"] == "shift" else f"Math.floor(({lo} + {hi}) / 2)"
 
-    def nonempty(self, r: Program, binding) -> str:
-        if binding.kind in ("deque", "heap", "queue"):
-            return f"!{binding.expr}.isEmpty()"
-        return r.pick((self.size(r, binding), f"{self.size(r, binding)} > 0"))
+    def doc(self, fn: FunctionInfo) -> list[str]:
+        return ["/**"] + [f" * @param {{{_JSDOC[kind]}}} {name}" for name, kind in fn.params] \
+            + [" * @return {number}", " */"]
 
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return {"num": "0", "bool": "false"}.get(kind, "null")
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    # ---- loops -------------------------------------------------------------------------------------
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "str", "stack", "queue_array"):
-            return ("each", "index")
-        return ("each",)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        expr = binding.expr
-        if form == "index":
-            return self.braces(f"for (let {index} = 0; {index} < {self.size(r, binding)}; {index}++)", body)
-        if binding.kind in ("map", "tree"):
-            return self.braces(r.pick((f"for (const {element} of {expr}.keys())",
-                                       f"for (const [{element}, {element}Count] of {expr})")), body)
-        return self.braces(f"for (const {element} of {expr})", body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        head = r.pick((f"for (let {var} = 0; {var} < {n}; {var}++)", f"for (let {var} = {n} - 1; {var} >= 0; {var}--)"))
-        return self.braces(head, body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for (let {var} = 0; {var} < 4; {var}++)",
-                                   f"for (const {var} of [[0, 1], [1, 0], [0, -1], [-1, 0]])")), body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            middle = f"({lo} + {hi}) >> 1" if r.style["mid"] == "shift" else f"Math.floor(({lo} + {hi}) / 2)"
-            return [f"let {lo} = 0;", f"let {hi} = {size};"] + self.braces(
-                f"while ({lo} < {hi})", [f"const {mid} = {middle};", f"{lo} = {mid} + 1;"] + body)
-        step = r.pick((f"{mid} >>= 1", f"{mid} = Math.floor({mid} / 2)"))
-        return self.braces(f"for (let {mid} = {size}; {mid} > 0; {step})", body)
-
-    # ---- functions and the program -----------------------------------------------------------------
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        doc = ["/**"] + [f" * @param {{{_JSDOC[kind]}}} {name}" for name, kind in fn.params]
-        doc += [" * @return {number}", " */"]
-        params = ", ".join(name for name, _ in fn.params)
-        tail = [f"return {fn.acc};"] if needs_return else []
-        inner = [f"let {fn.acc} = 0;"] + body + tail
+    def signature(self, r: Program, fn: FunctionInfo) -> str:
+        params = ", ".join(self.param(name, kind) for name, kind in fn.params)
+        returns = self.RETURNS[0] if fn.returns else self.RETURNS[1]
         if r.style["functions"] == "arrow":
-            lines = self.braces(f"const {fn.name} = ({params}) =>", inner)
-            lines[-1] = "};"
-            return doc + lines
-        return doc + self.braces(f"function {fn.name}({params})", inner)
+            return f"const {fn.name} = ({params}){returns} =>"
+        return f"function {fn.name}({params}){returns}"
 
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        return self.program_text([], functions, [])
+    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
+        lines = super().function(r, fn, body, needs_return)
+        if r.style["functions"] == "arrow":
+            lines[-1] = "};"
+        return self.doc(fn) + lines
 
 
 RENDERER = JavaScriptRenderer()

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import FULL
-from skeldsl.render.core import FunctionInfo, Program, camel, ends_in_bare_exit_if
+from skeldsl.render.core import camel
 
 _L = "list"
 _OPS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -93,8 +93,6 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 _TYPES = {"seq": "MutableList<Int>", "grid": "Array<IntArray>", "str": "String", "map": "MutableMap<Int, Int>",
           "set": "MutableSet<Int>", "num": "Int", "bool": "Boolean", "node": "TreeNode?", "fn": "(Int) -> Int",
           "any": "Any?"}
-_ARGUMENTS = {"num": "0", "bool": "false", "seq": "mutableListOf()", "grid": "arrayOf()", "str": '""',
-              "map": "mutableMapOf()", "set": "mutableSetOf()", "node": "null", "fn": "{ it }", "any": "null"}
 _KEYWORDS = frozenset("""as break class continue do else false for fun if in interface is null object package return super this
 throw true try typealias typeof val var when while by catch constructor delegate dynamic field file
 finally get import init param property receiver set setparam where actual abstract annotation companion
@@ -115,11 +113,8 @@ class KotlinRenderer(BraceRenderer):
     RESERVED = _KEYWORDS
     case = staticmethod(camel)
     VOID_FUNCTIONS = True
-    OPTIONAL_RETURN = True  # and ends with error(..) instead (see ``function``)
+    OPTIONAL_RETURN = True  # and ends with error(..) instead (NO_ANSWER)
     SEMI = ""
-    CALL_STMTS = ("{call}", "{acc} += {call}")
-    VOID_CALL_STMTS = ("{call}",)
-    STYLES = {"keys": ("var", "var", "lit")}
     OPS = _OPS
     CONDS = _CONDS
     FAMILY = {"seq": "list", "row": "list", "list": "list", "stack_list": "list", "queue_list": "list"}
@@ -141,80 +136,41 @@ class KotlinRenderer(BraceRenderer):
         ("stack_list", "num"): ("val {name} = IntArray({src})",),
         ("stack", "num"): ("val {name} = IntArray({src})",),
     }
-    RESULT: dict = {}
+    FLAG = "var {flag} = true"
+    SIZE = {"str": "{r}.length", "strbuf": "{r}.length", "*": "{r}.size"}
+    NONEMPTY = {"*": ("{r}.isNotEmpty()",)}
+    ARGUMENTS = {"num": "0", "bool": "false", "seq": "mutableListOf()", "grid": "arrayOf()", "str": '""',
+                 "map": "mutableMapOf()", "set": "mutableSetOf()", "node": "null", "fn": "{ it }", "any": "null"}
+    ARGUMENT = None
+    INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "str", "stack"})
+    INDEX_FORMS = ("each", "index", "enumerate")
+    INDEX_LOOP = ("for ({i} in {r}.indices)", "for ({i} in 0 until {size})")
+    ENUMERATE_LOOP = ("for (({i}, {x}) in {r}.withIndex())",)
+    EACH_LOOP = {**dict.fromkeys(("map", "tree"), ("for (({x}, _) in {r})", "for ({x} in {r}.keys)")),
+                 "*": ("for ({x} in {r})",)}
+    RANGE_LOOP = ("for ({v} in 0 until {n})", "for ({v} in {n} - 1 downTo 0)")
+    CONST_LOOP = ("for ({v} in 0 until 4)", "for ({v} in 0 until 26)")
+    SEARCH = ("var {lo} = 0", "var {hi} = {size}")
+    MID = "val {mid} = {middle}"
+    HALVING_FOR = None
+    HALVING_INIT = "var {mid} = {size}"
+    TYPES = _TYPES
+    PARAM = "{name}: {type}"
+    SIGNATURE = "fun {name}({params}){returns}"
+    RETURNS = (": Int", "")
+    ACC = "var {acc} = 0"
+    RETURN = ("return {acc}",)
+    NO_ANSWER = 'error("no answer")'
+    PREAMBLE = ("import java.util.PriorityQueue", "import java.util.TreeMap")
+    CLASS_OPEN, CLASS_CLOSE = ("class Solution {",), ("}",)
+    TREE_NODE = ("interface TreeNode {", "    val value: Int", "    val left: TreeNode?", "    val right: TreeNode?", "}")
+    TREE_NODE_FIRST = False
 
     def local_kind(self, kind: str, ops: set[str]) -> str:
         # a stack or queue that is also sorted, searched or copied is a MutableList used at its ends
         if kind in ("stack", "queue") and not ops <= {f"{kind}.push", f"{kind}.pop"}:
             return f"{kind}_list"
         return kind
-
-    def declare_flag(self, flag: str) -> str:
-        return f"var {flag} = true"
-
-    def size(self, r: Program, binding) -> str:
-        kind = binding.kind
-        if kind == "num":
-            return binding.expr
-        return f"{binding.expr}.length" if kind in ("str", "strbuf") else f"{binding.expr}.size"
-
-    def nonempty(self, r: Program, binding) -> str:
-        return f"{binding.expr}.isNotEmpty()"
-
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return _ARGUMENTS[kind]
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "str", "stack"):
-            return ("each", "index", "enumerate")
-        return ("each",)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        expr = binding.expr
-        if form == "index":
-            return self.braces(r.pick((f"for ({index} in {expr}.indices)",
-                                       f"for ({index} in 0 until {self.size(r, binding)})")), body)
-        if form == "enumerate":
-            return self.braces(f"for (({index}, {element}) in {expr}.withIndex())", body)
-        if binding.kind in ("map", "tree"):
-            return self.braces(r.pick((f"for (({element}, _) in {expr})", f"for ({element} in {expr}.keys)")), body)
-        return self.braces(f"for ({element} in {expr})", body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for ({var} in 0 until {n})", f"for ({var} in {n} - 1 downTo 0)")), body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for ({var} in 0 until 4)", f"for ({var} in 0 until 26)")), body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            return [f"var {lo} = 0", f"var {hi} = {size}"] + self.braces(
-                f"while ({lo} < {hi})", [f"val {mid} = ({lo} + {hi}) / 2", f"{lo} = {mid} + 1"] + body)
-        return [f"var {mid} = {size}"] + self.braces(f"while ({mid} > 0)", [f"{mid} /= 2"] + body)
-
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        params = ", ".join(f"{name}: {_TYPES[kind]}" for name, kind in fn.params)
-        tail = [f"return {fn.acc}"] if needs_return else []
-        if fn.returns and ends_in_bare_exit_if(fn.skel):
-            tail = ['error("no answer")']
-        returns = ": Int" if fn.returns else ""
-        return self.braces(f"fun {fn.name}({params}){returns}", [f"var {fn.acc} = 0"] + body + tail)
-
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
-        body = [self.INDENT + line if line else line for line in text.rstrip("\n").split("\n")]
-        lines = ["import java.util.PriorityQueue", "import java.util.TreeMap", "", "class Solution {"] + body + ["}"]
-        if "TreeNode" in text:
-            lines += ["", "interface TreeNode {", "    val value: Int", "    val left: TreeNode?",
-                      "    val right: TreeNode?", "}"]
-        return "\n".join(lines) + "\n"
 
 
 RENDERER = KotlinRenderer()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from skeldsl.render._braces import BraceRenderer
+from skeldsl.render._braces import PUSH_BACK_OPS, BraceRenderer
 from skeldsl.render.capabilities import FULL
 from skeldsl.render.core import FunctionInfo, Program, ends_in_bare_exit_if, snake
 
@@ -48,14 +48,7 @@ _OPS: dict[tuple[str, str], tuple[str, ...]] = {
     ("set", "set.has"): ("if {r}.contains(&{k}) {{\n    {acc} += 1;\n}}",),
     ("set", "set.del"): ("{r}.remove(&{k});",),
     ("set", "copy"): ("{r}.clone();",),
-    ("queue", "queue.push"): ("{r}.push_back({k});",),
-    ("queue", "queue.pop"): ("{r}.pop_front();",),
-    ("deque", "deque.push"): ("{r}.push_back({k});",),
-    ("deque", "deque.pushfront"): ("{r}.push_front({k});",),
-    ("deque", "deque.pop"): ("{r}.pop_back();",),
-    ("deque", "deque.popfront"): ("{r}.pop_front();",),
-    ("heap", "heap.push"): ("{r}.push({k});",),
-    ("heap", "heap.pop"): ("{r}.pop();",),
+    **PUSH_BACK_OPS,
     ("tree", "tree.put"): ("{r}.insert({k}, {acc});",),
     ("tree", "tree.get"): ("{acc} += {r}.get(&{k}).unwrap_or(&0);",),
     ("tree", "tree.has"): ("if {r}.contains_key(&{k}) {{\n    {acc} += 1;\n}}",),
@@ -83,8 +76,6 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 _TYPES = {"seq": "Vec<i32>", "grid": "Vec<Vec<i32>>", "str": "String", "map": "HashMap<i32, i32>",
           "set": "HashSet<i32>", "num": "i32", "bool": "bool", "node": "Option<Rc<RefCell<TreeNode>>>",
           "fn": "fn(i32) -> i32"}
-_ARGUMENTS = {"num": "0", "bool": "false", "seq": "vec![]", "grid": "vec![]", "str": "String::new()",
-              "map": "HashMap::new()", "set": "HashSet::new()", "node": "None", "fn": "|x| x"}
 _KEYWORDS = frozenset("""as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub
 ref return self Self static struct super trait true type unsafe use where while async await dyn abstract
 become box do final macro override priv typeof unsized virtual yield try union Vec HashMap HashSet
@@ -103,7 +94,7 @@ class RustRenderer(BraceRenderer):
     RESERVED = _KEYWORDS
     case = staticmethod(snake)
     VOID_FUNCTIONS = True
-    OPTIONAL_RETURN = True  # and ends with unreachable!() instead (see ``function``)
+    OPTIONAL_RETURN = True  # and ends with unreachable!() instead (see ``function_tail``)
     PAREN_CONDITIONS = False
     INDEX_WHEN_CHANGED = True
     STYLES = {"keys": ("acc", "lit"), "iter": ("iter", "ref")}
@@ -125,79 +116,49 @@ class RustRenderer(BraceRenderer):
         ("stack", "list"): ("let mut {name}: Vec<i32> = Vec::from({src}.as_slice());",),
         ("stack", "num"): ("let mut {name}: Vec<i32> = vec![0; {src} as usize];",),
     }
-    RESULT: dict = {}
-
-    def declare_flag(self, flag: str) -> str:
-        return f"let mut {flag} = true;"
+    FLAG = "let mut {flag} = true;"
+    SIZE = {"*": "{r}.len()"}
+    NONEMPTY = {"*": ("!{r}.is_empty()",)}
+    ARGUMENTS = {"num": "0", "bool": "false", "seq": "vec![]", "grid": "vec![]", "str": "String::new()",
+                 "map": "HashMap::new()", "set": "HashSet::new()", "node": "None", "fn": "|x| x"}
+    ARGUMENT = None
+    INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "stack", "queue", "deque"})  # Vec and VecDeque index
+    INDEX_LOOP = ("for {i} in 0..{r}.len()",)
+    EACH_LOOP = {"str": ("for {x} in {r}.chars()",),
+                 **dict.fromkeys(("map", "tree"), ("for {x} in {r}.keys()", "for ({x}, _) in {r}.iter()")),
+                 "iter": ("for {x} in {r}.iter()",), "ref": ("for {x} in &{r}",)}  # the rest: per STYLES["iter"]
+    RANGE_LOOP = ("for {v} in 0..{n}", "for {v} in (0..{n}).rev()")
+    CONST_LOOP = ("for {v} in 0..4", "for {v} in 0..26")
+    SEARCH = ("let mut {lo} = 0;", "let mut {hi} = {size};")
+    MID = "let {mid} = {middle};"
+    HALVING_FOR = None
+    HALVING_INIT = "let mut {mid} = {size};"
+    TYPES = _TYPES
+    SIGNATURE = "fn {name}({params}){returns}"
+    RETURNS = (" -> i32", "")
+    ACC = "let mut {acc}: i32 = 0;"
+    RETURN = ("return {acc};", "{acc}")
+    PREAMBLE = ("use std::collections::*;",)
+    TREE_NODE = ("pub struct TreeNode {", "    pub val: i32,", "    pub left: Option<Rc<RefCell<TreeNode>>>,",
+                 "    pub right: Option<Rc<RefCell<TreeNode>>>,", "}")
 
     def key(self, r: Program, env, fn: FunctionInfo) -> str:
         return fn.acc if r.style["keys"] == "acc" else "1"
 
-    # ---- expressions -------------------------------------------------------------------------------
-    def size(self, r: Program, binding) -> str:
-        return binding.expr if binding.kind == "num" else f"{binding.expr}.len()"
+    def each_loop(self, r: Program, kind: str) -> tuple[str, ...]:
+        return self.EACH_LOOP.get(kind) or self.EACH_LOOP[r.style["iter"]]
 
-    def nonempty(self, r: Program, binding) -> str:
-        return f"!{binding.expr}.is_empty()"
+    def param(self, name: str, kind: str) -> str:
+        return f"{'mut ' if kind not in ('num', 'bool', 'fn', 'node') else ''}{name}: {self.TYPES[kind]}"
 
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return _ARGUMENTS[kind]
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    # ---- loops -------------------------------------------------------------------------------------
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "stack", "queue", "deque"):  # Vec and VecDeque index
-            return ("each", "index")
-        return ("each",)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        expr, kind = binding.expr, binding.kind
-        if form == "index":
-            return self.braces(f"for {index} in 0..{expr}.len()", body)
-        if kind == "str":
-            return self.braces(f"for {element} in {expr}.chars()", body)
-        if kind in ("map", "tree"):
-            return self.braces(r.pick((f"for {element} in {expr}.keys()", f"for ({element}, _) in {expr}.iter()")), body)
-        if r.style["iter"] == "ref":
-            return self.braces(f"for {element} in &{expr}", body)
-        return self.braces(f"for {element} in {expr}.iter()", body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for {var} in 0..{n}", f"for {var} in (0..{n}).rev()")), body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for {var} in 0..4", f"for {var} in 0..26")), body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            return [f"let mut {lo} = 0;", f"let mut {hi} = {size};"] + self.braces(
-                f"while {lo} < {hi}", [f"let {mid} = ({lo} + {hi}) / 2;", f"{lo} = {mid} + 1;"] + body)
-        return [f"let mut {mid} = {size};"] + self.braces(f"while {mid} > 0", [f"{mid} /= 2;"] + body)
-
-    # ---- functions and the program -----------------------------------------------------------------
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        params = ", ".join(f"{'mut ' if kind not in ('num', 'bool', 'fn', 'node') else ''}{name}: {_TYPES[kind]}"
-                           for name, kind in fn.params)
-        tail = [r.pick((f"return {fn.acc};", fn.acc))] if needs_return else []
+    def function_tail(self, r: Program, fn: FunctionInfo, needs_return: bool) -> list[str]:
         if ends_in_bare_exit_if(fn.skel):  # keep the `if` out of tail position, where it would be the return
-            tail = ["unreachable!();"] if fn.returns else [f"let _ = {fn.acc};"]
-        returns = " -> i32" if fn.returns else ""
-        return self.braces(f"fn {fn.name}({params}){returns}", [f"let mut {fn.acc}: i32 = 0;"] + body + tail)
+            return ["unreachable!();"] if fn.returns else [f"let _ = {fn.acc};"]
+        return super().function_tail(r, fn, needs_return)
 
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
-        header = ["use std::collections::*;"]
-        if "TreeNode" in text:
-            header += ["use std::cell::RefCell;", "use std::rc::Rc;", "",
-                       "pub struct TreeNode {", "    pub val: i32,", "    pub left: Option<Rc<RefCell<TreeNode>>>,",
-                       "    pub right: Option<Rc<RefCell<TreeNode>>>,", "}"]
-        return "\n".join(header) + "\n\n" + text
+    def preamble(self, r: Program, text: str) -> list[str]:
+        tree = ["use std::cell::RefCell;", "use std::rc::Rc;"] if "TreeNode" in text else []
+        return [*self.PREAMBLE, *tree]
 
 
 RENDERER = RustRenderer()

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from skeldsl.render._braces import BraceRenderer
 from skeldsl.render.capabilities import FULL
-from skeldsl.render.core import FunctionInfo, Program, camel, ends_in_bare_exit_if
+from skeldsl.render.core import camel
 
 _L = "list"
 _OPS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -76,8 +76,6 @@ _CONDS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 _TYPES = {"seq": "[Int]", "grid": "[[Int]]", "str": "String", "map": "[Int: Int]", "set": "Set<Int>",
           "num": "Int", "bool": "Bool", "node": "TreeNode?", "fn": "(Int) -> Int", "any": "Any"}
-_ARGUMENTS = {"num": "0", "bool": "false", "seq": "[]", "grid": "[]", "str": '""', "map": "[:]", "set": "[]",
-              "node": "nil", "fn": "{ $0 }", "any": "0"}
 _KEYWORDS = frozenset("""associatedtype class deinit enum extension fileprivate func import init inout internal let open operator
 private protocol public rethrows static struct subscript typealias var break case continue default defer
 do else fallthrough for guard if in repeat return switch where while as Any catch false is nil super
@@ -97,12 +95,9 @@ class SwiftRenderer(BraceRenderer):
     RESERVED = _KEYWORDS
     case = staticmethod(camel)
     VOID_FUNCTIONS = True
-    OPTIONAL_RETURN = True  # and ends with fatalError() instead (see ``function``)
+    OPTIONAL_RETURN = True  # and ends with fatalError() instead (NO_ANSWER)
     SEMI = ""
     PAREN_CONDITIONS = False
-    CALL_STMTS = ("{call}", "{acc} += {call}")
-    VOID_CALL_STMTS = ("{call}",)
-    STYLES = {"keys": ("var", "var", "lit")}
     OPS = _OPS
     CONDS = _CONDS
     CONSTRUCT = {
@@ -116,71 +111,32 @@ class SwiftRenderer(BraceRenderer):
         ("list", "num"): ("var {name} = Array(repeating: 0, count: {src})",),
         ("stack", "num"): ("var {name} = Array(repeating: 0, count: {src})",),
     }
-    RESULT: dict = {}
-
-    def declare_flag(self, flag: str) -> str:
-        return f"var {flag} = true"
-
-    def size(self, r: Program, binding) -> str:
-        return binding.expr if binding.kind == "num" else f"{binding.expr}.count"
-
-    def nonempty(self, r: Program, binding) -> str:
-        return f"!{binding.expr}.isEmpty"
-
-    def index(self, r: Program, binding, i: str) -> str:
-        return f"{binding.expr}[{i}]"
-
-    def argument(self, r: Program, kind: str, env) -> str:
-        return _ARGUMENTS[kind]
-
-    def call(self, r: Program, caller: FunctionInfo, callee: FunctionInfo, args: list[str]) -> str:
-        return f"{callee.name}({', '.join(args)})"
-
-    def loop_forms(self, kind: str) -> tuple[str, ...]:
-        if kind in ("seq", "list", "row", "grid", "stack"):
-            return ("each", "index", "enumerate")
-        return ("each",)
-
-    def for_each(self, r: Program, form: str, binding, index, element, body: list[str]) -> list[str]:
-        expr = binding.expr
-        if form == "index":
-            return self.braces(r.pick((f"for {index} in 0..<{expr}.count", f"for {index} in {expr}.indices")), body)
-        if form == "enumerate":
-            return self.braces(f"for ({index}, {element}) in {expr}.enumerated()", body)
-        if binding.kind == "map":
-            return self.braces(r.pick((f"for ({element}, _) in {expr}", f"for {element} in {expr}.keys")), body)
-        return self.braces(f"for {element} in {expr}", body)
-
-    def for_range(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for {var} in 0..<{n}", f"for {var} in stride(from: {n} - 1, through: 0, by: -1)")),
-                           body)
-
-    def for_const(self, r: Program, var: str, body: list[str]) -> list[str]:
-        return self.braces(r.pick((f"for {var} in 0..<4", f"for {var} in 0..<26")), body)
-
-    def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
-        size = self.size(r, binding)
-        if r.rng.random() < 0.5:
-            return [f"var {lo} = 0", f"var {hi} = {size}"] + self.braces(
-                f"while {lo} < {hi}", [f"let {mid} = ({lo} + {hi}) / 2", f"{lo} = {mid} + 1"] + body)
-        return [f"var {mid} = {size}"] + self.braces(f"while {mid} > 0", [f"{mid} /= 2"] + body)
-
-    def function(self, r: Program, fn: FunctionInfo, body: list[str], needs_return: bool) -> list[str]:
-        params = ", ".join(f"_ {name}: {_TYPES[kind]}" for name, kind in fn.params)
-        tail = [f"return {fn.acc}"] if needs_return else []
-        if fn.returns and ends_in_bare_exit_if(fn.skel):
-            tail = ['fatalError("no answer")']
-        returns = " -> Int" if fn.returns else ""
-        return self.braces(f"func {fn.name}({params}){returns}", [f"var {fn.acc} = 0"] + body + tail)
-
-    def program(self, r: Program, functions: list[list[str]]) -> str:
-        text = self.program_text([], functions, [])
-        body = [self.INDENT + line if line else line for line in text.rstrip("\n").split("\n")]
-        lines = ["class Solution {"] + body + ["}"]
-        if "TreeNode" in text:
-            lines = ["class TreeNode {", "    var val = 0", "    var left: TreeNode?", "    var right: TreeNode?",
-                     "}", ""] + lines
-        return "\n".join(lines) + "\n"
+    FLAG = "var {flag} = true"
+    SIZE = {"*": "{r}.count"}
+    NONEMPTY = {"*": ("!{r}.isEmpty",)}
+    ARGUMENTS = {"num": "0", "bool": "false", "seq": "[]", "grid": "[]", "str": '""', "map": "[:]", "set": "[]",
+                 "node": "nil", "fn": "{ $0 }", "any": "0"}
+    ARGUMENT = None
+    INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "stack"})
+    INDEX_FORMS = ("each", "index", "enumerate")
+    INDEX_LOOP = ("for {i} in 0..<{r}.count", "for {i} in {r}.indices")
+    ENUMERATE_LOOP = ("for ({i}, {x}) in {r}.enumerated()",)
+    EACH_LOOP = {"map": ("for ({x}, _) in {r}", "for {x} in {r}.keys"), "*": ("for {x} in {r}",)}
+    RANGE_LOOP = ("for {v} in 0..<{n}", "for {v} in stride(from: {n} - 1, through: 0, by: -1)")
+    CONST_LOOP = ("for {v} in 0..<4", "for {v} in 0..<26")
+    SEARCH = ("var {lo} = 0", "var {hi} = {size}")
+    MID = "let {mid} = {middle}"
+    HALVING_FOR = None
+    HALVING_INIT = "var {mid} = {size}"
+    TYPES = _TYPES
+    PARAM = "_ {name}: {type}"
+    SIGNATURE = "func {name}({params}){returns}"
+    RETURNS = (" -> Int", "")
+    ACC = "var {acc} = 0"
+    RETURN = ("return {acc}",)
+    NO_ANSWER = 'fatalError("no answer")'
+    CLASS_OPEN, CLASS_CLOSE = ("class Solution {",), ("}",)
+    TREE_NODE = ("class TreeNode {", "    var val = 0", "    var left: TreeNode?", "    var right: TreeNode?", "}")
 
 
 RENDERER = SwiftRenderer()
