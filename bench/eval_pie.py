@@ -4,22 +4,25 @@ Builds one ``skel eval`` record per PIE pair (tests = the CodeNet sample tests p
 statement), runs the real CLI, and reports ER and AS plus Spearman's rho between the per-pair speedups
 measured here and PIE's recorded ``runtime_lift``.
 
-    python bench/eval_pie.py --jobs 2             # all 874 pairs; fresh process per run, CPU clock,
-                                                  # start-up added, 5 runs per program
+    python bench/eval_pie.py --jobs 2             # all 874 pairs: fresh process per run, CPU clock,
+                                                  # 5 runs per program
     python bench/eval_pie.py --limit 200 --seed 0 --runs 30 --plot pie_speedups.png --scatter pie_rho.png
+    python bench/eval_pie.py --reuse DIR          # re-analyse the output an earlier --keep DIR run kept
 
 Timing (defaults here; see docs/evaluation.md): every timed run is a fresh process (``skel eval
 --fresh``), so module imports are timed as in PIE's whole-program measurements (``--warm`` times repeated
-runs in one process after a warm-up instead); ``--clock cpu`` charges CPU time, not waiting for a core on
-a loaded machine (``--clock wall`` for the wall clock); ``--add-startup`` adds the start-up of an empty
-program measured in the same run (``--no-startup`` to leave it out), making times whole-program times
-like PIE's.
+runs in one process after a warm-up instead; ``--per-test`` runs every test in its own process, as PIE
+does); ``--clock cpu`` charges CPU time, not waiting for a core on a loaded machine (``--clock wall``
+for the wall clock).  ``--add-startup`` makes skel eval add the start-up of an empty program measured in
+the same run (whole-program times like PIE's); either way the report gives ER, AS and rho for both
+in-process and whole-program times from the same runs (``by_timing``).
 
 What ``runtime_lift`` is (pie-perf ``src/codenet_eval``): ``measured_runtime_v0 / measured_runtime_v1``,
 each the mean over 5 trials x the problem's test cases of the *wall time of a whole process*
 (``taskset --cpu-list N python prog.py < input``, start-up included, output and exit status not checked)
-on PIE's public and generated (CodeContests-style, mutated-sample) test cases, on PIE's machine with
-many jobs in parallel.  Facts in this corpus that bound any reproduction:
+on pie-perf's ``public_test_cases`` and ``generated_test_cases`` (to our knowledge AlphaCode-style tests
+made by mutating the public ones; not in our corpora, which hold only the statements' samples), on PIE's
+machine with many jobs in parallel.  Facts in this corpus that bound any reproduction:
 
 * 82 of the 874 pairs have ``measured_runtime_v1`` below 0.05 s (81 at 0.0056-0.0074 s, one at 0.040 s)
   while no ``measured_runtime_v0`` is below 0.135 s (PIE's trivial programs); their judge CPU times are
@@ -88,15 +91,44 @@ def build_records(limit: int | None, seed: int) -> tuple[list[dict], dict[str, d
     return records, lifts, skipped
 
 
+def repaired_lifts(floor_s: float) -> dict[str, float]:
+    """PIE's lift with every failed run (a time below ``floor_s``) replaced by the median of that side's
+    plausible times for the same problem (all problems when it has none): a guess of what PIE would have
+    recorded had the program run.  How well the recorded lifts rank like these bounds how well *any*
+    faithful measurement can correlate with the recorded ones."""
+    with gzip.open(PAIRS / "pie_python_pairs.jsonl.gz", "rt", encoding="utf-8") as handle:
+        pairs = [json.loads(line) for line in handle]
+    fallback: dict[str, float] = {}
+    by_problem: dict[tuple[str, str], list[float]] = {}
+    for side in ("measured_runtime_v0", "measured_runtime_v1"):
+        good = [p[side] for p in pairs if p[side] >= floor_s]
+        fallback[side] = statistics.median(good)
+        for p in pairs:
+            if p[side] >= floor_s:
+                by_problem.setdefault((p["problem_id"], side), []).append(p[side])
+
+    def plausible(p: dict, side: str) -> float:
+        if p[side] >= floor_s:
+            return p[side]
+        return statistics.median(by_problem.get((p["problem_id"], side), [fallback[side]]))
+
+    return {
+        f"{p['problem_id']}:{p['submission_id_v0']}:{p['submission_id_v1']}": plausible(p, "measured_runtime_v0")
+        / plausible(p, "measured_runtime_v1")
+        for p in pairs
+    }
+
+
 def _fastest(candidates: list[dict]) -> dict:
     return min((c for c in candidates if c["status"] == "passed"), key=lambda c: c["time_s"])
 
 
-def _combined(candidate: dict, statistic: str) -> float:
-    """A candidate's time from its per-run means with another statistic (start-up added as skel eval does)."""
+def _combined(candidate: dict, statistic: str, startup: float) -> float:
+    """A candidate's time from its per-run means (``run_times`` never include the start-up) with another
+    statistic, plus ``startup``."""
     from skeldsl.evaluation.metrics import summarise_times
 
-    return summarise_times(candidate["run_times"], statistic) + (candidate.get("startup_s") or 0.0)
+    return summarise_times(candidate["run_times"], statistic) + startup
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,12 +145,18 @@ def main(argv: list[str] | None = None) -> int:
         help="time warm runs in one process (imports untimed) instead of fresh processes",
     )
     parser.add_argument(
+        "--per-test",
+        action="store_true",
+        help="every test in its own process, as PIE runs them (skel eval --fresh-per-test; slower)",
+    )
+    parser.add_argument(
         "--clock", choices=("wall", "cpu"), default="cpu", help="skel eval --clock (default: cpu)"
     )
     parser.add_argument(
-        "--no-startup",
+        "--add-startup",
         action="store_true",
-        help="do not add the measured empty-program start-up (skel eval --add-startup is the default here)",
+        help="skel eval --add-startup: its speedups, AS and ER are whole-program (the report shows both "
+        "variants either way, from the same runs)",
     )
     parser.add_argument(
         "--pie-floor-s",
@@ -175,9 +213,11 @@ def main(argv: list[str] | None = None) -> int:
             str(summary_path),
             "--json",
         ]
-        if not args.warm:
+        if args.per_test:
+            command.append("--fresh-per-test")
+        elif not args.warm:
             command.append("--fresh")
-        if not args.no_startup:
+        if args.add_startup:
             command.append("--add-startup")
         if args.plot:
             command += ["--plot", args.plot]
@@ -187,8 +227,16 @@ def main(argv: list[str] | None = None) -> int:
     summary = json.loads(summary_path.read_text())
     results = [json.loads(line) for line in output.read_text().splitlines()]
 
-    measured, recorded, judge, base_times, plausible = [], [], [], [], []
-    per_statistic: dict[str, list[float]] = {name: [] for name in ("mean", "median", "min")}
+    repaired_of = repaired_lifts(args.pie_floor_s)
+    measured, recorded, judge, base_times, plausible, repaired = [], [], [], [], [], []
+    from skeldsl.evaluation import EvalSettings, measure_startup
+    from skeldsl.evaluation.metrics import average_speedup, efficiency_ratio
+
+    # The same value skel eval added with --add-startup (cached in this process), else measured now.
+    startup = summary["settings"].get("startup_s") or measure_startup(EvalSettings(clock=args.clock))
+    timings = {"in_process": 0.0, "whole_program": startup}
+    per_statistic = {(timing, name): [] for timing in timings for name in ("mean", "median", "min")}
+    pairs_of: dict[str, list[tuple[float, float]]] = {timing: [] for timing in timings}
     statuses: dict[str, dict[str, int]] = {"target": {}, "input": {}}
     for result in results:
         for role, field in (("target", "candidates"), ("input", "baseline")):
@@ -198,12 +246,16 @@ def main(argv: list[str] | None = None) -> int:
             pair = lifts[result["problem_id"]]
             measured.append(result["speedup"])
             recorded.append(pair["runtime_lift"])
+            repaired.append(repaired_of[result["problem_id"]])
             judge.append(pair["cpu_time_v0"] / max(pair["cpu_time_v1"], 1))  # AtCoder/AIZU judge, ms
             base_times.append(result["baseline_time_s"])
             plausible.append(min(pair["measured_runtime_v0"], pair["measured_runtime_v1"]) >= args.pie_floor_s)
             target, base = result["candidates"][result["best"]], _fastest(result["baseline"])
-            for name, values in per_statistic.items():  # the same runs, combined another way
-                values.append(_combined(base, name) / max(_combined(target, name), 1e-7))
+            for (timing, name), values in per_statistic.items():  # the same runs, combined another way
+                t_base, t_target = (_combined(c, name, timings[timing]) for c in (base, target))
+                values.append(t_base / max(t_target, 1e-7))
+                if name == summary["settings"]["statistic"]:
+                    pairs_of[timing].append((t_target, t_base))
 
     def rho(xs, ys, keep=None):
         if keep is not None:
@@ -216,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
         "pairs": len(records) + skipped,
         "pairs_without_sample_tests": skipped,
         "runs": settings["runs"],
-        "timing": "fresh process per run (imports timed)"
+        "timing": "fresh process per test (imports timed per test)"
+        if settings.get("fresh_per_test")
+        else "fresh process per run (imports timed)"
         if settings.get("fresh")
         else "warm (one process, imports untimed)",
         "clock": settings.get("clock", "wall"),
@@ -232,11 +286,30 @@ def main(argv: list[str] | None = None) -> int:
         "pie_average_runtime_lift_same_pairs": statistics.fmean(recorded) if recorded else None,
         "spearman_rho_vs_runtime_lift": rho(measured, recorded),
         "spearman_p": None if len(measured) < 3 else float(spearmanr(measured, recorded).pvalue),
-        "spearman_rho_vs_runtime_lift_by_statistic": {
-            name: rho(values, recorded) for name, values in per_statistic.items()
+        "startup_s": startup,
+        "by_timing": {
+            timing: {
+                "efficiency_ratio": efficiency_ratio(pairs_of[timing]),
+                "average_speedup": average_speedup(pairs_of[timing]),
+                "spearman_rho_vs_runtime_lift_by_statistic": {
+                    name: rho(values, recorded) for (t, name), values in per_statistic.items() if t == timing
+                },
+                "spearman_rho_vs_runtime_lift_pie_times_plausible": rho(
+                    per_statistic[(timing, summary["settings"]["statistic"])], recorded, plausible
+                ),
+                "spearman_rho_vs_judge_cpu_time_ratio": rho(
+                    per_statistic[(timing, summary["settings"]["statistic"])], judge
+                ),
+            }
+            for timing in timings
         },
         f"pairs_with_pie_times_ge_{args.pie_floor_s:g}s": sum(plausible),
         "spearman_rho_vs_runtime_lift_pie_times_plausible": rho(measured, recorded, plausible),
+        "ceiling_rho_recorded_vs_repaired_lift_these_pairs": rho(repaired, recorded),
+        "ceiling_rho_recorded_vs_repaired_lift_all_874": rho(
+            [repaired_of[k] for k in sorted(lifts)], [lifts[k]["runtime_lift"] for k in sorted(lifts)]
+        ),
+        "spearman_rho_vs_repaired_lift": rho(measured, repaired),
         "spearman_rho_vs_judge_cpu_time_ratio": rho(measured, judge),
         "spearman_rho_pie_lift_vs_judge_cpu_time_ratio": rho(recorded, judge),
         "spearman_rho_pie_lift_vs_judge_cpu_time_ratio_pie_times_plausible": rho(recorded, judge, plausible),

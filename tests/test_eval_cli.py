@@ -92,9 +92,10 @@ def test_cpu_clock_and_startup_options_reach_records_and_summary(tmp_path, capsy
     )
     out = tmp_path / "out.jsonl"
     argv = ["eval", str(source), "--runs", "2", "--clock", "cpu", "--add-startup", "--json", "-o", str(out)]
-    assert main(argv) == 0
+    assert main([*argv, "--fresh-per-test"]) == 0
     settings = json.loads(capsys.readouterr().out)["settings"]
     assert settings["clock"] == "cpu" and settings["add_startup"] is True
+    assert settings["fresh_per_test"] is True and settings["fresh"] is True
     assert 0.001 < settings["startup_s"] < 2.0
     record = json.loads(out.read_text())
     candidate = record["candidates"][0]

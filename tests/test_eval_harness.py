@@ -154,6 +154,20 @@ def test_fresh_mode_times_every_run_in_a_new_process():
     assert result.passed and len(result.times) == 2
 
 
+def test_fresh_per_test_runs_every_test_in_its_own_process():
+    # The import is paid once per process: once per run with --fresh, once per test with fresh_per_test.
+    marker = (
+        "import sys\nfirst = 'skeldsl_probe' not in sys.modules\nsys.modules['skeldsl_probe'] = sys\n"
+        "a, b = map(int, input().split())\nprint(a + b if first else -1)"
+    )
+    per_run = _stdio(marker, EvalSettings(runs=2, timeout_s=2.0, fresh=True))
+    assert per_run.status == "wrong_answer" and per_run.failed_test == 1  # test 2 saw test 1's module
+    per_test = _stdio(marker, EvalSettings(runs=2, timeout_s=2.0, fresh_per_test=True))
+    assert per_test.passed and [len(run) for run in per_test.times] == [2, 2]
+    wrong = _stdio("print(3)", EvalSettings(runs=1, timeout_s=2.0, fresh_per_test=True))
+    assert wrong.status == "wrong_answer" and wrong.failed_test == 1  # index in the problem's tests
+
+
 def test_cpu_clock_charges_work_not_sleep_at_microsecond_resolution():
     sleepy = "import time\ntime.sleep(0.05)\nprint(sum(map(int, input().split())))"
     wall = _stdio(sleepy, EvalSettings(runs=2, timeout_s=2.0))

@@ -124,6 +124,12 @@ def _table_row(result) -> str:
     help="Run every timed repetition in a new process, so module imports are timed (slower).",
 )
 @click.option(
+    "--fresh-per-test",
+    is_flag=True,
+    help="Like --fresh, but every test of every run in its own process, as judges run programs "
+    "(stdin/stdout problems; others run as with --fresh).",
+)
+@click.option(
     "--clock",
     default="wall",
     show_default=True,
@@ -189,6 +195,7 @@ def eval_(
     runs,
     warmup,
     fresh,
+    fresh_per_test,
     clock,
     add_startup,
     timeout,
@@ -212,7 +219,8 @@ def eval_(
     settings = EvalSettings(
         runs=runs,
         warmup=warmup,
-        fresh=fresh,
+        fresh=fresh or fresh_per_test,
+        fresh_per_test=fresh_per_test,
         clock=clock,
         add_startup=add_startup,
         timeout_s=timeout,
@@ -278,7 +286,8 @@ def eval_(
     record["settings"] = {
         "runs": runs,
         "warmup": warmup,
-        "fresh": fresh,
+        "fresh": fresh or fresh_per_test,
+        "fresh_per_test": fresh_per_test,
         "clock": clock,
         "add_startup": add_startup,
         "startup_s": settings.startup_s,

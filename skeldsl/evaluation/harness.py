@@ -54,7 +54,8 @@ class EvalSettings:
     output_bytes: int = 1_000_000
     ks: tuple[int, ...] = (1, 5, 10)
     fresh: bool = False  # every timed run in a new process: module imports are timed in every run
-    clock: str = "wall"  # "wall" (perf_counter) or "cpu" (the child's process_time)
+    fresh_per_test: bool = False  # stdin/stdout: every test of every timed run in its own process
+    clock: str = "wall"  # "wall" (perf_counter) or "cpu" (the child's getrusage user + system time)
     add_startup: bool = False  # add an empty program's start-up (same sandbox, same clock) per test
     startup_s: float | None = None  # that start-up; measured on first use when None
 
@@ -290,21 +291,30 @@ def run_candidate(problem: Problem, code: str, settings: EvalSettings = EvalSett
     """Run and time one candidate on ``problem``; every failure becomes a status, never an exception.
 
     With ``settings.fresh`` each timed run is its own sandboxed process (no warm-up), as in the release,
-    so one-off costs such as ``import numpy`` count in every run; otherwise one process does ``warmup``
-    untimed runs and then ``runs`` timed ones.  With ``add_startup`` the empty-program start-up
-    (``measure_startup``) is added to the mean of every run.
+    so one-off costs such as ``import numpy`` count in every run; with ``fresh_per_test`` (stdin/stdout
+    problems) every test of every run is, as judges and PIE run programs, so they count in every test
+    (other modes run as with ``fresh``); otherwise one process does ``warmup`` untimed runs and then
+    ``runs`` timed ones.  With ``add_startup`` the empty-program start-up (``measure_startup``) is added
+    to the mean of every run.
     """
     settings = resolve_startup(settings)
     startup = settings.startup_s if settings.add_startup else 0.0
-    if not settings.fresh:
+    per_test = settings.fresh_per_test and problem.mode == "stdio"
+    if not (settings.fresh or settings.fresh_per_test):
         return _run_in_one_process(problem, code, settings, startup)
-    single = replace(settings, runs=1, warmup=0, fresh=False)
+    single = replace(settings, runs=1, warmup=0, fresh=False, fresh_per_test=False)
+    parts = [replace(problem, tests=(test,)) for test in problem.tests] if per_test else [problem]
     times: list[tuple[float, ...]] = []
     for _ in range(settings.runs):
-        result = _run_in_one_process(problem, code, single, startup)
-        if not result.passed:
-            return result
-        times.extend(result.times)
+        run: list[float] = []
+        for index, part in enumerate(parts):
+            result = _run_in_one_process(part, code, single, startup)
+            if not result.passed:
+                if per_test and result.failed_test is not None:
+                    result = replace(result, failed_test=index)
+                return result
+            run.extend(result.times[0] if result.times else ())
+        times.append(tuple(run))
     return CandidateResult("passed", "", None, tuple(times), _time_of(times, settings, startup), startup)
 
 
