@@ -68,7 +68,8 @@ class FunctionCost:
     reason: str | None = None
     notes: tuple[str, ...] = ()
     sizes: tuple[tuple[str, str], ...] = ()
-    traversal: bool = False  # visits each state once through shared visited/worklist state
+    traversal: bool = False  # visits each state once through shared visited/worklist/memo state
+    fills_param: bool = False  # inserts into a collection it receives (collects results for its caller)
 
     @property
     def known(self) -> bool:
@@ -294,6 +295,8 @@ class _Analysis:
             if param.kind not in _UNSIZED_KINDS:
                 self._letter(param.name)
         self.assigned = {stmt.target for stmt in _walk(fn.body) if isinstance(stmt, model.Assign)}
+        self.fills_by_call = any(is_user_function(call.op) and call.op not in self.scc and call.op in self.done
+                                 and self.done[call.op].fills_param for call in _walk_calls(fn.body))
         # An element is a collection (a grid row, a word) only when something iterates it or indexes into
         # it; `reduce(p0[])` alone is `max(a, b)` of scalars.
         self.element_iterated = {
@@ -317,8 +320,10 @@ class _Analysis:
         except RecursionError:
             return FunctionCost(fn.name, None, "the skeleton nests too deeply for the cost model", (),
                                 self._legend())
+        fills = any(call.op in _ADDS and call.ref is not None and call.ref.startswith("p")
+                    for call in _walk_calls(fn.body))
         return FunctionCost(fn.name, cost if not cost.is_zero else ONE, None,
-                            tuple(dict.fromkeys(self.notes)), self._legend(), self.traversal)
+                            tuple(dict.fromkeys(self.notes)), self._legend(), self.traversal, fills)
 
     def _note(self, text: str) -> None:
         self.notes.append(text)
@@ -418,6 +423,11 @@ class _Analysis:
             return algebra.var(self._letter(ref))
         size = self.sizes.get(ref, ZERO)
         if size.is_zero:
+            if self.fills_by_call:
+                # Calls carry no arguments: a collection built empty and then passed to a helper that
+                # collects into it (an inorder list) is filled out of sight, so it is read as input-sized.
+                self._note(f"{ref} is built empty and may be filled by a called function: input-sized")
+                return self.input_size()
             # Built empty and never filled by an operation: a literal (directions, a small table).
             return ONE
         return size
@@ -439,11 +449,14 @@ class _Analysis:
         for _round in range(2):
             before = len(self.notes)
             new: dict[str, BigO] = {}
-            self._size_walk(self.function.body, ONE, new)
+            self._size_walk(self.function.body, ONE, new, ())
             self.sizes = new
             del self.notes[before:]  # notes come from the cost walk, not from sizing
 
-    def _size_walk(self, body: tuple[model.Stmt, ...], times: BigO, new: dict[str, BigO]) -> None:
+    def _size_walk(self, body: tuple[model.Stmt, ...], times: BigO, new: dict[str, BigO],
+                   worklists: tuple[str, ...]) -> None:
+        """Insertions times how often they run; inside a worklist, loops over adjacency (``X[]``, ``_``) or
+        over the worklist itself are amortised into its O(N) rounds, as in the cost walk."""
         for stmt in body:
             if isinstance(stmt, model.Assign):
                 call = stmt.value
@@ -460,13 +473,17 @@ class _Analysis:
                 if stmt.op in _ADDS and stmt.ref and not stmt.ref.startswith(("p", "_")):
                     new[stmt.ref] = new.get(stmt.ref, ZERO) + times
             elif isinstance(stmt, model.For):
-                self._size_walk(stmt.body, times * self.trip(stmt.domain), new)
+                ref = getattr(stmt.domain, "ref", None)
+                amortised = worklists and ref is not None and (
+                    ref.endswith("[]") or ref.startswith("_") or ref in worklists)
+                self._size_walk(stmt.body, times if amortised else times * self.trip(stmt.domain), new, worklists)
             elif isinstance(stmt, model.While):
                 # Only the outermost condition loop runs O(N) times; nested ones are amortised into it.
-                self._size_walk(stmt.body, self.input_size() if times.is_constant else times, new)
+                inner = worklists + (stmt.ref,) if stmt.ref else worklists
+                self._size_walk(stmt.body, self.input_size() if times.is_constant else times, new, inner)
             elif isinstance(stmt, model.If):
-                self._size_walk(stmt.then, times, new)
-                self._size_walk(stmt.orelse, times, new)
+                self._size_walk(stmt.then, times, new, worklists)
+                self._size_walk(stmt.orelse, times, new, worklists)
 
     def trip(self, domain: model.Domain) -> BigO:
         if isinstance(domain, model.Const):
@@ -515,7 +532,7 @@ class _Analysis:
                 raise _Unknown(f"calls {op}, whose cost is unknown ({callee.reason})")
             if callee.traversal and self.loop_depth:
                 # Islands: a traversal launched from every cell visits each cell once over all launches.
-                self._note(f"traversals by {op} launched in a loop share their visited state: counted once")
+                self._note(f"calls of {op} in a loop share its visited/memo state: its work counted once")
                 self.amortised = self.amortised + self._import_cost(callee)
                 return ONE
             return self._import_cost(callee)
@@ -559,11 +576,10 @@ class _Analysis:
                 and any(loop.kind == "worklist" for loop in loops)):
             self._note("adjacency loops inside a worklist are amortised over the whole traversal")
             trip = ONE
-        enclosing = [loop for loop in loops if loop.kind != "const"]
-        if (isinstance(domain, model.Over) and enclosing and enclosing[-1].kind == "while"
-                and enclosing[-1].ref is None and ref is not None and ref.startswith("p") and "[" not in ref):
-            self._note("pointer walks inside a two-pointer loop are amortised over the scan")
+        elif isinstance(domain, model.Over) and any(loop.kind == "worklist" and loop.ref == ref for loop in loops):
+            self._note("level-order traversal: a loop over the worklist's current level is counted by the worklist")
             trip = ONE
+        enclosing = [loop for loop in loops if loop.kind != "const"]
         if (isinstance(domain, model.Over) and ref in self.sorted_refs and enclosing
                 and enclosing[-1].kind == "for" and enclosing[-1].ref in self.sorted_refs
                 and not any(isinstance(x, (model.For, model.While)) for x in _walk(stmt.body))):
@@ -584,6 +600,12 @@ class _Analysis:
                 ref = popped
         if ref is not None:
             pushes_inside = self._pushes(stmt.body, ref)
+            if not pushes_inside and self._next_level(stmt.body, ref):
+                # `while level { next = []; for level { ... next.append } level = next }`: the swap is
+                # invisible in the skeleton, but a loop that neither pops nor pushes its collection can
+                # only end by replacing it, with the collection it builds each round.
+                self._note("level-order traversal: each round builds the next level")
+                pushes_inside = True
             if enclosing and not pushes_inside and self._pushes(enclosing[-1].body, ref):
                 self._note("monotonic stack: pops amortised against the enclosing loop's pushes")
                 trip = ONE
@@ -656,6 +678,17 @@ class _Analysis:
         return None
 
     @staticmethod
+    def _next_level(body: tuple[model.Stmt, ...], ref: str) -> bool:
+        """The body iterates ``ref``, never removes from it, and fills a collection it builds afresh."""
+        if any(call.op in _REMOVES and call.ref == ref for call in _walk_calls(body)):
+            return False
+        if not any(isinstance(stmt, model.For) and getattr(stmt.domain, "ref", None) == ref for stmt in body):
+            return False
+        built = {stmt.target for stmt in body if isinstance(stmt, model.Assign) and stmt.value.op in CONSTRUCTORS
+                 and stmt.value.ref is None}
+        return any(call.op in _ADDS and call.ref in built for call in _walk_calls(body))
+
+    @staticmethod
     def _pushes(body: tuple[model.Stmt, ...], ref: str) -> bool:
         return any(call.op in _ADDS and call.ref == ref for call in _walk_calls(body))
 
@@ -686,6 +719,7 @@ class _Analysis:
             if fn.memo or self.table_memo:
                 self._note("memoised recursion: states x work per state" if fn.memo else
                            "memoised in a table the caller allocates: states x work per state")
+                self.traversal = True  # the table outlives one call: calls from a loop share it
             else:
                 self._note("recursion guarded by a visited/memo collection: each state once")
                 self.traversal = True

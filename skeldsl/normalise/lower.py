@@ -88,6 +88,7 @@ class FunctionLowering:
         self.param_usage: dict[str, str] = {}
         self.captured: list[tuple[str, str]] = []  # (name, kind) of lifted closure variables
         self.local_counter = 0
+        self.loops: list[ir.Stmt] = []  # the loop statements being lowered, innermost last
         for param in function.params:
             self.kinds[param.name] = param.kind
             self.refs[param.name] = f"P:{param.name}"
@@ -473,6 +474,15 @@ class FunctionLowering:
         return out
 
     def stmt(self, stmt: ir.Stmt) -> list[Low]:
+        if isinstance(stmt, (ir.Foreach, ir.CFor, ir.While)):
+            self.loops.append(stmt)
+            try:
+                return self._stmt(stmt)
+            finally:
+                self.loops.pop()
+        return self._stmt(stmt)
+
+    def _stmt(self, stmt: ir.Stmt) -> list[Low]:
         if isinstance(stmt, ir.Assign):
             return self.assign(stmt)
         if isinstance(stmt, ir.ExprStmt):
@@ -815,11 +825,23 @@ class FunctionLowering:
         if compared and _halves(body, compared):
             ref = self._first_size(*_comparison_sides(test))
             return pre + [("for", "log", ref or UNKNOWN, self.block(body))]
-        if compared and _steps(body, compared):
+        if compared and _steps(body, compared) and not self._pointer_kept(body, compared):
             ref = self._first_size(*_comparison_sides(test))
             if ref is not None:
                 return pre + [("for", "over", ref, self.block(body))]
         return pre + [("while", None, self.block(body))]
+
+    def _pointer_kept(self, body: tuple[ir.Stmt, ...], compared: set[str]) -> bool:
+        """A pointer loop nested in another loop whose pointers carry over between outer iterations.
+
+        Two pointers, sliding windows and run scans (``while j < n and ...: j += 1`` with ``j`` set
+        before the outer loop, or the outer pointer jumping to the inner one, ``i = j``) move each pointer
+        forward at most n times in total, so they stay a condition loop (``while {``), which the cost model
+        amortises against the enclosing loop; a pointer the outer loop resets (``j = i + 1``) walks anew
+        each time and stays a counting ``for``.
+        """
+        if len(self.loops) < 2:
+            return False
 
     def worklist_ref(self, test: ir.Expr | None) -> str | None:
         """``while queue``, ``while (!q.isEmpty())``, ``len(q) > 0``: the collection drained, or None."""
@@ -1032,3 +1054,41 @@ def _steps(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
             if stmt.op in ("+", "-") or isinstance(stmt.value, ir.BinOp) and stmt.value.op in ("+", "-"):
                 return True
     return False
+
+
+def _stepped_names(body: tuple[ir.Stmt, ...], names: set[str]) -> set[str]:
+    """The compared variables a pointer loop moves by a step (``l += 1``, ``total -= nums[l]``)."""
+    found: set[str] = set()
+    for stmt in _body_assignments(body):
+        if stmt.op in ("+", "-") or isinstance(stmt.value, ir.BinOp) and stmt.value.op in ("+", "-"):
+            found.update(t.id for t in stmt.targets if isinstance(t, ir.Name) and t.id in names)
+    return found
+
+
+def _plain_assignments(body: tuple[ir.Stmt, ...], skip: ir.Stmt) -> dict[str, list[ir.Expr | None]]:
+    """Names given a new value (``x = ...``, not ``x += ...``) anywhere in ``body`` outside ``skip``."""
+    found: dict[str, list[ir.Expr | None]] = {}
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        if stmt is skip:
+            continue
+        if isinstance(stmt, ir.Assign) and stmt.op is None:
+            targets = list(stmt.targets)
+            while targets:
+                target = targets.pop()
+                if isinstance(target, ir.Name):
+                    found.setdefault(target.id, []).append(stmt.value)
+                elif isinstance(target, ir.CollectionLit):  # l, r = 0, n - 1
+                    targets += target.items
+        elif isinstance(stmt, ir.If):
+            stack += list(stmt.body) + list(stmt.orelse)
+        elif isinstance(stmt, (ir.Block, ir.Foreach, ir.While)):
+            stack += list(stmt.body)
+        elif isinstance(stmt, ir.CFor):
+            stack += list(stmt.init) + list(stmt.body) + list(stmt.update)
+    return found
+
+
+def _mentions_any(expr: ir.Expr | None, names: set[str]) -> bool:
+    return any(isinstance(node, ir.Name) and node.id in names for node in _walk_expr(expr))
