@@ -687,7 +687,11 @@ class JavaScriptExtractor(TreeSitterExtractor):
         return self.expr(children[-1]) if children else ir.Literal("none")
 
     def e_assignment_value(self, node) -> ir.Expr:
-        """An assignment used as a value (``while ((x = f()))``): its value."""
+        """An assignment used as a value (``while ((x = f()))``): its value; a store into a collection
+        (``return (memo[i] = res)``) stays visible as ``Opaque("assign")``, as in the C-family extractors."""
+        left = self.field(node, "left")
+        if node.type == "assignment_expression" and left.type == "subscript_expression":
+            return ir.Opaque("assign", (self.expr(left), self.expr(self.field(node, "right"))))
         return self.expr(self.field(node, "right"))
 
     def e_sequence(self, node) -> ir.Expr:

@@ -144,6 +144,8 @@ SPEC = LanguageSpec(
 )
 
 _RANGE_INFIXES = frozenset({"until", "downTo", "rangeUntil"})
+# bitwise infix functions are the operators other languages write (``1 shl n`` is ``1 << n``: a loop bound)
+_BIT_INFIXES = {"shl": "<<", "shr": ">>", "ushr": ">>", "and": "&", "or": "|", "xor": "^"}
 _ITERATION_PROPERTIES = frozenset({"keys", "values", "entries"})
 
 # ----------------------------------------------------------------------------------------- extractor
@@ -702,7 +704,7 @@ class KotlinExtractor(TreeSitterExtractor):
                 return inner
             if function == "to":
                 return ir.CollectionLit("tuple", (self.expr(parts[0]), self.expr(parts[2])))
-            return ir.BinOp(function, self.expr(parts[0]), self.expr(parts[2]))
+            return ir.BinOp(_BIT_INFIXES.get(function, function), self.expr(parts[0]), self.expr(parts[2]))
         return self.e_opaque(node)
 
     def e_as(self, node) -> ir.Expr:

@@ -474,6 +474,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         value = self.expr(node.child_by_field_name("value"))
         out: list[ir.Stmt] = [ir.ExprStmt(value, self.line(node))]
         block = node.child_by_field_name("body")
+        arms: list[tuple[tuple[ir.Stmt, ...], int]] = []
         for arm in self.named(block) if block is not None else []:
             if arm.type != "match_arm":
                 continue
@@ -483,8 +484,13 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             body = self.expression_statement(arm_value, tail=tail) if arm_value.type in _STATEMENT_EXPRESSIONS \
                 else [ir.Return(self.expr(arm_value), self.line(arm)) if tail else
                       ir.ExprStmt(self.expr(arm_value), self.line(arm))]
-            out.append(ir.If(ir.Opaque("case"), tuple(body), (), self.line(arm)))
-        return ir.Block(tuple(out), self.line(node))
+            arms.append((tuple(body), self.line(arm)))
+        # A match is exhaustive: it is the chain ``if a {..} else if b {..} else {last}`` other languages
+        # write (the last arm runs whenever the others do not), so tail arms that return flatten alike.
+        chain: tuple[ir.Stmt, ...] = arms[-1][0] if arms else ()
+        for body, line in reversed(arms[:-1]):
+            chain = (ir.If(ir.Opaque("case"), body, chain, line),)
+        return ir.Block(tuple(out) + chain, self.line(node))
 
     def closure_function(self, name: str, node) -> ir.FunctionDef:
         params = self.closure_params(node)

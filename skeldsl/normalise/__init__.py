@@ -23,6 +23,7 @@ from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContex
 from skeldsl.normalise.passes import (FUNCTION_PASSES, absorb_initial_inserts, drop_input_guard,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
+from skeldsl.normalise.memo import recognise_memo
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -32,7 +33,7 @@ _PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "qu
 
 
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
-    functions = hoist(module)
+    functions = recognise_memo(hoist(module), spec)
     context = ModuleContext(spec, [f.name for f, _ in functions])
     lowered: dict[str, list[Low]] = {}
     params: dict[str, list[tuple[str, str]]] = {}

@@ -238,7 +238,7 @@ class FunctionLowering:
                 return None
             if isinstance(expr.func, ir.Attr):
                 action = self.method_action(expr.func.obj, expr.func.name)
-                if action == "size" or action == "reduce" and expr.func.name in ("max", "min"):
+                if action == "size" or action == "reduce" and expr.func.name.lower() in _MIN_MAX:
                     return self.ref_of(expr.func.obj)  # xs.max() bounds like max(xs)
             return None
         if isinstance(expr, ir.BinOp) and expr.op in ("+", "-", "*", "/", "//", "%", ">>", "<<"):
@@ -766,6 +766,15 @@ class FunctionLowering:
                     pre += self.many_ops(expr.args)
                     expr = expr.func.obj
                     continue
+            if isinstance(expr, ir.Attr) and not self.is_self(expr.obj) and \
+                    self.method_action(expr.obj, expr.name) == "wrap":
+                expr = expr.obj  # C# ``m.Keys``, Kotlin ``m.values``: a view of the collection as a property
+                continue
+            if isinstance(expr, ir.BinOp) and expr.op in ("||", "??", "?:", "or") and \
+                    isinstance(expr.right, (ir.CollectionLit, ir.Call)) and self.ref_of(expr.left) is not None:
+                pre += self.expr_ops(expr.right)
+                expr = expr.left  # ``adj.get(u) || []``: the collection, or nothing to walk
+                continue
             break
         if isinstance(expr, ir.Range):
             args = (expr.start, expr.stop)

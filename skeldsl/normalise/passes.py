@@ -401,16 +401,135 @@ def drop_redundant_exit_branch(body: list[Low]) -> list[Low]:
     return out
 
 
+_SIZED_COPIES = frozenset({"list", "copy", "sort", "reverse", "slice", "map", "set", "tree", "deque", "heap",
+                           "strbuf", "linked"})
+
+
+def loop_over_source(body: list[Low]) -> list[Low]:
+    """``for`` over a local built once from ``xs`` (``arr = sorted(xs)``, ``chars = list(s)``,
+    ``dp = [0] * (n + 1)``, ``cnt = Counter(xs)``) walks a domain of ``xs``'s size: name it ``xs``, as the
+    translation that loops ``for (i = 0; i < xs.length; i++)`` over the original does.  Only locals with
+    one construction qualify (a local rebuilt in a loop has no single source)."""
+    built: dict[str, str | None] = {}
+    for stmt in _walk(body):
+        if stmt[0] == "assign" and isinstance(stmt[1], str) and stmt[1].startswith("V:"):
+            source = stmt[3] if stmt[2] in _SIZED_COPIES and isinstance(stmt[3], str) and \
+                stmt[3] != stmt[1] and not stmt[3].startswith("V:" + stmt[1][2:] + "[") else None
+            built[stmt[1]] = None if stmt[1] in built else source
+    if not any(built.values()):
+        return body
+
+    def root(ref: str) -> str:
+        seen = {ref}
+        while built.get(ref) and built[ref] not in seen:
+            ref = built[ref]
+            seen.add(ref)
+        return ref
+
+    def rewrite(stmts: list[Low]) -> list[Low]:
+        out: list[Low] = []
+        for stmt in stmts:
+            stmt = _map_children(stmt, rewrite)
+            if stmt[0] == "for" and stmt[1] in ("over", "log") and stmt[2] in built:
+                stmt = (stmt[0], stmt[1], root(stmt[2]), stmt[3])
+            out.append(stmt)
+        return out
+
+    return rewrite(body)
+
+
+_CONTINUE = ("exit", "continue")
+
+
+def nest_continue_guards(body: list[Low]) -> list[Low]:
+    """``if c { continue }; rest`` at the end of a loop body is ``if !c { rest }`` (Python's guard clause
+    and Java's nested block are one habit apart): the rest nests under the ``if`` (``if c { X; continue };
+    rest`` becomes ``if c { X } else { rest }``), so ``continue`` is kept only where it skips work that
+    nesting cannot express.  The skeleton keeps no negation, so both spellings give ``if c { rest }``."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, nest_continue_guards)
+        if stmt[0] in ("for", "while"):
+            stmt = stmt[:-1] + (_nest_tail(stmt[-1]),)
+        out.append(stmt)
+    return out
+
+
+def _nest_tail(body: list[Low]) -> list[Low]:
+    """``body`` ends where the loop's next pass begins (a loop body, or the last ``if``'s branches)."""
+    out: list[Low] = []
+    for index, stmt in enumerate(body):
+        if stmt[0] == "if":
+            _, conds, then, orelse = stmt
+            rest = body[index + 1:]
+            if then and then[-1] == _CONTINUE and _CONTINUE not in orelse[-1:]:
+                return out + [("if", conds, _nest_tail(then[:-1]), _nest_tail(orelse + rest))]
+            if orelse and orelse[-1] == _CONTINUE and _CONTINUE not in then[-1:]:
+                return out + [("if", conds, _nest_tail(then + rest), _nest_tail(orelse[:-1]))]
+            if not rest:
+                stmt = ("if", conds, _nest_tail(then), _nest_tail(orelse))
+        out.append(stmt)
+    return out
+
+
+def merge_nested_conditions(body: list[Low]) -> list[Low]:
+    """``if a { if b { X } }`` (nothing else in either) is ``if a && b { X }``: one condition whatever the
+    nesting habit (Java's ``if (a) continue; if (b) continue;`` guards nest this way, Python writes
+    ``if a or b: continue``); the operations of both tests are kept, in order."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, merge_nested_conditions)
+        while stmt[0] == "if" and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "if" and not stmt[2][0][3]:
+            inner = stmt[2][0]
+            stmt = ("if", stmt[1] + inner[1], inner[2], [])
+        out.append(stmt)
+    return out
+
+
+_BREAK = ("exit", "break")
+
+
+def fold_break_guard(body: list[Low]) -> list[Low]:
+    """``while q { if c { X } else { break } }`` and ``while q { if c { break }; X }`` are ``while q && c``
+    written with a ``break``, and a break test last is a do-while's test (Rust's ``while let Some(&t) = st.last() { if .. { st.pop(); } else { break } }``,
+    ``while (true) { if (!c) break; ... }``): the test's own operations are dropped for every ``while``
+    (the loop is the work), so the guard's are too.  ``for`` loops keep their breaks (a bounded domain
+    cut short is an early exit)."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, fold_break_guard)
+        if stmt[0] == "while":
+            loop_body = stmt[2]
+            if len(loop_body) == 1 and loop_body[0][0] == "if":
+                _, _, then, orelse = loop_body[0]
+                if orelse == [_BREAK] and _BREAK not in then:
+                    loop_body = then
+                elif then == [_BREAK] and _BREAK not in orelse:
+                    loop_body = orelse
+            else:  # a break test first (``while`` written as ``loop``) or last (a do-while)
+                if loop_body and loop_body[0][0] == "if" and loop_body[0][2] == [_BREAK] and not loop_body[0][3]:
+                    loop_body = loop_body[1:]
+                if loop_body and loop_body[-1][0] == "if" and loop_body[-1][2] == [_BREAK] and not loop_body[-1][3]:
+                    loop_body = loop_body[:-1]
+            stmt = stmt[:2] + (loop_body,)
+        out.append(stmt)
+    return out
+
+
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
     drop_default_init,
     sized_by_append_loop,
     drop_fill_loops,
+    loop_over_source,
     prune_unreachable,
     flatten_else_after_exit,
     drop_redundant_exit_branch,
     drop_trailing_return,
+    nest_continue_guards,
     drop_trailing_continue,
     drop_empty_branches,
+    merge_nested_conditions,
+    fold_break_guard,
     prune_unreachable,
 )
