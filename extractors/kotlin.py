@@ -516,6 +516,9 @@ class KotlinExtractor(TreeSitterExtractor):
                 return [ir.Foreach(("it",), ir.Range(ir.Literal("num", "0"), args[0]),
                                    self.lambda_statements(lam), self.line(node))]
         call = self.expr(node)
+        early = self.let_return(node)
+        if early is not None:
+            return [early]
         if isinstance(call, ir.Call) and isinstance(call.func, ir.Attr) and isinstance(call.func.obj, (ir.Name, ir.Attr)):
             name, args = call.func.name, call.args
             if name in ("put", "set") and len(args) == 2:
@@ -525,6 +528,28 @@ class KotlinExtractor(TreeSitterExtractor):
         return [ir.ExprStmt(call, self.line(node))]
 
     def lambda_statements(self, node) -> tuple[ir.Stmt, ...]:
+    def let_return(self, node) -> ir.If | None:
+        """``memo[k]?.let { return it }`` is ``if (memo[k] != null) { val it = memo[k]; return it }``, the
+        early return Java writes with ``containsKey`` and Go with ``if v, ok := memo[k]; ok``."""
+        callee = node.named_children[0] if node.named_children else None
+        lam = next((c for c in node.named_children if c.type == "annotated_lambda"), None)
+        if callee is None or lam is None or callee.type != "navigation_expression" \
+                or not self.text(callee).endswith("?.let") or len(callee.named_children) != 2:
+            return None
+        literal = next((c for c in lam.named_children if c.type == "lambda_literal"), None)
+        parameters = next((c for c in literal.named_children if c.type == "lambda_parameters"), None) \
+            if literal is not None else None
+        names = [self.text(d) for d in self.named(parameters)] if parameters is not None else ["it"]
+        if len(names) != 1:
+            return None
+        receiver = self.expr(callee.named_children[0])
+        self.scope.bind(names[0])
+        body = self.lambda_statements(lam)
+        if not body or not isinstance(body[-1], ir.Return):
+            return None
+        return ir.If(ir.BinOp("!=", receiver, ir.Literal("none")),
+                     (ir.Assign((ir.Name(names[0]),), receiver, line=self.line(node)), *body), line=self.line(node))
+
         literal = node if node.type == "lambda_literal" else next(
             (c for c in node.named_children if c.type == "lambda_literal"), None)
         if literal is None:
@@ -606,6 +631,9 @@ class KotlinExtractor(TreeSitterExtractor):
 
     def e_call(self, node) -> ir.Expr:
         callee = node.named_children[0]
+        return _prefix_outside(self.plain_call(node))
+
+    def plain_call(self, node) -> ir.Expr:
         args = self.arguments(node)
         if callee.type == "call_expression":  # f(a) { lambda }: the trailing lambda is one more argument
             inner = self.e_call(callee)
@@ -730,3 +758,19 @@ def _is_last_index(arg: ir.Expr, obj: ir.Expr) -> bool:
 def extract(source: str, path: str | None = None) -> ir.Module:
     """Parse Kotlin ``source`` with tree-sitter and convert it to IR (``SourceSyntaxError`` on bad syntax)."""
     return KotlinExtractor.extract(source, path)
+
+
+def _prefix_outside(expr: ir.Expr) -> ir.Expr:
+    """tree-sitter-kotlin puts a prefix operator on the callee: ``!dfs(x)`` parses as ``(!dfs)(x)`` and
+    ``!q.isEmpty()`` as ``(!q).isEmpty()``; move the operator back outside the call."""
+    path: list[ir.Expr] = []
+    node = expr
+    while isinstance(node, (ir.Call, ir.Attr)):
+        path.append(node)
+        node = node.func if isinstance(node, ir.Call) else node.obj
+    if not path or not isinstance(node, ir.UnaryOp) or node.op in ("++", "--"):
+        return expr
+    rebuilt: ir.Expr = node.operand
+    for outer in reversed(path):
+        rebuilt = ir.Call(rebuilt, outer.args) if isinstance(outer, ir.Call) else ir.Attr(rebuilt, outer.name)
+    return ir.UnaryOp(node.op, rebuilt)

@@ -753,10 +753,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Cond(test, then, orelse)
 
     def block_value(self, node) -> ir.Expr:
-        statements = self.block_statements(node, tail=True)
-        exprs = tuple(getattr(s, "value", None) or getattr(s, "expr", None) for s in statements
-                      if isinstance(s, (ir.Return, ir.ExprStmt, ir.Assign)))
-        exprs = tuple(e for e in exprs if e is not None)
+        """A block used as a value: the expressions of its statements, nested ``if``s included (a tail
+        ``if c { dfs(..) } else { .. }`` still calls ``dfs``)."""
+        from .java import _statement_exprs
+
+        exprs = _statement_exprs(self.block_statements(node, tail=True))
         return exprs[0] if len(exprs) == 1 else ir.Opaque("block", exprs)
 
     def e_block_value(self, node) -> ir.Expr:
