@@ -1,4 +1,8 @@
-"""Streaming JSONL batch extraction: one output record per input record, errors included.
+"""Streaming JSONL batches: one output record per input record, errors included.
+
+The machinery (``write_records``, ``map_lines``, ``map_groups``, ``ordered_map``) serves every batch
+command: ``skel extract`` (``run_jsonl`` below), ``skel cost`` (one record at a time) and ``skel mine``
+(whole groups of records).  For extraction:
 
 * Records stream through in order; memory stays constant in corpus size (at most ``window`` chunks are
   in flight, whatever the number of workers).
@@ -20,8 +24,10 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from dataclasses import dataclass, field
-from typing import IO, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import IO, Any
 
 DEFAULT_TIMEOUT_S = 20.0
 CHUNK = 64
@@ -113,10 +119,10 @@ def process_line(raw: bytes | str, line_number: int, options: BatchOptions) -> d
     return out
 
 
-def encode(record: dict) -> tuple[str, str | None]:
+def encode(record: dict, sort_keys: bool = True) -> tuple[str, str | None]:
     """(output line, error kind or None)."""
     error = record.get("error")
-    return json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n", error["kind"] if error else None
+    return json.dumps(record, ensure_ascii=False, sort_keys=sort_keys) + "\n", error["kind"] if error else None
 
 
 def _process_chunk(chunk: list[tuple[int, bytes]], options: BatchOptions) -> list[tuple[str, str | None]]:
@@ -126,13 +132,13 @@ def _process_chunk(chunk: list[tuple[int, bytes]], options: BatchOptions) -> lis
 # ------------------------------------------------------------------------------------------- input
 
 
-def numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    """Non-blank lines with their 1-based record number."""
+def numbered_lines(stream: Iterable[bytes], physical: bool = False) -> Iterator[tuple[int, bytes]]:
+    """Non-blank lines with their 1-based record number (``physical``: their line number in the file)."""
     number = 0
-    for raw in stream:
+    for line_number, raw in enumerate(stream, start=1):
         if raw.strip():
             number += 1
-            yield number, raw
+            yield (line_number if physical else number), raw
 
 
 def _record_id(raw: bytes, id_field: str | None, number: int) -> str:
@@ -187,9 +193,10 @@ class _Progress:
             sys.stderr.write("\n")
 
 
-def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
-    chunk: list[tuple[int, bytes]] = []
-    for item in lines:
+def chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter): the unit of work sent to a worker process."""
+    chunk: list = []
+    for item in items:
         chunk.append(item)
         if len(chunk) >= size:
             yield chunk
@@ -204,27 +211,134 @@ def _warm_up() -> None:
     import skeldsl.printer  # noqa: F401
 
 
-def process_stream(lines: Iterable[tuple[int, bytes]], options: BatchOptions,
-                   jobs: int = 1) -> Iterator[tuple[str, str | None]]:
-    """(output line, error kind) in input order, computed with ``jobs`` processes."""
+def ordered_map(fn: Callable[[Any], Any], items: Iterable, jobs: int = 1,
+                warm_up: Callable[[], None] | None = _warm_up) -> Iterator:
+    """``fn(item)`` for every item, in input order.  With ``jobs > 1``, ``jobs`` forked worker processes
+    run ``fn`` (a picklable, module-level function or a ``functools.partial`` of one) with at most
+    ``4 * jobs`` items in flight, so memory stays bounded whatever the input size; ``warm_up`` runs once
+    before forking (imports the workers then share)."""
     if jobs <= 1:
-        for number, raw in lines:
-            yield encode(process_line(raw, number, options))
+        for item in items:
+            yield fn(item)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    _warm_up()
+    if warm_up is not None:
+        warm_up()
     context = multiprocessing.get_context("fork")
     window = 4 * jobs
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque = deque()
-        for chunk in _chunks(lines, CHUNK):
-            pending.append(pool.submit(_process_chunk, chunk, options))
+        for item in items:
+            pending.append(pool.submit(fn, item))
             if len(pending) >= window:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
+
+
+def _encode_chunk(chunk: list[tuple[int, bytes]], process: Callable[[bytes, int], dict],
+                  sort_keys: bool) -> list[tuple[str, str | None]]:
+    return [encode(process(raw, number), sort_keys) for number, raw in chunk]
+
+
+def map_lines(process: Callable[[bytes, int], dict], lines: Iterable[tuple[int, bytes]], jobs: int = 1, *,
+              warm_up: Callable[[], None] | None = _warm_up,
+              sort_keys: bool = True) -> Iterator[tuple[str, str | None]]:
+    """(output line, error kind) of ``process(raw, number)`` for every numbered line, in input order: one
+    by one in this process, or in chunks of ``CHUNK`` lines on ``jobs`` workers (``process`` picklable)."""
+    if jobs <= 1:
+        for number, raw in lines:
+            yield encode(process(raw, number), sort_keys)
+        return
+    work = partial(_encode_chunk, process=process, sort_keys=sort_keys)
+    for encoded in ordered_map(work, chunks(lines), jobs, warm_up):
+        yield from encoded
+
+
+def map_groups(process_group: Callable[[list], list], keyed: Iterable[tuple[str, Any]], last: dict[str, int],
+               jobs: int = 1, *, warm_up: Callable[[], None] | None = _warm_up) -> Iterator:
+    """Results of work that needs whole groups of records (mining needs every solution of a problem), one
+    per item and in input order, without holding the whole input.
+
+    ``keyed`` gives each item with its group key; ``last[key]`` is the position (0-based) of the group's
+    last item, known from a first pass over the input.  A group is handed to ``process_group`` (a list of
+    items -> a list of results, one per item; picklable for ``jobs > 1``) as soon as its last item has been
+    read, and results are released in input order.  Memory holds the groups still open and the results
+    waiting for an earlier item, so a corpus sorted by group streams in constant memory."""
+    open_groups: dict[str, list[tuple[int, Any]]] = {}
+
+    def complete_groups() -> Iterator[list[tuple[int, Any]]]:
+        for position, (key, item) in enumerate(keyed):
+            open_groups.setdefault(key, []).append((position, item))
+            if last.get(key, position) <= position:
+                yield open_groups.pop(key)
+        yield from open_groups.values()  # only if ``last`` was wrong: never drop a record
+
+    work = partial(_positioned, process_group=process_group)
+    ready: dict[int, Any] = {}
+    position = 0
+    for results in ordered_map(work, complete_groups(), jobs, warm_up):
+        ready.update(results)
+        while position in ready:
+            yield ready.pop(position)
+            position += 1
+    yield from (ready[key] for key in sorted(ready))
+
+
+def _positioned(group: list[tuple[int, Any]], process_group: Callable[[list], list]) -> list[tuple[int, Any]]:
+    results = process_group([item for _, item in group])
+    return [(position, result) for (position, _), result in zip(group, results)]
+
+
+def process_stream(lines: Iterable[tuple[int, bytes]], options: BatchOptions,
+                   jobs: int = 1) -> Iterator[tuple[str, str | None]]:
+    """(output line, error kind) of ``skel extract`` in input order, computed with ``jobs`` processes."""
+    return map_lines(partial(process_line, options=options), lines, jobs)
+
+
+def write_records(in_stream: IO[bytes], out: IO[str],
+                  process: Callable[[Iterator[tuple[int, bytes]]], Iterable[tuple[str, str | None]]], *,
+                  physical_lines: bool = False, progress: bool = True) -> BatchSummary:
+    """The loop every batch command shares: number the input's non-blank lines, let ``process`` turn them
+    into (output line, error kind) pairs in input order, write each one as it comes (flushed, so a killed
+    run leaves a valid prefix), count failures by kind, and report progress on a terminal."""
+    started = time.perf_counter()
+    records = failures = 0
+    kinds: Counter = Counter()
+    meter = _Progress(progress)
+    try:
+        for line, error_kind in process(numbered_lines(in_stream, physical_lines)):
+            out.write(line)
+            out.flush()
+            records += 1
+            if error_kind is not None:
+                failures += 1
+                kinds[error_kind] += 1
+            meter.update(records)
+    finally:
+        meter.close()
+    return BatchSummary(records, failures, 0, time.perf_counter() - started, dict(kinds))
+
+
+def open_input(source: str) -> IO[bytes]:
+    """The JSONL input: a file, or standard input for '-'."""
+    return sys.stdin.buffer if source == "-" else open(source, "rb")
+
+
+def open_output(destination: str, append: bool = False) -> IO[str]:
+    """The JSONL output: a file, or standard output for '-'."""
+    if destination == "-":
+        return sys.stdout
+    return open(destination, "a" if append else "w", encoding="utf-8")
+
+
+def close_streams(*streams: IO) -> None:
+    """Close the files among ``streams`` (never standard input or output)."""
+    for stream in streams:
+        if stream not in (sys.stdin.buffer, sys.stdout):
+            stream.close()
 
 
 def run_jsonl(source: str, destination: str, options: BatchOptions = BatchOptions(), *, jobs: int = 1,
@@ -236,38 +350,23 @@ def run_jsonl(source: str, destination: str, options: BatchOptions = BatchOption
         if destination == "-":
             raise ValueError("--resume needs an output file")
         skip = done_ids(destination, options.id_field)
-    in_stream: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")
-    out: IO[str] = sys.stdout if destination == "-" else open(destination, "a" if resume else "w",
-                                                              encoding="utf-8")
-    records = failures = skipped = 0
-    kinds: Counter = Counter()
-    meter = _Progress(progress)
-    try:
-        lines = numbered_lines(in_stream)
+
+    def process(lines: Iterator[tuple[int, bytes]]) -> Iterable[tuple[str, str | None]]:
         if skip:
             lines = _skipping(lines, skip, options.id_field)
         if dask:
             from skeldsl.distributed import process_with_dask
 
-            encoded: Iterable[tuple[str, str | None]] = process_with_dask(lines, options, dask)
-        else:
-            encoded = process_stream(lines, options, jobs)
-        for line, error_kind in encoded:
-            out.write(line)
-            out.flush()
-            records += 1
-            if error_kind is not None:
-                failures += 1
-                kinds[error_kind] += 1
-            meter.update(records)
-        skipped = len(skip)
+            return process_with_dask(lines, options, dask)
+        return process_stream(lines, options, jobs)
+
+    in_stream = open_input(source)
+    out = open_output(destination, append=resume)
+    try:
+        summary = write_records(in_stream, out, process, progress=progress)
     finally:
-        meter.close()
-        if in_stream is not sys.stdin.buffer:
-            in_stream.close()
-        if out is not sys.stdout:
-            out.close()
-    return BatchSummary(records, failures, skipped, time.perf_counter() - started, dict(kinds))
+        close_streams(in_stream, out)
+    return replace(summary, skipped=len(skip), seconds=time.perf_counter() - started)
 
 
 def _skipping(lines: Iterable[tuple[int, bytes]], skip: set[str], id_field: str | None):

@@ -80,3 +80,53 @@ def test_jsonl_batch_one_record_per_input(tmp_path) -> None:
     again = tmp_path / "again.jsonl"
     assert main(["cost", "--jsonl", str(source), "-o", str(again)]) == 1
     assert again.read_bytes() == out.read_bytes()  # deterministic
+
+
+def _cost_batch_input(tmp_path) -> Path:
+    """Records of every outcome, with blank lines (error records name the file's line numbers)."""
+    lines = []
+    for index in range(40):
+        code = (FAST if index % 2 else SLOW).read_text()
+        lines.append(json.dumps({"id": index, "code": code, "lang": "python"}))
+        if index % 9 == 3:
+            lines += ["", "{broken", "[1, 2]", json.dumps({"id": f"s{index}", "skeleton": "skel 1\nfn f0(p0 {\n"}),
+                      json.dumps({"id": f"u{index}", "code": "x", "lang": "cobol"})]
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(("\n".join(lines) + "\n").encode() + b'\xff\xfe\n{"code": "x = 1"}\n')
+    return source
+
+
+def test_jsonl_jobs_2_gives_the_bytes_of_jobs_1(tmp_path, capsys) -> None:
+    source = _cost_batch_input(tmp_path)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert main(["cost", "--jsonl", str(source), "-o", str(out), "--jobs", jobs]) == 1
+        outputs.append(out.read_bytes())
+        summary = capsys.readouterr().err
+        assert summary.startswith("62 records, 22 failed (bad_record: 12, skeleton_syntax: 5, unknown_language: 5),")
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[0].decode().splitlines()]
+    assert len(records) == 62  # one per non-blank input line
+    assert records[0]["cost"]["class"] == "n^2" and records[1]["cost"]["cost"] == "O(n)"
+    bad = [r for r in records if r.get("error", {}).get("kind") == "bad_record"]
+    assert bad[0] == {"line": 6, "error": {"kind": "bad_record", "line": None, "column": None,
+                                           "message": bad[0]["error"]["message"]}}  # line 5 is blank
+    assert bad[-1]["error"]["message"] == "language field missing and no --lang given"
+    assert "Traceback" not in summary
+
+
+def test_jsonl_from_stdin_to_stdout(tmp_path, capsys, monkeypatch) -> None:
+    import io
+
+    source = _cost_batch_input(tmp_path)
+    out = tmp_path / "out.jsonl"
+    assert main(["cost", "--jsonl", str(source), "-o", str(out), "--lang", "python"]) == 1
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(source.read_bytes())))
+    assert main(["cost", "--jsonl", "-", "--lang", "python", "--jobs", "2"]) == 1
+    assert capsys.readouterr().out.encode() == out.read_bytes()
+
+
+def test_jsonl_unreadable_input_is_a_usage_error(tmp_path) -> None:
+    assert main(["cost", "--jsonl", str(tmp_path / "missing.jsonl")]) == 2

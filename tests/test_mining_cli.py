@@ -160,3 +160,60 @@ def test_dynamic_needs_inputs_and_takes_them_from_a_jsonl_field(tmp_path, group)
                  "--inputs-field", "tests"]) == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert records[0]["hot_lines"] and "for" in records[0]["masked"]
+
+
+def _interleaved_groups(tmp_path) -> tuple[Path, list]:
+    """Three problems whose records interleave, a contrast record, and bad records between them."""
+    lines = [
+        {"problem": 1, "code": A, "id": "1a"},
+        {"problem": 2, "code": "x = 1\n", "id": "2a"},
+        "not json",
+        {"problem": 3, "code": "def f(:\n", "id": "3a"},
+        {"problem": 1, "code": B, "id": "1b"},
+        "",
+        [1, 2],
+        {"problem": 2, "code": "x = 2\ny = 3\n", "id": "2b"},
+        {"problem": 1, "code": SLOW, "id": "1c", "eff": False},
+        {"id": "no-problem", "code": "x = 1\n"},
+        {"problem": 3, "code": "print(1)\n", "id": "3b"},
+        {"problem": 2, "code": "x = 4\n", "id": "2c"},
+    ]
+    source = tmp_path / "groups.jsonl"
+    source.write_bytes("".join((line if isinstance(line, str) else json.dumps(line)) + "\n"
+                               for line in lines).encode() + b"\xff\n")
+    return source, lines
+
+
+def test_jsonl_jobs_2_gives_the_bytes_of_jobs_1_and_of_mining_the_whole_input(tmp_path, capsys):
+    from skeldsl.mining.api import MiningOptions
+    from skeldsl.mining.batch import mine_records
+
+    source, lines = _interleaved_groups(tmp_path)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert main(["mine", "--strategy", "syntactic", "--jsonl", str(source), "-o", str(out), "--id-field", "id",
+                     "--contrastive", "eff", "--jobs", jobs]) == 1
+        outputs.append(out.read_bytes())
+        assert capsys.readouterr().err.startswith("12 records, 5 failed (bad_record: 3, decode_error: 1, syntax_error: 1)")
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[0].decode().splitlines()]
+    assert len(records) == 12 and [r.get("id") for r in records][:2] == ["1a", "2a"]
+    assert records[2]["error"]["kind"] == "bad_record" and records[2]["error"]["line"] == 3
+    assert records[7]["role"] == "contrast" and records[11]["error"]["kind"] == "decode_error"
+    # oracle: the records that parse, mined all at once (what the command did before it streamed)
+    whole = mine_records([line for line in lines if not isinstance(line, str)], strategy="syntactic",
+                         options=MiningOptions(), id_field="id", contrastive_field="eff")
+    assert [r for index, r in enumerate(records) if index not in (2, 11)] == whole
+
+
+def test_jsonl_from_stdin(tmp_path, capsys, monkeypatch):
+    import io
+
+    source, _ = _interleaved_groups(tmp_path)
+    out = tmp_path / "out.jsonl"
+    assert main(["mine", "--jsonl", str(source), "-o", str(out)]) == 1
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(source.read_bytes())))
+    assert main(["mine", "--jsonl", "-", "--jobs", "2"]) == 1
+    assert capsys.readouterr().out.encode() == out.read_bytes()

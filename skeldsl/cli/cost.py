@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
 
 import click
 
+from skeldsl.cli._common import check_mode, jobs_option, progress_option, read_path, run_batch, source_options
 from skeldsl.errors import SkelError
 
 
@@ -49,41 +51,26 @@ def _text(path: str, record: dict, many: bool) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1)
-@click.option("--lang", help="Source language (default: from each file's extension; 'skel' for skeleton text).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--jsonl", "jsonl_in", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Batch mode: read JSON lines from this file ('-' for stdin).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Batch mode: where to write output records.")
-@click.option("--code-field", default="code", show_default=True)
-@click.option("--lang-field", default="lang", show_default=True)
+@source_options("Source language (default: from each file's extension; 'skel' for skeleton text).")
 @click.option("--skeleton-field", default="skeleton", show_default=True,
               help="Batch mode: records carrying skeleton text here are costed without extraction.")
-def cost(paths, lang, output_format, jsonl_in, output, code_field, lang_field, skeleton_field) -> int:
+@jobs_option
+@progress_option
+def cost(paths, lang, output_format, jsonl_in, output, code_field, lang_field, skeleton_field, jobs,
+         progress) -> int:
     """Estimate the time complexity of every function in PATHS (source files or .skel files; '-' = stdin).
 
     Exit status: 0 when every input succeeded, 1 when some failed, 2 for usage errors."""
+    check_mode(paths, jsonl_in)
     if jsonl_in is not None:
-        if paths:
-            raise click.UsageError("give either PATHS or --jsonl, not both")
-        return _batch(jsonl_in, output, lang, code_field, lang_field, skeleton_field)
-    if not paths:
-        raise click.UsageError("no input: give file paths, '-' for stdin, or --jsonl FILE")
+        fields = BatchFields(lang, code_field, lang_field, skeleton_field)
+        return run_batch(jsonl_in, output, partial(_batch, fields=fields, jobs=jobs), physical_lines=True,
+                         progress=progress)
     failures = 0
     items = []
     for path in paths:
         try:
-            if path == "-":
-                if not lang:
-                    raise click.UsageError("reading stdin needs --lang")
-                data = sys.stdin.buffer.read()
-            else:
-                file = Path(path)
-                if not file.is_file():
-                    raise click.UsageError(f"no such file: {path}")
-                data = file.read_bytes()
-            record = cost_record(_skeleton_of(data, path, lang))
+            record = cost_record(_skeleton_of(read_path(path, lang), path, lang))
         except SkelError as error:
             failures += 1
             error = error.with_path(path) if not error.path else error
@@ -99,32 +86,35 @@ def cost(paths, lang, output_format, jsonl_in, output, code_field, lang_field, s
     return 0 if failures == 0 else 1
 
 
-def _batch(source: str, destination: str, lang: str | None, code_field: str, lang_field: str,
-           skeleton_field: str) -> int:
-    """One output record per input line: the input fields plus ``cost``, or ``error``."""
-    records = failures = 0
-    stream_in = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
-    stream_out = sys.stdout if destination == "-" else open(destination, "w", encoding="utf-8")  # noqa: SIM115
-    try:
-        for number, raw in enumerate(stream_in, start=1):
-            if not raw.strip():
-                continue
-            records += 1
-            out = _batch_record(raw, number, lang, code_field, lang_field, skeleton_field)
-            failures += "error" in out
-            stream_out.write(json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n")
-            stream_out.flush()
-    finally:
-        if stream_in is not sys.stdin.buffer:
-            stream_in.close()
-        if stream_out is not sys.stdout:
-            stream_out.close()
-    click.echo(f"{records} records, {failures} failed", err=True)
-    return 0 if failures == 0 else 1
+# ------------------------------------------------------------------------------------------- batch
 
 
-def _batch_record(raw: bytes, number: int, lang: str | None, code_field: str, lang_field: str,
-                  skeleton_field: str) -> dict:
+@dataclass(frozen=True)
+class BatchFields:
+    """Where a batch record keeps its code, language or skeleton text (and the ``--lang`` default)."""
+
+    default_lang: str | None = None
+    code_field: str = "code"
+    lang_field: str = "lang"
+    skeleton_field: str = "skeleton"
+
+
+def _warm_up() -> None:
+    """Imports the workers share when forked (extraction and the estimator)."""
+    import skeldsl.cost
+    import skeldsl.normalise
+    import skeldsl.parser  # noqa: F401
+
+
+def _batch(lines: Iterator[tuple[int, bytes]], fields: BatchFields, jobs: int):
+    """(output line, error kind) per numbered input line, in order, on ``jobs`` processes."""
+    from skeldsl.batch import map_lines
+
+    return map_lines(partial(batch_record, fields=fields), lines, jobs, warm_up=_warm_up)
+
+
+def batch_record(raw: bytes, number: int, fields: BatchFields) -> dict:
+    """One JSONL line -> the input fields plus ``cost``, or ``error`` (``number``: its line in the file)."""
     def error(kind: str, message: str) -> dict:
         return {"kind": kind, "message": message, "line": None, "column": None}
 
@@ -139,15 +129,16 @@ def _batch_record(raw: bytes, number: int, lang: str | None, code_field: str, la
     out.pop("error", None)
     name = f"record {number}"
     try:
-        text = record.get(skeleton_field)
+        text = record.get(fields.skeleton_field)
         if isinstance(text, str):
             from skeldsl.parser import parse_skeleton
 
             skeleton = parse_skeleton(text, name)
         else:
-            code, record_lang = record.get(code_field), record.get(lang_field) or lang
+            code, record_lang = record.get(fields.code_field), record.get(fields.lang_field) or fields.default_lang
             if not isinstance(code, str):
-                out["error"] = error("bad_record", f"neither {skeleton_field!r} nor {code_field!r} is a string")
+                out["error"] = error("bad_record",
+                                     f"neither {fields.skeleton_field!r} nor {fields.code_field!r} is a string")
                 return out
             if not isinstance(record_lang, str):
                 out["error"] = error("bad_record", "language field missing and no --lang given")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import click
 
+from skeldsl.cli._common import jobs_option, progress_option
 from skeldsl.errors import SkelError, SourceDecodeError
 
 
@@ -89,9 +92,11 @@ def _inputs(stdin_files: tuple[str, ...], inputs_json: str | None):
 @click.option("--id-field", default=None, help="Batch: field copied into each output record.")
 @click.option("--inputs-field", default=None, help="Batch, dynamic: field with a list of inputs per record.")
 @click.option("--entry-field", default=None, help="Batch, dynamic: field with the entry point.")
+@jobs_option
+@progress_option
 def mine(paths, strategy, compat, reindent, lang, tolerance, min_count, against, contrastive_field, margin,
          stdin_file, inputs_json, entry_point, hot_share, hot_seconds, output_format, jsonl_in, output,
-         group_field, code_field, lang_field, id_field, inputs_field, entry_field) -> int:
+         group_field, code_field, lang_field, id_field, inputs_field, entry_field, jobs, progress) -> int:
     """Mine masked-code skeletons from a group of solutions of one problem (PATHS: files or a directory),
     or from many groups in a JSONL file (--jsonl).
 
@@ -109,8 +114,9 @@ def mine(paths, strategy, compat, reindent, lang, tolerance, min_count, against,
     if jsonl_in is not None:
         if paths or against:
             raise click.UsageError("give either PATHS or --jsonl, not both (use --contrastive FIELD in batches)")
-        return _batch(jsonl_in, output, strategy, options, group_field or ("problem",), code_field, lang_field,
-                      id_field, lang or "python", contrastive_field, inputs_field, entry_field)
+        settings = BatchSettings(strategy, options, tuple(group_field or ("problem",)), code_field, lang_field,
+                                 id_field, lang or "python", contrastive_field, inputs_field, entry_field, jsonl_in)
+        return _batch(jsonl_in, output, settings, jobs, progress)
     if contrastive_field:
         raise click.UsageError("--contrastive FIELD is for --jsonl; in files mode use --against FILE")
     if not paths:
@@ -174,37 +180,106 @@ def _open_output(output: str):
         raise click.UsageError(f"cannot write {output}: {error.strerror}") from None
 
 
-def _batch(jsonl_in, output, strategy, options, group_fields, code_field, lang_field, id_field, default_lang,
-           contrastive_field, inputs_field, entry_field) -> int:
-    from skeldsl.mining.batch import BadRecordError, mine_records
+# ------------------------------------------------------------------------------------------- batch
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """Everything a worker needs to mine one group of batch records (see ``mining.batch.mine_records``)."""
+
+    strategy: str
+    options: object  # MiningOptions
+    group_fields: tuple[str, ...]
+    code_field: str
+    lang_field: str
+    id_field: str | None
+    default_lang: str
+    contrastive_field: str | None
+    inputs_field: str | None
+    entry_field: str | None
+    source_name: str  # the input as the user named it ('-' for stdin), for error records
+
+
+def _batch(jsonl_in: str, output: str, settings: BatchSettings, jobs: int, progress: bool) -> int:
+    """Two passes over the input: the first finds where each group ends, the second streams the records
+    and mines each group as soon as it is complete (on ``jobs`` workers), writing records in input order.
+    Standard input is spooled to a temporary file for the two passes."""
+    import os
+    import tempfile
+
+    from skeldsl.cli._common import run_batch
+
+    spooled = None
+    if jsonl_in == "-":
+        with tempfile.NamedTemporaryFile(prefix="skel-mine-", suffix=".jsonl", delete=False) as spool:
+            while block := sys.stdin.buffer.read(1 << 20):
+                spool.write(block)
+        spooled = jsonl_in = spool.name
+    try:
+        try:
+            last = _group_ends(jsonl_in, settings)
+        except OSError as error:
+            raise click.UsageError(f"cannot read {jsonl_in}: {error.strerror}") from None
+        return run_batch(jsonl_in, output, partial(_mine_stream, settings=settings, last=last, jobs=jobs),
+                         physical_lines=True, progress=progress)
+    finally:
+        if spooled:
+            os.unlink(spooled)
+
+
+def _parse(raw: bytes, number: int, settings: BatchSettings):
+    """A record (any JSON value), or the error that stands for it."""
+    from skeldsl.mining.batch import BadRecordError
 
     try:
-        handle = sys.stdin.buffer if jsonl_in == "-" else open(jsonl_in, "rb")
-    except OSError as error:
-        raise click.UsageError(f"cannot read {jsonl_in}: {error.strerror}") from None
-    records: list = []
-    with handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                records.append(json.loads(raw.decode("utf-8")))
-            except UnicodeDecodeError:
-                records.append(SourceDecodeError("line is not UTF-8", path=jsonl_in, line=number))
-            except ValueError as error:
-                records.append(BadRecordError(f"not JSON: {error}", path=jsonl_in, line=number))
-    outputs = mine_records(records, strategy=strategy, options=options, group_fields=group_fields,
-                           code_field=code_field, lang_field=lang_field, id_field=id_field,
-                           default_lang=default_lang, contrastive_field=contrastive_field,
-                           inputs_field=inputs_field, entry_field=entry_field)
-    out = _open_output(output)
-    try:
-        for record in outputs:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    failed = sum(1 for record in outputs if "error" in record)
-    if failed:
-        click.echo(f"{failed} of {len(outputs)} records failed", err=True)
-    return 1 if failed else 0
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return SourceDecodeError("line is not UTF-8", path=settings.source_name, line=number)
+    except ValueError as error:
+        return BadRecordError(f"not JSON: {error}", path=settings.source_name, line=number)
+
+
+def _group_key(record, position: int, settings: BatchSettings) -> str:
+    """The group of a record (as ``mine_records`` groups); anything but an object is a group of its own."""
+    if isinstance(record, dict):
+        return json.dumps([record.get(field) for field in settings.group_fields], sort_keys=True, default=str)
+    return f"#{position}"
+
+
+def _group_ends(path: str, settings: BatchSettings) -> dict[str, int]:
+    """First pass: the position of each group's last record."""
+    from skeldsl.batch import numbered_lines
+
+    last: dict[str, int] = {}
+    with open(path, "rb") as stream:
+        for position, (number, raw) in enumerate(numbered_lines(stream, physical=True)):
+            last[_group_key(_parse(raw, number, settings), position, settings)] = position
+    return last
+
+
+def _mine_stream(lines, settings: BatchSettings, last: dict[str, int], jobs: int):
+    """Second pass: (output line, error kind) per record, in input order."""
+    from skeldsl.batch import map_groups
+
+    keyed = ((_group_key(record, position, settings), record)
+             for position, record in enumerate(_parse(raw, number, settings) for number, raw in lines))
+    return map_groups(partial(_mine_group, settings=settings), keyed, last, jobs, warm_up=_warm_up)
+
+
+def _mine_group(records: list, settings: BatchSettings) -> list[tuple[str, str | None]]:
+    """One group's records (or parse errors) -> their output lines."""
+    from skeldsl.batch import encode
+    from skeldsl.mining.batch import mine_records
+
+    outputs = mine_records(records, strategy=settings.strategy, options=settings.options,
+                           group_fields=settings.group_fields, code_field=settings.code_field,
+                           lang_field=settings.lang_field, id_field=settings.id_field,
+                           default_lang=settings.default_lang, contrastive_field=settings.contrastive_field,
+                           inputs_field=settings.inputs_field, entry_field=settings.entry_field)
+    return [encode(output, sort_keys=False) for output in outputs]
+
+
+def _warm_up() -> None:
+    """Imports the workers share when forked."""
+    import skeldsl.mining.api
+    import skeldsl.mining.batch  # noqa: F401
