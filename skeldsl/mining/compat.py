@@ -83,7 +83,7 @@ def effiskel_filter(text: str, whitelist: Iterable[str]) -> tuple[str, tuple[tup
     kept: list[tuple[int, int]] = []
     position = 0
     for start, end in iter_words(text):
-        _keep_non_space(text, position, start, kept)
+        keep_non_space(text, position, start, kept)
         pieces.append(text[position:start])
         word = text[start:end]
         if word in allowed:
@@ -94,12 +94,14 @@ def effiskel_filter(text: str, whitelist: Iterable[str]) -> tuple[str, tuple[tup
         else:
             pieces.append(MASK)
         position = end
-    _keep_non_space(text, position, len(text), kept)
+    keep_non_space(text, position, len(text), kept)
     pieces.append(text[position:])
     return "".join(pieces), merge_spans(kept)
 
 
-def _keep_non_space(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> None:
+def keep_non_space(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> None:
+    """Append to ``kept`` the runs of non-space characters of ``text[start:end]``: text between masked
+    words (punctuation, operators) that a mask keeps."""
     index = start
     while index < end:
         if text[index].isspace():

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from skeldsl.errors import SkelError, SourceSyntaxError, UnsupportedError
 from skeldsl.mining.compat import effiskel_mask, python_token_texts
 from skeldsl.mining.contrastive import contrastive_filter
+from skeldsl.mining.strategies import strategy_whitelists
 from skeldsl.mining.types import MinedSolution, Solution
 
 __all__ = ["mine_compat"]
@@ -32,32 +32,18 @@ def mine_compat(solutions: Sequence[Solution], strategy: str, options) -> list[M
     ok = sorted(token_sets)
     if not ok:
         return [r if r is not None else UnsupportedError("nothing to mine") for r in results]
-    codes = [solutions[i].code for i in ok]
-    min_count = options.min_count or max(1, math.ceil(len(ok) / 2))
-    per_solution: dict[int, frozenset[str]] = {}
-    extras: dict[int, dict] = {}
-    if strategy == "lexical":
-        shared = frozenset(set.intersection(*(token_sets[i] for i in ok)))
-        per_solution = {i: shared for i in ok}
-    else:
-        syntactic: frozenset[str] = frozenset()
-        if strategy in ("syntactic", "combined"):
-            from skeldsl.mining.syntactic_whitelist import effiskel_syntactic_whitelist
 
-            syntactic = effiskel_syntactic_whitelist(codes, options.tolerance, min_count, naive=options.naive)
-        if strategy == "syntactic":
-            per_solution = {i: syntactic for i in ok}
-        else:
-            from skeldsl.mining.dynamic import hot_whitelists
+    def syntactic(min_count: int) -> frozenset[str]:
+        from skeldsl.mining.syntactic_whitelist import effiskel_syntactic_whitelist
 
-            hot = hot_whitelists([solutions[i] for i in ok], None, options)
-            for i, outcome in zip(ok, hot):
-                if isinstance(outcome, SkelError):
-                    results[i] = outcome
-                    continue
-                words, info = outcome
-                per_solution[i] = words | syntactic if strategy == "combined" else words
-                extras[i] = info
+        codes = [solutions[i].code for i in ok]
+        return effiskel_syntactic_whitelist(codes, options.tolerance, min_count, naive=options.naive)
+
+    per_solution, extras, failed = strategy_whitelists(
+        strategy, ok, solutions, options, syntactic=syntactic, parsed=None,
+        lexical=lambda: frozenset(set.intersection(*(token_sets[i] for i in ok))))
+    for i, error in failed.items():
+        results[i] = error
     if options.contrast:
         contrast_sets = []
         for other in options.contrast:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from skeldsl.errors import SkelError, UnsupportedError
@@ -10,6 +9,7 @@ from skeldsl.mining.contrastive import contrastive_filter
 from skeldsl.mining.lexical import lexical_whitelist, token_texts
 from skeldsl.mining.masking import apply_whitelist
 from skeldsl.mining.reindent import reindent_tabs
+from skeldsl.mining.strategies import strategy_whitelists
 from skeldsl.mining.tokens import ParsedSolution, parse_solution
 from skeldsl.mining.types import MinedSolution, Solution
 
@@ -40,32 +40,18 @@ def mine_default(solutions: Sequence[Solution], strategy: str, options) -> list[
     if not ok:
         return [r if r is not None else UnsupportedError("nothing to mine") for r in results]
     group = [parsed[i] for i in ok]
-    min_count = options.min_count or max(1, math.ceil(len(group) / 2))
 
-    per_solution: dict[int, frozenset[str]] = {}
-    extras: dict[int, dict] = {i: {} for i in ok}
-    if strategy == "lexical":
-        shared = lexical_whitelist([p.tokens for p in group])
-        per_solution = {i: shared for i in ok}
-    else:
-        syntactic: frozenset[str] = frozenset()
-        if strategy in ("syntactic", "combined"):
-            from skeldsl.mining.syntactic_whitelist import syntactic_whitelist
+    def syntactic(min_count: int) -> frozenset[str]:
+        from skeldsl.mining.syntactic_whitelist import syntactic_whitelist
 
-            syntactic = syntactic_whitelist(group, options.tolerance, min_count, naive=options.naive)
-        if strategy == "syntactic":
-            per_solution = {i: syntactic for i in ok}
-        else:
-            from skeldsl.mining.dynamic import hot_whitelists
+        return syntactic_whitelist(group, options.tolerance, min_count, naive=options.naive)
 
-            hot = hot_whitelists([solutions[i] for i in ok], group, options)
-            for i, outcome in zip(ok, hot):
-                if isinstance(outcome, SkelError):
-                    results[i] = outcome
-                    continue
-                words, info = outcome
-                per_solution[i] = words | syntactic if strategy == "combined" else words
-                extras[i] = info
+    per_solution, hot_lines, failed = strategy_whitelists(
+        strategy, ok, solutions, options, syntactic=syntactic, parsed=group,
+        lexical=lambda: lexical_whitelist([p.tokens for p in group]))
+    for i, error in failed.items():
+        results[i] = error
+    extras: dict[int, dict] = {i: hot_lines.get(i, {}) for i in ok}
 
     if options.contrast:
         efficient_sets = [token_texts(parsed[i].tokens) for i in per_solution]

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from skeldsl.mining.compat import iter_words
+from skeldsl.mining.compat import iter_words, keep_non_space
 from skeldsl.mining.types import MASK
 
 __all__ = ["TokenMask", "token_mask", "mask_from_offsets", "spans_from_masked"]
@@ -95,7 +95,7 @@ def spans_from_masked(text: str, masked: str) -> tuple[tuple[int, int], ...]:
         between = text[position:start]
         if masked[cursor : cursor + len(between)] != between:
             raise ValueError(f"skeleton does not match the code near character {position}")
-        _non_space(text, position, start, kept)
+        keep_non_space(text, position, start, kept)
         cursor += len(between)
         word = text[start:end]
         following = masked[cursor + len(word) : cursor + len(word) + 1]
@@ -111,17 +111,5 @@ def spans_from_masked(text: str, masked: str) -> tuple[tuple[int, int], ...]:
         position = end
     if masked[cursor:] != text[position:]:
         raise ValueError("skeleton does not match the end of the code")
-    _non_space(text, position, len(text), kept)
+    keep_non_space(text, position, len(text), kept)
     return merge_spans(kept)
-
-
-def _non_space(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    index = start
-    while index < end:
-        if text[index].isspace():
-            index += 1
-            continue
-        run = index
-        while index < end and not text[index].isspace():
-            index += 1
-        out.append((run, index))
