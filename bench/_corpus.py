@@ -21,3 +21,15 @@ def all_code_records() -> Iterator[tuple[str, dict]]:
     for name in ("neetcode_approaches", "doocs_code", "walkccc"):
         for record in records(name):
             yield name, record
+
+
+def skeleton(code: str, lang: str) -> str | None:
+    """The canonical skeleton text of ``code``, or None where extraction fails (the agreement benchmarks
+    count those as failures of the language)."""
+    from skeldsl import extract_text
+    from skeldsl.errors import SkelError
+
+    try:
+        return extract_text(code, lang)
+    except SkelError:
+        return None

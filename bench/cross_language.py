@@ -14,19 +14,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import records  # noqa: E402
-
-from skeldsl import extract_text  # noqa: E402
-from skeldsl.errors import SkelError  # noqa: E402
+from _corpus import records, skeleton  # noqa: E402
 
 LANGS = ["java", "cpp", "javascript", "typescript", "go", "rust", "csharp", "kotlin", "swift", "c"]
-
-
-def skeleton(code: str, lang: str) -> str | None:
-    try:
-        return extract_text(code, lang)
-    except SkelError:
-        return None
 
 
 def main() -> None:

@@ -13,17 +13,7 @@ from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import records  # noqa: E402
-
-from skeldsl import extract_text  # noqa: E402
-from skeldsl.errors import SkelError  # noqa: E402
-
-
-def skeleton(code: str, lang: str) -> str | None:
-    try:
-        return extract_text(code, lang)
-    except SkelError:
-        return None
+from _corpus import records, skeleton  # noqa: E402
 
 
 def main() -> None:
