@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         "--measurable-s",
         type=float,
         default=1e-3,
-        help="baseline time above which a pair counts as measurable on the samples",
+        help="in-process baseline time above which a pair counts as measurable on the samples",
     )
     args = parser.parse_args(argv)
 
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             recorded.append(pair["runtime_lift"])
             repaired.append(repaired_of[result["problem_id"]])
             judge.append(pair["cpu_time_v0"] / max(pair["cpu_time_v1"], 1))  # AtCoder/AIZU judge, ms
-            base_times.append(result["baseline_time_s"])
+            base_times.append(result["baseline_time_s"] - (_fastest(result["baseline"]).get("startup_s") or 0.0))
             plausible.append(min(pair["measured_runtime_v0"], pair["measured_runtime_v1"]) >= args.pie_floor_s)
             target, base = result["candidates"][result["best"]], _fastest(result["baseline"])
             for (timing, name), values in per_statistic.items():  # the same runs, combined another way
@@ -296,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
                 },
                 "spearman_rho_vs_runtime_lift_pie_times_plausible": rho(
                     per_statistic[(timing, summary["settings"]["statistic"])], recorded, plausible
+                ),
+                "spearman_rho_vs_repaired_lift": rho(
+                    per_statistic[(timing, summary["settings"]["statistic"])], repaired
                 ),
                 "spearman_rho_vs_judge_cpu_time_ratio": rho(
                     per_statistic[(timing, summary["settings"]["statistic"])], judge
