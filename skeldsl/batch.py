@@ -67,8 +67,21 @@ def _on_alarm(signum, frame):  # pragma: no cover - runs inside the signal handl
     raise _RecordTimeout()
 
 
-def _error(kind: str, message: str) -> dict:
+def error_record(kind: str, message: str) -> dict:
+    """The ``error`` of an output record for a problem with the record itself (no position in code)."""
     return {"kind": kind, "message": message, "line": None, "column": None}
+
+
+def read_record(raw: bytes | str, line_number: int) -> tuple[dict | None, dict | None]:
+    """(the JSON object on a line, None), or (None, the output record that stands for a line that is not
+    a JSON object)."""
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, {"line": line_number, "error": error_record("bad_record", f"not a JSON object: {error}")}
+    if not isinstance(record, dict):
+        return None, {"line": line_number, "error": error_record("bad_record", "record is not a JSON object")}
+    return record, None
 
 
 def extract_one(code: object, lang: object, name: str, timeout_s: float) -> dict:
@@ -78,9 +91,9 @@ def extract_one(code: object, lang: object, name: str, timeout_s: float) -> dict
     from skeldsl.printer import print_skeleton
 
     if not isinstance(code, str):
-        return {"error": _error("bad_record", "code field missing or not a string")}
+        return {"error": error_record("bad_record", "code field missing or not a string")}
     if not isinstance(lang, str):
-        return {"error": _error("bad_record", "language field missing and no --lang given")}
+        return {"error": error_record("bad_record", "language field missing and no --lang given")}
     # SIGALRM works only in a process's main thread; Dask worker threads rely on Dask's own limits.
     use_alarm = timeout_s > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if use_alarm:
@@ -91,7 +104,7 @@ def extract_one(code: object, lang: object, name: str, timeout_s: float) -> dict
     except SkelError as error:
         return {"error": error.to_record()}
     except _RecordTimeout:
-        return {"error": _error("timeout", f"extraction took longer than {timeout_s:g}s")}
+        return {"error": error_record("timeout", f"extraction took longer than {timeout_s:g}s")}
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -100,12 +113,9 @@ def extract_one(code: object, lang: object, name: str, timeout_s: float) -> dict
 
 def process_line(raw: bytes | str, line_number: int, options: BatchOptions) -> dict:
     """One JSONL line -> its output record (input fields kept, plus ``skeleton`` or ``error``)."""
-    try:
-        record = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return {"line": line_number, "error": _error("bad_record", f"not a JSON object: {error}")}
-    if not isinstance(record, dict):
-        return {"line": line_number, "error": _error("bad_record", "record is not a JSON object")}
+    record, bad = read_record(raw, line_number)
+    if record is None:
+        return bad  # type: ignore[return-value]
     lang = record.get(options.lang_field) or options.default_lang
     if options.id_field and options.id_field in record:
         name = str(record[options.id_field])

@@ -115,15 +115,12 @@ def _batch(lines: Iterator[tuple[int, bytes]], fields: BatchFields, jobs: int):
 
 def batch_record(raw: bytes, number: int, fields: BatchFields) -> dict:
     """One JSONL line -> the input fields plus ``cost``, or ``error`` (``number``: its line in the file)."""
-    def error(kind: str, message: str) -> dict:
-        return {"kind": kind, "message": message, "line": None, "column": None}
+    from skeldsl.batch import error_record as error
+    from skeldsl.batch import read_record
 
-    try:
-        record = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {"line": number, "error": error("bad_record", f"not a JSON object: {exc}")}
-    if not isinstance(record, dict):
-        return {"line": number, "error": error("bad_record", "record is not a JSON object")}
+    record, bad = read_record(raw, number)
+    if record is None:
+        return bad  # type: ignore[return-value]
     out = dict(record)
     out.pop("cost", None)
     out.pop("error", None)
