@@ -14,6 +14,8 @@ Two things these languages have in common and Python does not:
 
 from __future__ import annotations
 
+import re
+
 from skeldsl import ir
 
 # Simple type name (generics and namespaces stripped) -> declared kind.
@@ -156,3 +158,20 @@ def unwrap_char_array(iterable: ir.Expr) -> ir.Expr:
             and len(iterable.args) == 1 and not isinstance(iterable.args[0], ir.Literal):
         return iterable.args[0]
     return iterable
+
+
+def entry_method(methods: list, name_of, text_of, candidate) -> object:
+    """The method of a ``Solution`` class the judge calls: the first ``candidate`` (public) one that no
+    other method calls (a public ``dfs`` declared first is a helper of the public method after it, and
+    folding the fields into it would rebuild them on every recursive call); else the first candidate."""
+    public = [m for m in methods if candidate(m)] or list(methods[:1])
+    for method in public:
+        call = re.compile(rf"(?<!\w){re.escape(name_of(method))}\s*\(")
+        if not any(call.search(text_of(other)) for other in methods if other is not method):
+            return method
+    return public[0]
+
+
+def calls_itself(name: str, body_text: str) -> bool:
+    """Does a method body call the method ``name`` (``name(..)`` or ``this.name(..)``)?"""
+    return re.search(rf"(?:(?<![\w.])|this\.){re.escape(name)}\s*\(", body_text) is not None

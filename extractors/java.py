@@ -15,8 +15,8 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, char_array, kind_of_type, param_kind, returned_value, simple_type_name, string_of,
-                   unwrap_char_array)
+from ._jvm import (ClassScope, calls_itself, char_array, entry_method, kind_of_type, param_kind, returned_value,
+                   simple_type_name, string_of, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
@@ -226,7 +226,8 @@ class JavaExtractor(TreeSitterExtractor):
         members = self.named(body)
         methods_nodes = [m for m in members if m.type == "method_declaration" and self.field(m, "body") is not None]
         if methods_nodes and not any(m.type == "constructor_declaration" for m in members) \
-                and node.type in ("class_declaration", "struct_declaration"):
+                and node.type in ("class_declaration", "struct_declaration") \
+                and not self.recursive_entry(methods_nodes):
             return self.solution_class(owner, members, methods_nodes)
         fields: set[str] = set()
         initialisers: list[ir.Stmt] = []
@@ -266,6 +267,14 @@ class JavaExtractor(TreeSitterExtractor):
         finally:
             self.scope.leave_class()
 
+    def recursive_entry(self, methods_nodes) -> bool:
+        """Is the entry method recursive itself (``tribonacci`` memoised in a field)?  Its fields then stay
+        fields, built once by the class as Python's ``__init__`` builds ``self.dp``, not on every call."""
+        entry = entry_method(methods_nodes, lambda m: self.text(self.field(m, "name")), self.text,
+                             lambda m: "public" in self.modifiers(m))
+        body = self.field(entry, "body")
+        return body is not None and calls_itself(self.text(self.field(entry, "name")), self.text(body))
+
     def solution_class(self, owner: str, members, methods_nodes) -> list[ir.FunctionDef]:
         """A class without constructor (LeetCode's ``Solution``): one entry method, helpers, shared fields.
 
@@ -273,7 +282,8 @@ class JavaExtractor(TreeSitterExtractor):
         capture; so that both give one skeleton, the fields become locals of the entry method (the first
         public one) and the other methods become functions nested in it (the normaliser lifts captured
         collections into parameters, as for Python closures)."""
-        entry = next((m for m in methods_nodes if "public" in self.modifiers(m)), methods_nodes[0])
+        entry = entry_method(methods_nodes, lambda m: self.text(self.field(m, "name")), self.text,
+                             lambda m: "public" in self.modifiers(m))
         setup: list[ir.Stmt] = []
         demoted: set[str] = set()
         for member in members:

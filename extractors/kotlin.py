@@ -15,8 +15,8 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, char_array, kind_of_type, param_kind, returned_value, simple_type_name, string_of,
-                   unwrap_char_array)
+from ._jvm import (ClassScope, calls_itself, char_array, entry_method, kind_of_type, param_kind, returned_value,
+                   simple_type_name, string_of, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 from .java import _user_call
 
@@ -240,7 +240,8 @@ class KotlinExtractor(TreeSitterExtractor):
                 nested += self.class_methods(member)
             elif member.type == "companion_object":
                 nested += self.class_methods(member)
-        if functions and not has_constructor and node.type == "class_declaration":
+        if functions and not has_constructor and node.type == "class_declaration" \
+                and not self.recursive_entry(functions):
             return self.solution_class(owner, members, functions) + nested
         fields = {p.name for p in class_params}
         initialisers: list[ir.Stmt] = []
@@ -272,9 +273,18 @@ class KotlinExtractor(TreeSitterExtractor):
         finally:
             self.scope.leave_class()
 
+    def recursive_entry(self, functions) -> bool:
+        """A recursive entry function keeps its properties as fields built once (see Java)."""
+        entry = entry_method(functions, self.function_name, self.text, lambda f: "private" not in self.modifiers(f))
+        body = next((c for c in entry.named_children if c.type == "function_body"), None)
+        return body is not None and calls_itself(self.function_name(entry), self.text(body))
+
+    def function_name(self, node) -> str:
+        return self.text(self.field(node, "name") or node.named_children[0])
+
     def solution_class(self, owner: str, members, functions) -> list[ir.FunctionDef]:
         """Properties become locals of the entry function, other functions its closures (see Java)."""
-        entry = next((f for f in functions if "private" not in self.modifiers(f)), functions[0])
+        entry = entry_method(functions, self.function_name, self.text, lambda f: "private" not in self.modifiers(f))
         setup: list[ir.Stmt] = []
         demoted: set[str] = set()
         for member in members:
@@ -515,10 +525,10 @@ class KotlinExtractor(TreeSitterExtractor):
             if args and lam is not None:
                 return [ir.Foreach(("it",), ir.Range(ir.Literal("num", "0"), args[0]),
                                    self.lambda_statements(lam), self.line(node))]
-        call = self.expr(node)
         early = self.let_return(node)
         if early is not None:
             return [early]
+        call = self.expr(node)
         if isinstance(call, ir.Call) and isinstance(call.func, ir.Attr) and isinstance(call.func.obj, (ir.Name, ir.Attr)):
             name, args = call.func.name, call.args
             if name in ("put", "set") and len(args) == 2:
@@ -527,7 +537,6 @@ class KotlinExtractor(TreeSitterExtractor):
                 return [ir.Assign((ir.Index(call.func.obj, args[0]),), args[1], op="+", line=self.line(node))]
         return [ir.ExprStmt(call, self.line(node))]
 
-    def lambda_statements(self, node) -> tuple[ir.Stmt, ...]:
     def let_return(self, node) -> ir.If | None:
         """``memo[k]?.let { return it }`` is ``if (memo[k] != null) { val it = memo[k]; return it }``, the
         early return Java writes with ``containsKey`` and Go with ``if v, ok := memo[k]; ok``."""
@@ -550,6 +559,7 @@ class KotlinExtractor(TreeSitterExtractor):
         return ir.If(ir.BinOp("!=", receiver, ir.Literal("none")),
                      (ir.Assign((ir.Name(names[0]),), receiver, line=self.line(node)), *body), line=self.line(node))
 
+    def lambda_statements(self, node) -> tuple[ir.Stmt, ...]:
         literal = node if node.type == "lambda_literal" else next(
             (c for c in node.named_children if c.type == "lambda_literal"), None)
         if literal is None:
@@ -630,10 +640,10 @@ class KotlinExtractor(TreeSitterExtractor):
         return tuple(args)
 
     def e_call(self, node) -> ir.Expr:
-        callee = node.named_children[0]
         return _prefix_outside(self.plain_call(node))
 
     def plain_call(self, node) -> ir.Expr:
+        callee = node.named_children[0]
         args = self.arguments(node)
         if callee.type == "call_expression":  # f(a) { lambda }: the trailing lambda is one more argument
             inner = self.e_call(callee)
