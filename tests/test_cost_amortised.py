@@ -223,3 +223,26 @@ def test_sliding_window_agrees_across_languages(lang: str, source: str) -> None:
     ours = skeldsl.extract(source, lang)
     assert skeldsl.extract_text(source, lang) == skeldsl.extract_text(SLIDING_WINDOW, "python")
     assert str(estimate(ours).cost) == "O(n)"
+
+
+BACKSPACE_COMPARE = """
+def f(s, t):
+    i, j = len(s) - 1, len(t) - 1
+    skip_s = skip_t = 0
+    while True:
+        while i >= 0 and (skip_s or s[i] == '#'):
+            skip_s += 1 if s[i] == '#' else -1
+            i -= 1
+        while j >= 0 and (skip_t or t[j] == '#'):
+            skip_t += 1 if t[j] == '#' else -1
+            j -= 1
+        if not (i >= 0 and j >= 0 and s[i] == t[j]):
+            return i == j == -1
+        i, j = i - 1, j - 1
+"""
+
+
+def test_a_pointer_stepped_by_tuple_assignment_is_not_reset() -> None:
+    text = skeldsl.extract_text(BACKSPACE_COMPARE, "python")
+    assert "for p" not in text, text  # `i, j = i - 1, j - 1` moves the pointers on, it does not reset them
+    assert str(estimate(skeldsl.extract(BACKSPACE_COMPARE, "python")).cost) == "O(m + n)"

@@ -308,8 +308,6 @@ class _Analysis:
         # A parameter is a grid (its size counts rows x columns) when its rows are scanned inside a scan of
         # the parameter itself; an element loop on its own is an adjacency list (amortised, not a product).
         self.element_used = set(self._grid_params(fn.body, []))
-        self.sorted_refs = {call.ref for call in _walk_calls(fn.body) if call.op == "sort" and call.ref} | {
-            stmt.target for stmt in _walk(fn.body) if isinstance(stmt, model.Assign) and stmt.value.op == "sort"}
         try:
             self._fill_sizes()
             body_cost = self._block(fn.body, [])
@@ -479,7 +477,8 @@ class _Analysis:
                 self._size_walk(stmt.body, times if amortised else times * self.trip(stmt.domain), new, worklists)
             elif isinstance(stmt, model.While):
                 # Only the outermost condition loop runs O(N) times; nested ones are amortised into it.
-                inner = worklists + (stmt.ref,) if stmt.ref else worklists
+                worklist = stmt.ref or self._worklist_of(stmt.body)
+                inner = worklists + (worklist,) if worklist else worklists
                 self._size_walk(stmt.body, self.input_size() if times.is_constant else times, new, inner)
             elif isinstance(stmt, model.If):
                 self._size_walk(stmt.then, times, new, worklists)
@@ -580,11 +579,6 @@ class _Analysis:
             self._note("level-order traversal: a loop over the worklist's current level is counted by the worklist")
             trip = ONE
         enclosing = [loop for loop in loops if loop.kind != "const"]
-        if (isinstance(domain, model.Over) and ref in self.sorted_refs and enclosing
-                and enclosing[-1].kind == "for" and enclosing[-1].ref in self.sorted_refs
-                and not any(isinstance(x, (model.For, model.While)) for x in _walk(stmt.body))):
-            self._note("pointer walk over sorted data: amortised over the enclosing scan")
-            trip = ONE
         if self._in_traversal and isinstance(domain, model.Over) and ref is not None and (
                 ref.endswith("[]") or ref.startswith("_")) and self._contains_recursive_call(stmt.body):
             trip = ONE

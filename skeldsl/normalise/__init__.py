@@ -7,11 +7,12 @@ Steps, in order (each a small function below or in a sibling module):
    receives the grid as a parameter look alike.
 2. ``lower`` (``lower.py``): per function, the semantic pass to skeleton statements.
 3. ``FUNCTION_PASSES`` and ``refine_containers`` (``passes.py``): cleanup and usage-based container kinds.
-4. ``canonical_order``: entry functions (not called by others) in source order, then callees depth-first
+4. ``canonical_params``: parameter kinds and helper parameter order that every language can reach.
+5. ``canonical_order``: entry functions (not called by others) in source order, then callees depth-first
    in order of first call; so definition order does not matter.
-5. ``rename``: positional names in order of first use: ``f0..`` functions, ``p0..`` parameters,
+6. ``rename``: positional names in order of first use: ``f0..`` functions, ``p0..`` parameters,
    ``v0..`` locals, ``s0..`` fields.
-6. build the frozen model (``skeldsl.model``), which validates everything.
+7. build the frozen model (``skeldsl.model``), which validates everything.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import replace
 
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
-from skeldsl.normalise.passes import (FUNCTION_PASSES, absorb_initial_inserts, drop_input_guard,
+from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_input_guard,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -72,6 +73,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, body)) for name, body in lowered.items()}
+    params = canonical_params(lowered, params)
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)
 
@@ -133,6 +135,39 @@ def _ordered_walk(body: list[Low]):
             stack.extend(reversed(stmt[2]))
         elif stmt[0] == "if":
             stack.extend(reversed(stmt[1] + stmt[2] + stmt[3]))
+
+
+# Parameter kinds a helper's parameters are ordered by when their bodies do not use them (ties of first use).
+_KIND_RANK = {kind: rank for rank, kind in enumerate(("node", "seq", "str", "map", "set", "fn", "any", "num"))}
+# Scalars are all O(1) to pass and read: one kind for them, as Python cannot tell a flag from a count.
+_SCALAR_FOLD = {"bool": "num"}
+
+
+def canonical_params(lowered: dict[str, list[Low]],
+                     params: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    """Parameter lists in a form every language can reach.
+
+    * Kinds: ``bool`` is ``num`` (scalars), and an untyped parameter that the body never uses as a
+      collection is ``num`` (``def dfs(i, j)`` versus ``void dfs(int i, int j)``).
+    * Order of a helper (a function other functions call): by first use in its body, unused ones by
+      kind.  A helper's parameter order is its author's choice: Python closures receive captured state
+      first after lifting, Java passes ``dfs(i, j, grid)``, Go ``dfs(grid, i, j)``.  Entry functions keep
+      their order (it is the problem's API, the same in every language).
+
+    ``skeldsl.render.canonical`` applies the same function to skeletons."""
+    helpers = {callee for caller, body in lowered.items() for callee in _calls(body) if callee != caller}
+    result: dict[str, list[tuple[str, str]]] = {}
+    for name, plist in params.items():
+        uses = _first_uses(lowered.get(name, []))
+        canonical = []
+        for pname, kind in plist:
+            if kind == "any" and f"P:{pname}" not in uses:
+                kind = "num"
+            canonical.append((pname, _SCALAR_FOLD.get(kind, kind)))
+        if name in helpers:
+            canonical.sort(key=lambda item: (uses.get(f"P:{item[0]}", len(uses)), _KIND_RANK.get(item[1], 99)))
+        result[name] = canonical
+    return result
 
 
 def canonical_order(lowered: dict[str, list[Low]]) -> list[str]:

@@ -1075,7 +1075,7 @@ def _stepped_names(body: tuple[ir.Stmt, ...], names: set[str]) -> set[str]:
 
 
 def _plain_assignments(body: tuple[ir.Stmt, ...], skip: ir.Stmt) -> dict[str, list[ir.Expr | None]]:
-    """Names given a new value (``x = ...``, not ``x += ...``) anywhere in ``body`` outside ``skip``."""
+    """Names given a new value anywhere in ``body`` but ``skip`` (``x = 0``; not ``x += 1``, ``x = x - 1``)."""
     found: dict[str, list[ir.Expr | None]] = {}
     stack = list(body)
     while stack:
@@ -1083,13 +1083,17 @@ def _plain_assignments(body: tuple[ir.Stmt, ...], skip: ir.Stmt) -> dict[str, li
         if stmt is skip:
             continue
         if isinstance(stmt, ir.Assign) and stmt.op is None:
-            targets = list(stmt.targets)
-            while targets:
-                target = targets.pop()
+            pairs = [(target, stmt.value) for target in stmt.targets]
+            while pairs:
+                target, value = pairs.pop()
                 if isinstance(target, ir.Name):
-                    found.setdefault(target.id, []).append(stmt.value)
+                    step = isinstance(value, ir.BinOp) and value.op in ("+", "-") and _mentions(value, target.id)
+                    if not step:
+                        found.setdefault(target.id, []).append(value)
                 elif isinstance(target, ir.CollectionLit):  # l, r = 0, n - 1
-                    targets += target.items
+                    values = value.items if isinstance(value, ir.CollectionLit) and len(value.items) == len(
+                        target.items) else (value,) * len(target.items)
+                    pairs += list(zip(target.items, values))
         elif isinstance(stmt, ir.If):
             stack += list(stmt.body) + list(stmt.orelse)
         elif isinstance(stmt, (ir.Block, ir.Foreach, ir.While)):

@@ -20,8 +20,10 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
 * ``if { return }`` as the first statement of a non-recursive function (an O(1) guard for trivial
   input, ``drop_input_guard``), and ``if c { return }`` right before a ``return`` (one return);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
-* a helper's parameters (of a function other functions call) out of kind order, when the normaliser
-  orders them (a helper's parameter order is its author's choice);
+* parameter lists not in ``canonical_params`` form: a ``bool`` parameter (scalars are ``num``), an
+  ``any`` parameter the body never uses (``num``), a helper's parameters (of a function other functions
+  call) out of order of first use in its body, unused ones by kind (a helper's parameter order is its
+  author's choice);
 * functions out of canonical order (entry functions first, callees depth-first in order of first call),
   and names not numbered in order of first use (``p``/``v`` per function, ``s`` per program).
 
@@ -33,7 +35,7 @@ whose collection has another kind) are not repaired here: ``canonical_skeletons(
 from __future__ import annotations
 
 from skeldsl import model
-from skeldsl.normalise import build_model, canonical_order
+from skeldsl.normalise import build_model, canonical_order, canonical_params
 from skeldsl.normalise import passes
 from skeldsl.vocabulary import is_user_function
 
@@ -118,22 +120,7 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
         params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
         memo[function.name] = function.memo
     lowered = _program_passes(lowered)
-    _order_helper_params(lowered, params)
-    return build_model(canonical_order(lowered), lowered, params, memo)
-
-
-def _order_helper_params(lowered: dict[str, list[tuple]], params: dict[str, list[tuple[str, str]]]) -> None:
-    """Helpers (functions other functions call) list their parameters by kind, as ``normalise`` does
-    when the installed normaliser has that step (its ``_KIND_RANK``)."""
-    from skeldsl import normalise as normaliser
-
-    rank = getattr(normaliser, "_KIND_RANK", None)
-    calls = getattr(normaliser, "_calls", None)
-    if rank is None or calls is None:
-        return
-    helpers = {callee for caller, body in lowered.items() for callee in calls(body) if callee != caller}
-    for name in helpers & set(params):
-        params[name] = sorted(params[name], key=lambda item: rank.get(item[1], len(rank)))
+    return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params), memo)
 
 
 def _program_passes(lowered: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
