@@ -10,8 +10,8 @@ measured here and PIE's recorded ``runtime_lift``.
 
 Timing (defaults here; see docs/evaluation.md) reproduces how PIE timed programs, on the CPU clock:
 every test of every run is its own sandboxed process (``skel eval --fresh-per-test``: imports and
-first-use costs of a process paid per test), and the start-up of an empty program, measured in the same run, is
-added to every test (``--add-startup``): whole-program CPU times.  ``--per-run`` uses one process per run
+first-use costs of a process paid per test), and the start-up of an empty program, measured in the same
+run, is added to every test (``--add-startup``): whole-program CPU times.  ``--per-run`` uses one process per run
 for all tests (``--fresh``), ``--warm`` times repeated runs in one process after a warm-up, ``--no-startup``
 leaves the start-up out, ``--clock wall`` uses the wall clock.  Either way the report gives ER, AS and
 rho for both in-process and whole-program times from the same runs (``by_timing``).
