@@ -118,6 +118,11 @@ _TYPE_KINDS = {
 _WRAPPER_TYPES = frozenset({"Option", "Rc", "RefCell", "Box", "Cell", "Reverse"})
 _TRANSPARENT_METHODS = frozenset({"unwrap", "borrow", "borrow_mut", "as_ref", "as_mut", "expect", "unwrap_or",
                                   "unwrap_or_default", "into", "as_deref", "try_into", "as_slice", "as_mut_slice"})
+# integer methods that are the arithmetic other languages write with operators (``0..n.saturating_sub(1)``)
+_ARITHMETIC_METHODS = {"saturating_sub": "-", "wrapping_sub": "-", "checked_sub": "-", "abs_diff": "-",
+                       "saturating_add": "+", "wrapping_add": "+", "checked_add": "+", "saturating_mul": "*",
+                       "wrapping_mul": "*", "checked_mul": "*", "checked_div": "/", "div_euclid": "/",
+                       "rem_euclid": "%"}
 _TAKING = frozenset({"pop", "pop_front", "pop_back", "pop_first", "pop_last", "take", "remove"})
 _STATEMENT_EXPRESSIONS = frozenset({"if_expression", "for_expression", "while_expression", "loop_expression",
                                     "match_expression", "block", "assignment_expression",
@@ -613,6 +618,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 return ir.Index(receiver, args[0])
             if method in ("max", "min") and len(args) == 1:
                 return ir.Call(ir.Name(method), (receiver, args[0]))  # a.max(b) on numbers is max(a, b)
+            if method in _ARITHMETIC_METHODS and len(args) == 1:
+                return ir.BinOp(_ARITHMETIC_METHODS[method], receiver, args[0])  # n.saturating_sub(1): a bound
             if method in ("collect", "sum", "product", "count", "max", "min", "all", "any") and not (
                     method in ("all", "any") and args):
                 folded = self.fold_chain(method, receiver, function)

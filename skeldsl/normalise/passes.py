@@ -163,6 +163,11 @@ def reduce_as_loop(body: list[Low]) -> list[Low]:
         stmt = _map_children(stmt, reduce_as_loop)
         if stmt[0] == "call" and stmt[1] == "reduce" and stmt[2] not in (None, "_"):
             stmt = ("for", "over", stmt[2], [])
+        elif stmt[0] == "if" and any(c[1] == "reduce" and c[2] not in (None, "_") for c in stmt[1]):
+            # if sum(xs) % 2: the pass runs before the test, as the loop that sums first does elsewhere
+            out += [("for", "over", c[2], []) for c in stmt[1] if c[1] == "reduce" and c[2] not in (None, "_")]
+            stmt = ("if", [c for c in stmt[1] if not (c[1] == "reduce" and c[2] not in (None, "_"))],
+                    stmt[2], stmt[3])
         out.append(stmt)
     return out
 
@@ -193,12 +198,18 @@ def absorb_initial_inserts(body: list[Low]) -> list[Low]:
 def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
     """``if (root == null) return res;`` at the top of a non-recursive function is an O(1) answer for
     trivial input, written in some languages and implied in others (Python's ``while q`` over
-    ``deque([root])``): drop it.  Recursive functions keep theirs (it is the base case)."""
-    if body and body[0] == ("if", [], [("exit", "return")], []):
-        recursive = any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in _walk(body))
-        if not recursive:
-            return body[1:]
-    return body
+    ``deque([root])``): drop it.  Recursive functions keep theirs (it is the base case).  Every such
+    guard before the first real work goes (``if (n == 0) return 0; if (n <= 2) return 1;``), also after
+    the constructions some translations declare first (``res = []`` then ``if (!root) return res``)."""
+    guard = ("if", [], [("exit", "return")], [])
+    if guard not in body:
+        return body
+    if any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in _walk(body)):
+        return body
+    index = 0
+    while index < len(body) and body[index][0] == "assign" or index < len(body) and body[index] == guard:
+        index += 1
+    return [stmt for stmt in body[:index] if stmt != guard] + body[index:]
 
 
 def order_constructions(body: list[Low]) -> list[Low]:
@@ -518,6 +529,7 @@ def fold_break_guard(body: list[Low]) -> list[Low]:
 
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
+    merge_checked_lookup,
     drop_default_init,
     sized_by_append_loop,
     drop_fill_loops,
