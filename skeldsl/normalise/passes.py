@@ -163,11 +163,6 @@ def reduce_as_loop(body: list[Low]) -> list[Low]:
         stmt = _map_children(stmt, reduce_as_loop)
         if stmt[0] == "call" and stmt[1] == "reduce" and stmt[2] not in (None, "_"):
             stmt = ("for", "over", stmt[2], [])
-        elif stmt[0] == "if" and any(c[1] == "reduce" and c[2] not in (None, "_") for c in stmt[1]):
-            # if sum(xs) % 2: the pass runs before the test, as the loop that sums first does elsewhere
-            out += [("for", "over", c[2], []) for c in stmt[1] if c[1] == "reduce" and c[2] not in (None, "_")]
-            stmt = ("if", [c for c in stmt[1] if not (c[1] == "reduce" and c[2] not in (None, "_"))],
-                    stmt[2], stmt[3])
         out.append(stmt)
     return out
 
@@ -497,6 +492,33 @@ def merge_nested_conditions(body: list[Low]) -> list[Low]:
     return out
 
 
+def fold_loop_bound_test(body: list[Low]) -> list[Low]:
+    """``for i in range(1, n): if i * i > n: break`` is Java's ``for (i = 1; i * i <= n; i++)``: a bare
+    break test first in a ``for`` body is part of the loop's bound, which C-style headers hold and the
+    skeleton does not print.  Tests with operations (``if seen.has(x) break``) stay."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, fold_loop_bound_test)
+        if stmt[0] == "for" and stmt[3] and stmt[3][0] == ("if", [], [_BREAK], []):
+            stmt = stmt[:3] + (stmt[3][1:],)
+        out.append(stmt)
+    return out
+
+
+def merge_exit_guards(body: list[Low]) -> list[Low]:
+    """``if a { return }; if b { return }`` is ``if a || b { return }`` (Go and Java test ``root == nil ||
+    root == p`` in one guard, Python often in two): consecutive guards with the same lone exit merge,
+    their tests' operations kept in order."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, merge_exit_guards)
+        if stmt[0] == "if" and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "exit" and out \
+                and out[-1][0] == "if" and not out[-1][3] and out[-1][2] == stmt[2]:
+            stmt = ("if", out.pop()[1] + stmt[1], stmt[2], [])
+        out.append(stmt)
+    return out
+
+
 _BREAK = ("exit", "break")
 
 
@@ -529,7 +551,6 @@ def fold_break_guard(body: list[Low]) -> list[Low]:
 
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
-    merge_checked_lookup,
     drop_default_init,
     sized_by_append_loop,
     drop_fill_loops,
@@ -542,6 +563,8 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     drop_trailing_continue,
     drop_empty_branches,
     merge_nested_conditions,
+    merge_exit_guards,
     fold_break_guard,
+    fold_loop_bound_test,
     prune_unreachable,
 )
