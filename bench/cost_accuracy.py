@@ -128,6 +128,16 @@ def pair_stats(rows: list[tuple[dict, dict]]) -> tuple[int, int, int]:
     return total, agree, decided
 
 
+def _root_reason(detail: str) -> str:
+    """The innermost reason of an unknown answer: ``f0: calls f2, whose cost is unknown (X)`` -> ``X``."""
+    reason = re.sub(r"^f\d+: ", "", detail)
+    while True:
+        match = re.fullmatch(r"calls f\d+, whose cost is unknown \((.*)\)", reason)
+        if not match:
+            return reason
+        reason = match.group(1)
+
+
 def pct(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:5.1f}%" if whole else "   - "
 
@@ -171,7 +181,7 @@ def report(lang: str, rows: list[tuple[dict, dict]], show_misses: int) -> dict:
             got = result["estimate"] if "estimate" in result else f"{result['status']}: {result['detail']}"
             print(f"  MISS {record['source']} {record['problem']} #{record['approach']}: "
                   f"label {record['label']} got {got}")
-    reasons = collections.Counter(x["detail"].split(":")[0] for _, x in unknown)
+    reasons = collections.Counter(_root_reason(x["detail"]) for _, x in unknown)
     if reasons:
         print("unknown because: " + "; ".join(f"{reason} ({count})" for reason, count in reasons.most_common(5)))
     return {"lang": lang, "records": len(labelled), "class_accuracy": len(correct) / max(1, len(labelled)),

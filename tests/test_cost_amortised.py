@@ -246,3 +246,51 @@ def test_a_pointer_stepped_by_tuple_assignment_is_not_reset() -> None:
     text = skeldsl.extract_text(BACKSPACE_COMPARE, "python")
     assert "for p" not in text, text  # `i, j = i - 1, j - 1` moves the pointers on, it does not reset them
     assert str(estimate(skeldsl.extract(BACKSPACE_COMPARE, "python")).cost) == "O(m + n)"
+
+
+LEVEL_COPY = """
+fn f0(p0: node) {
+  v0 = queue()
+  v1 = list()
+  while v0 {
+    v2 = list(v0)
+    for v0 {
+      queue.pop(v0)
+      if {
+        queue.push(v0)
+      }
+    }
+    list.append(v1)
+  }
+}"""
+
+LITERAL_COPY = """
+fn f0(p0: seq) {
+  v0 = map()
+  for p0 {
+    v1 = list()
+    for p0[] {
+    }
+    copy(v1)
+    map.put(v0)
+  }
+}"""
+
+SEARCH_IN_UNSEEN_DATA = """
+fn f0(p0: seq) {
+  v0 = list()
+  for p0 {
+    bsearch(v0)
+  }
+}"""
+
+
+def test_copying_the_current_level_is_counted_by_the_worklist() -> None:
+    program = cost_of(LEVEL_COPY)
+    assert str(program.cost) == "O(n)", program.to_record()
+    assert any("current level" in note for note in program.function("f0").notes)
+
+
+def test_copying_a_literal_sized_local_is_constant_but_searching_unseen_data_is_not() -> None:
+    assert str(cost_of(LITERAL_COPY).cost) == "O(m n)"  # `[0] * 26` per word: rows x row length only
+    assert str(cost_of(SEARCH_IN_UNSEEN_DATA).cost) == "O(n log n)"

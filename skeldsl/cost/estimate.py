@@ -50,6 +50,7 @@ _REMOVES = frozenset({
 })
 _POPS = frozenset({"stack.pop", "queue.pop", "deque.pop", "deque.popfront", "heap.pop", "list.pop",
                    "list.popfront", "linked.pop"})
+_WHOLE_PASSES = frozenset({"copy", "slice", "reverse", "reduce", "str.join"})
 _HAS = frozenset({"map.has", "set.has", "list.has", "tree.has", "map.get"})
 
 
@@ -285,6 +286,7 @@ class _Analysis:
     traversal: bool = False
     loop_depth: int = 0
     exits: list[BigO] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)  # worklists being walked, innermost last
     amortised: BigO = ZERO
 
     # ------------------------------------------------------------------------------------- driver
@@ -535,6 +537,11 @@ class _Analysis:
                 self.amortised = self.amortised + self._import_cost(callee)
                 return ONE
             return self._import_cost(callee)
+        if call.ref is not None and call.ref in self.levels and (op in CONSTRUCTORS or op in _WHOLE_PASSES):
+            # Inside a worklist, copying or scanning the current contents (a level of a BFS) costs the
+            # level's size; levels split the items, so over all rounds it is the traversal's total.
+            self._note("a pass over the worklist's current level is counted by the worklist")
+            return ONE
         if op in CONSTRUCTORS:
             return self.size(call.ref) if call.ref is not None else ONE
         cost = OPERATIONS[op].cost
@@ -543,10 +550,10 @@ class _Analysis:
         if call.ref and call.ref.startswith("_") and self.loop_depth:
             return ONE  # inside a loop an unnamed operand is mostly the current item (a word, a key)
         size = self.size(call.ref)
-        if (size.is_constant and call.ref and call.ref.startswith("v") and "[" not in call.ref
-                and self.sizes.get(call.ref, ZERO).is_zero):
+        if (size.is_constant and cost in ("log n", "n log n") and call.ref and call.ref.startswith("v")
+                and "[" not in call.ref and self.sizes.get(call.ref, ZERO).is_zero):
             # Built by something the skeleton does not show (`list(accumulate(xs))`): searched or sorted,
-            # it is data, not a literal of moves.
+            # it is data, not a literal of moves.  Copied or sliced, it is the literal (`[0] * 26`).
             size = self.input_size()
         if cost == "log n":
             return algebra.log(size)
@@ -613,8 +620,14 @@ class _Analysis:
                 trip = self.size(ref)
             if pushes_inside and not enclosing:
                 self.traversal = True
-            body, once = self._nested(stmt.body, loops + [_Loop("worklist" if pushes_inside else "while", ref,
-                                                               stmt.body)])
+            if pushes_inside:
+                self.levels.append(ref)
+            try:
+                body, once = self._nested(stmt.body, loops + [_Loop("worklist" if pushes_inside else "while", ref,
+                                                                   stmt.body)])
+            finally:
+                if pushes_inside:
+                    self.levels.pop()
             return (trip * body if not body.is_zero else trip) + once
         if enclosing:
             self._note("two pointers / sliding window: an inner condition loop amortised over the outer loop")
