@@ -25,6 +25,7 @@ from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initi
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
+from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -34,7 +35,7 @@ _PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "qu
 
 
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
-    functions = recognise_memo(hoist(module), spec)
+    functions = absorb_table_fills(recognise_memo(hoist(module), spec), spec)
     context = ModuleContext(spec, [f.name for f, _ in functions])
     lowered: dict[str, list[Low]] = {}
     params: dict[str, list[tuple[str, str]]] = {}

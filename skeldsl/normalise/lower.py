@@ -676,6 +676,10 @@ class FunctionLowering:
             bounds = iterable.args
         else:
             bounds = (iterable.start, iterable.stop)
+        if isinstance(value.element, ir.Comprehension) and self.filled_list(value.element) is not None:
+            # rows that are filled lists themselves: [[[0] * k for _ in range(m)] for _ in range(n)] is
+            # new int[n][m][k], sized by its first dimension like every table
+            return self.range_domain(tuple(bounds))[1] or CONST
         for node in _walk_expr(value.element):
             if isinstance(node, (ir.Call, ir.Comprehension, ir.Lambda)) and not (
                     isinstance(node, ir.Call) and isinstance(node.func, ir.Name) and not node.args

@@ -32,6 +32,9 @@ Key = tuple[str, str]  # ("name", local or parameter) or ("field", attribute of 
 Hoisted = list[tuple[ir.FunctionDef, "str | None"]]
 
 _PUT_ACTIONS = frozenset({"map.put", "tree.put"})
+# what a memo function may do with its table besides indexing it (None: a method without cost, e.g. ``end``);
+# a size, an iteration or a copy of the table is more than memoisation
+_LOOKUP_ACTIONS = frozenset({None, "none", "map.get", "map.has", "map.put", "tree.get", "tree.has", "tree.put"})
 _LOOPS = (ir.Foreach, ir.CFor, ir.While)
 
 
@@ -121,12 +124,18 @@ class _Rewriter:
         *reads, last = body
         if not isinstance(last, ir.Return) or last.value is None:
             return set()
-        if any(not isinstance(read, ir.Assign) or read.value is None for read in reads):
+        # ``v = T[k]`` (Go's ``if v, ok := T[k]; ok``, Rust's ``if let Some(v) = T.get(k)``) then ``return v``:
+        # plain assignments to names whose value the return passes on
+        if any(not isinstance(read, ir.Assign) or read.value is None or read.op is not None
+               or not all(isinstance(t, ir.Name) for t in read.targets) for read in reads):
             return set()
         if any(self.callee(node) is not None for node in _walk_expr(stmt.test)):
             return set()
-        returned: set[Key] = set()
-        for read in (*reads, last):
+        returned: set[Key] = self.looked_up(last.value)
+        passed = {node.id for node in _walk_expr(last.value) if isinstance(node, ir.Name)}
+        for read in reads:
+            if not any(t.id in passed for t in read.targets):  # type: ignore[union-attr]
+                continue
             returned |= self.looked_up(read.value)
             if isinstance(read.value, ir.Opaque) and read.value.what == "bind":  # Rust ``if let Some(v) = T[k]``
                 returned |= self.looked_up(stmt.test)
@@ -200,7 +209,8 @@ class _Rewriter:
         def expr(node: ir.Expr) -> ir.Expr:
             if isinstance(node, ir.Index) and not node.is_slice and self.root(node) == key:
                 return ir.Opaque("memo", tuple(expr(i) for i in _indices(node)))
-            if isinstance(node, ir.Call) and isinstance(node.func, ir.Attr) and self.root(node.func.obj) == key:
+            if isinstance(node, ir.Call) and isinstance(node.func, ir.Attr) and self.root(node.func.obj) == key \
+                    and self.method_action(node.func.name) in _LOOKUP_ACTIONS:
                 return ir.Opaque("memo", tuple(expr(a) for a in node.args))
             if isinstance(node, ir.BinOp) and node.op in ("in", "not in") and self.root(node.right) == key:
                 return ir.Opaque("memo", (expr(node.left),))
