@@ -140,10 +140,15 @@ def returned_value(expr: ir.Expr) -> ir.Expr:
 _CHAR_ARRAYS = frozenset({"toCharArray", "ToCharArray"})
 
 
+# ``s.toCharArray()``: the string's characters (each JVM SPEC maps it to the ``view`` action, an alias of s)
+CHAR_VIEW = "<chars>"
+
+
 def char_array(obj: ir.Expr, method: str, args: tuple) -> ir.Expr | None:
-    """``s.toCharArray()`` is Python's ``list(s)``: a new list built from the string."""
+    """``s.toCharArray()`` is Python's ``list(s)``: the string's characters, also when ``s`` has no known
+    type (``words[i].toCharArray()``)."""
     if method in _CHAR_ARRAYS and not args:
-        return ir.Call(ir.Name("<array>"), (obj,))
+        return ir.Call(ir.Name(CHAR_VIEW), (obj,))
     return None
 
 
@@ -154,7 +159,7 @@ def string_of(args: tuple) -> ir.Expr:
 
 def unwrap_char_array(iterable: ir.Expr) -> ir.Expr:
     """``for (char c : s.toCharArray())`` walks ``s`` itself, as Python's ``for c in s``."""
-    if isinstance(iterable, ir.Call) and isinstance(iterable.func, ir.Name) and iterable.func.id == "<array>" \
+    if isinstance(iterable, ir.Call) and isinstance(iterable.func, ir.Name) and iterable.func.id == CHAR_VIEW \
             and len(iterable.args) == 1 and not isinstance(iterable.args[0], ir.Literal):
         return iterable.args[0]
     return iterable

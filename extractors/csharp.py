@@ -90,6 +90,7 @@ SPEC = LanguageSpec(
     },
     methods=_METHODS,
     functions={
+        "<chars>": ("view", 0),  # _jvm.CHAR_VIEW: s.toCharArray()
         "Array.Sort": ("sort", 0), "Array.BinarySearch": ("bsearch", 0), "Array.Reverse": ("reverse", 0),
         "Array.Fill": ("none", 0), "Array.Copy": ("slice", 0), "Array.IndexOf": ("list.find", 0),
         "Array.Exists": ("reduce", 0), "Array.Resize": ("copy", 0), "Array.Empty": ("none", 0),

@@ -109,6 +109,7 @@ SPEC = LanguageSpec(
     },
     methods=_METHODS,
     functions={
+        "<chars>": ("view", 0),  # _jvm.CHAR_VIEW: s.toCharArray()
         "Arrays.sort": ("sort", 0), "Collections.sort": ("sort", 0), "Arrays.parallelSort": ("sort", 0),
         "Arrays.binarySearch": ("bsearch", 0), "Collections.binarySearch": ("bsearch", 0),
         "Collections.reverse": ("reverse", 0), "Arrays.copyOfRange": ("slice", 0), "Arrays.copyOf": ("copy", 0),

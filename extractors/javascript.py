@@ -779,7 +779,9 @@ class JavaScriptExtractor(TreeSitterExtractor):
         if method == "join" and len(arg_nodes) == 1 and self.text(arg_nodes[0]) in ("''", '""') \
                 and _is_string_reversal(self, receiver_node):  # s.split('').reverse().join('') is s[::-1]
             source = self.field(self.field(self.field(receiver_node, "function"), "object"), "function")
-            return ir.Index(self.expr(self.field(source, "object")), ir.Opaque("slice"), is_slice=True)
+            return ir.Index(self.expr(self.field(source, "object")), ir.Opaque("reversed"), is_slice=True)
+        if method == "slice" and (not arg_nodes or len(arg_nodes) == 1 and self.text(arg_nodes[0]) == "0"):
+            return ir.Call(ir.Attr(self.expr(receiver_node), "copy"), ())  # xs.slice() copies all, as xs[:]
         if method in ("push", "unshift") and len(arg_nodes) == 1 and arg_nodes[0].type == "spread_element":
             # xs.push(...ys) appends a collection: Python's xs.extend(ys)
             return ir.Call(ir.Attr(self.expr(receiver_node), "extend"), (self.expr(arg_nodes[0]),))

@@ -130,6 +130,7 @@ SPEC = LanguageSpec(
     },
     methods=_METHODS,
     functions={
+        "<chars>": ("view", 0),  # _jvm.CHAR_VIEW: s.toCharArray()
         "maxOf": ("none", 0), "minOf": ("none", 0), "abs": ("none", 0), "println": ("none", 0),
         "print": ("none", 0), "sqrt": ("none", 0), "Math.max": ("none", 0), "Math.min": ("none", 0),
         "Math.abs": ("none", 0), "Math.sqrt": ("none", 0), "Math.pow": ("none", 0), "Math.floorMod": ("none", 0),

@@ -398,9 +398,10 @@ class _Converter:
         if len(elements) == 1 and isinstance(elements[0].slice, cst.Slice):
             part = elements[0].slice
             bounds = tuple(self.expr(b) for b in (part.lower, part.upper, part.step) if b is not None)
-            if part.lower is None and part.upper is None and part.step is not None:
-                # xs[::-1] is a reversed copy
-                return ir.Index(value, ir.Opaque("slice", bounds), is_slice=True)
+            if part.lower is None and part.upper is None and isinstance(part.step, cst.UnaryOperation) \
+                    and isinstance(part.step.operator, cst.Minus) and isinstance(part.step.expression, cst.Integer) \
+                    and part.step.expression.value == "1":
+                return ir.Index(value, ir.Opaque("reversed"), is_slice=True)  # xs[::-1] is a reversed copy
             return ir.Index(value, ir.Opaque("slice", bounds), is_slice=True)
         indexes = [self.expr(e.slice.value) for e in elements if isinstance(e.slice, cst.Index)]
         index: ir.Expr = indexes[0] if len(indexes) == 1 else ir.CollectionLit("tuple", tuple(indexes))

@@ -811,7 +811,7 @@ class SwiftExtractor(TreeSitterExtractor):
             return ir.BinOp("*", ir.CollectionLit("list", (item,)), count)
         if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
                 and isinstance(values[0].func, ir.Attr) and values[0].func.name == "reversed" and not values[0].args:
-            return ir.Index(values[0].func.obj, ir.Opaque("slice"), is_slice=True)  # String(s.reversed()): s[::-1]
+            return ir.Index(values[0].func.obj, ir.Opaque("reversed"), is_slice=True)  # String(s.reversed()): s[::-1]
         if name == "Array" and not any(labels) and len(values) == 1 and isinstance(values[0], (ir.Name, ir.Attr)):
             return values[0]  # Array(s): Swift's way to index a string; Python indexes s itself
         if name == "stride" and len(values) >= 2:

@@ -93,7 +93,10 @@ def test_memoisation_decorators(decorator: str) -> None:
 
 def test_sorted_and_sort_are_both_sorting() -> None:
     assert body("def f(xs: list):\n    xs.sort()\n") == "sort(p0)"
-    assert body("def f(xs: list):\n    ys = sorted(xs)\n    return ys\n") == "v0 = sort(p0)"
+    # a sorted copy is another name for the sorted collection (Java sorts in place or sorts a clone)
+    assert body("def f(xs: list):\n    ys = sorted(xs)\n    return ys\n") == "sort(p0)"
+    assert body("def f(xs: list):\n    ys = xs[:]\n    ys.sort()\n    return ys\n") == "sort(p0)"
+    assert body("def f(s: str):\n    chars = list(s)\n    for c in chars:\n        pass\n") == "for p0 {\n}"
 
 
 def test_binary_search_loop_is_halving() -> None:

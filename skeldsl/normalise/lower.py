@@ -88,6 +88,7 @@ class FunctionLowering:
         self.param_usage: dict[str, str] = {}
         self.captured: list[tuple[str, str]] = []  # (name, kind) of lifted closure variables
         self.local_counter = 0
+        self._recursive: bool | None = None
         self.loops: list[ir.Stmt] = []  # the loop statements being lowered, innermost last
         for param in function.params:
             self.kinds[param.name] = param.kind
@@ -194,15 +195,19 @@ class FunctionLowering:
             return None if base is None else base + "[]"
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr):
             action = self.method_action(expr.func.obj, expr.func.name)
-            if action in ("wrap", "copy", "sort") or action == "iterate" and not expr.args:
+            if action in ("wrap", "copy", "sort", "view") or action == "iterate" and not expr.args:
                 return self.ref_of(expr.func.obj)
             if action in ("map.get", "tree.get"):  # m.get(k).add(x) acts on a value, like d[k].append(x)
                 base = self.ref_of(expr.func.obj)
                 return None if base is None else base + "[]"
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.args:
             action = self.spec.functions.get(expr.func.id, (None, 0))[0]
-            if action in ("wrap", "copy", "sort"):
+            if action in ("wrap", "copy", "sort", "view"):
                 return self.ref_of(expr.args[0])
+        if isinstance(expr, ir.Call):
+            viewed = self.view_source(expr)
+            if viewed is not None:  # for c in list(s) walks s
+                return self.ref_of(viewed)
         return None
 
     def size_ref(self, expr: ir.Expr | None) -> str | None:
@@ -284,6 +289,9 @@ class FunctionLowering:
         if user is not None:
             self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
+        viewed = self.view_source(call)
+        if viewed is not None:
+            return self.expr_ops(viewed)
         if isinstance(func, ir.Attr):
             qualified = _qualified(func)
             if qualified is not None and qualified in self.spec.functions and self.ref_of(func.obj) is None:
@@ -296,7 +304,7 @@ class FunctionLowering:
             if action == "iterate":
                 return out + self.iterate(receiver, call.args)
             out += self.many_ops(call.args)
-            if action in ("size", "none", "wrap", "nonempty", "empty", "range"):
+            if action in ("size", "none", "wrap", "nonempty", "empty", "range", "view"):
                 return out
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
@@ -355,7 +363,7 @@ class FunctionLowering:
                 return self.many_ops(args) + [("call", "reduce", self.ref_of(target))]
             return self.many_ops(args)
         out = self.many_ops(args)
-        if action in ("size", "none", "wrap", "range", "nonempty", "empty"):
+        if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
         if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)):
@@ -405,7 +413,7 @@ class FunctionLowering:
         out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
         ref = self.ref_of(expr.obj)
         if expr.is_slice:
-            return out + [("call", "slice", ref or UNKNOWN)]
+            return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
         if kind in ("map", "tree"):
             out.append(("call", f"{kind}.get", ref or UNKNOWN))
@@ -497,7 +505,7 @@ class FunctionLowering:
         if isinstance(stmt, ir.While):
             return self.while_stmt(stmt.test, stmt.body)
         if isinstance(stmt, ir.Return):
-            return self.expr_ops(stmt.value) + [("exit", "return")]
+            return self.returned_ops(stmt.value) + [("exit", "return")]
         if isinstance(stmt, ir.Break):
             return [("exit", "break")]
         if isinstance(stmt, ir.Continue):
@@ -511,6 +519,26 @@ class FunctionLowering:
             self.kinds[stmt.name] = "fn"
             return []
         return []
+
+    def returned_ops(self, value: ir.Expr | None) -> list[Low]:
+        """The operations of a returned value, without a final copy of a collection (``return list(res)``,
+        ``new ArrayList<>(deque)``, ``.collect()``): handing the result over in the caller's type is not a
+        step of the algorithm, and most translations return the collection itself.  Recursive functions keep
+        it (a copy per call is work)."""
+        ops = self.expr_ops(value)
+        if ops and ops[-1][0] == "call" and ops[-1][1] == "copy" and not self.recursive():
+            ops = ops[:-1]
+        return ops
+
+    def recursive(self) -> bool:
+        """Does the function call itself (directly)?  Computed once, on first need."""
+        if self._recursive is None:
+            name = self.function.name
+            self._recursive = any(
+                isinstance(node, ir.Call) and (isinstance(node.func, ir.Name) and node.func.id == name or
+                                               isinstance(node.func, ir.Attr) and node.func.name == name)
+                for node in _walk_expr(ir.Opaque("body", tuple(_statement_exprs(self.function.body)))))
+        return self._recursive
 
     def expr_stmt(self, expr: ir.Expr) -> list[Low]:
         return self.expr_ops(expr)
@@ -572,6 +600,12 @@ class FunctionLowering:
         return self.new_local(target.id, kind)
 
     def assign_name(self, target: ir.Expr, value: ir.Expr, declared: str | None, evaluate: bool) -> list[Low]:
+        viewed = self.view_source(value) if isinstance(target, ir.Name) else None
+        if viewed is not None:  # chars = list(s): another name for s's characters
+            self.refs[target.id] = self.ref_of(viewed)  # type: ignore[union-attr]
+            self.kinds[target.id] = "list"  # type: ignore[union-attr]
+            self.size_of.pop(target.id, None)  # type: ignore[union-attr]
+            return self.expr_ops(viewed) if evaluate else []
         construction = self.construction(value, declared)
         if construction is not None:
             kind, op, source, pre = construction
@@ -616,6 +650,33 @@ class FunctionLowering:
             self.size_of[name] = size
         return out
 
+    def view_source(self, value: ir.Expr) -> ir.Expr | None:
+        """The string whose characters ``value`` merely re-views, else None.
+
+        ``list(s)``, ``s.toCharArray()``, ``[...s]``, ``s.chars().collect()``, ``[]byte(s)``, ``Array(s)``: each
+        language needs its own idiom to index, sort or mutate a string's characters, and Python iterates the
+        string itself.  A change of representation is not an algorithmic step (its one O(n) pass is never
+        more than the work done on the characters), so the copy is an alias of the string.  The ``view``
+        action names such conversions where the receiver's kind is unknown (``words[i].toCharArray()``); a
+        ``copy`` or a list construction of an expression known to be a string is one too.
+        """
+        if not isinstance(value, ir.Call) or self.user_function(value.func) is not None:
+            return None
+        func, args = value.func, value.args
+        if isinstance(func, ir.Attr) and not args:
+            action, source = self.method_action(func.obj, func.name), func.obj
+        elif isinstance(func, ir.Name) and len(args) == 1 and func.id in self.spec.functions:
+            action, position = self.spec.functions[func.id]
+            source = args[position] if position == 0 else None
+        elif isinstance(func, ir.Name) and len(args) == 1 and self.spec.constructors.get(func.id) == "list":
+            action, source = "copy", args[0]
+        else:
+            return None
+        # (ref_of last: it lifts captured names, which a mere size such as len(xs) must not do)
+        if source is None or action != "view" and (action != "copy" or self.kind_of(source) != "str"):
+            return None
+        return source if self.ref_of(source) is not None else None
+
     def construction(self, value: ir.Expr, declared: str | None):
         """(kind, op, source ref, pre-statements) when ``value`` builds a new collection, else None."""
         if isinstance(value, ir.CollectionLit) and value.kind in ("list", "set", "map"):
@@ -655,7 +716,7 @@ class FunctionLowering:
             ref = self.ref_of(value.obj)
             if ref is not None:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
-                return kind, "slice", ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
+                return kind, _slice_op(value.index), ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
         return None
 
     def filled_list(self, value: ir.Expr) -> str | None:
@@ -917,6 +978,18 @@ def _kind_of_op(op: str) -> str:
     return op.split(".")[0]
 
 
+def _slice_op(index: ir.Expr) -> str:
+    """The operation a slice performs: ``xs[:]`` (no bounds) copies the whole of xs, like ``list(xs)``,
+    ``xs.clone()`` and Go's ``append([]int{}, xs...)``; ``xs[::-1]`` (the extractors' ``reversed`` slice) is
+    a reversed copy, like ``s.reversed()`` and ``StringBuilder(s).reverse()``; anything else copies a part."""
+    if isinstance(index, ir.Opaque):
+        if index.what == "reversed":
+            return "reverse"
+        if index.what == "slice" and not index.children:
+            return "copy"
+    return "slice"
+
+
 def _qualified(expr: ir.Expr) -> str | None:
     """``heapq.heappush`` / ``Arrays.sort`` as one dotted name, when the receiver is a plain name."""
     if isinstance(expr, ir.Attr) and isinstance(expr.obj, ir.Name):
@@ -976,6 +1049,23 @@ def _counter_step(update: tuple[ir.Stmt, ...], variable: str | None) -> str | No
 
 def _mentions(expr: ir.Expr | None, name: str) -> bool:
     return any(isinstance(node, ir.Name) and node.id == name for node in _walk_expr(expr))
+
+
+def _statement_exprs(body: Iterable[ir.Stmt]):
+    """Every expression in ``body``'s statements, nested blocks included (not nested functions)."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        for value in vars(stmt).values():
+            if isinstance(value, tuple):
+                for item in value:
+                    if isinstance(item, (ir.Assign, ir.ExprStmt, ir.If, ir.Foreach, ir.CFor, ir.While,
+                                         ir.Return, ir.Delete, ir.Block)):
+                        stack.append(item)
+                    elif not isinstance(item, (str, ir.FunctionDef, ir.Break, ir.Continue)):
+                        yield item
+            elif value is not None and not isinstance(value, (str, bool, int)):
+                yield value
 
 
 def _walk_expr(expr):

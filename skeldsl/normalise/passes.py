@@ -140,6 +140,85 @@ def drop_fill_loops(body: list[Low]) -> list[Low]:
     return out
 
 
+def sort_copy_in_place(body: list[Low]) -> list[Low]:
+    """``ys = sorted(xs)`` and ``ys = xs.clone(); Arrays.sort(ys)`` are ``sort(xs)``, as ``xs.sort()`` and
+    ``Arrays.sort(xs)`` are: a copy made to be sorted costs less than the sort, so ``ys`` is another name
+    for the sorted ``xs`` (translations sort the input in place as often as they sort a copy)."""
+    out: list[Low] = []
+    renamed: dict[str, str] = {}
+    for stmt in body:
+        if stmt[0] == "assign":
+            renamed.pop(stmt[1], None)  # rebuilt: a collection of its own again
+        if renamed:
+            stmt = _rename_refs(stmt, renamed)
+        stmt = _map_children(stmt, sort_copy_in_place)
+        if stmt[0] == "assign" and stmt[2] == "sort" and _is_ref(stmt[3]) and stmt[3] != stmt[1]:
+            renamed[stmt[1]] = stmt[3]
+            stmt = ("call", "sort", stmt[3])
+        elif stmt[0] == "call" and stmt[1] == "sort" and out and out[-1][0] == "assign" and out[-1][1] == stmt[2] \
+                and out[-1][2] in ("copy", "list") and _is_ref(out[-1][3]):
+            source = out.pop()[3]
+            renamed[stmt[2]] = source
+            stmt = ("call", "sort", source)
+        out.append(stmt)
+    return out
+
+
+def _is_ref(ref) -> bool:
+    """A reference to a named collection (not None, not the unknown ``_``)."""
+    return isinstance(ref, str) and not ref.startswith("_")
+
+
+def _rename_refs(stmt: Low, renamed: dict[str, str]) -> Low:
+    """``stmt`` with references to the renamed locals (and their elements) replaced."""
+    def ref(value):
+        if not isinstance(value, str):
+            return value
+        base, bracket, rest = value.partition("[")
+        return renamed[base] + bracket + rest if base in renamed else value
+
+    def body(stmts: list[Low]) -> list[Low]:
+        return [_rename_refs(inner, renamed) for inner in stmts]
+
+    kind = stmt[0]
+    if kind == "call":
+        return (kind, stmt[1], ref(stmt[2]))
+    if kind == "assign":
+        return (kind, ref(stmt[1]), stmt[2], ref(stmt[3]))
+    if kind == "for":
+        return (kind, stmt[1], ref(stmt[2]), body(stmt[3]))
+    if kind == "while":
+        return (kind, ref(stmt[1]), body(stmt[2]))
+    if kind == "if":
+        return (kind, body(stmt[1]), body(stmt[2]), body(stmt[3]))
+    return stmt
+
+
+def join_fill_loop(body: list[Low]) -> list[Low]:
+    """A fresh string builder filled by a loop that only appends each element (``for (String w : words)
+    sb.append(w);``) and is not touched afterwards is ``"".join(words)``, Python's and Go's one call."""
+    out: list[Low] = []
+    index = 0
+    while index < len(body):
+        stmt = _map_children(body[index], join_fill_loop)
+        if stmt[0] == "assign" and stmt[2] == "strbuf" and stmt[3] is None and index + 1 < len(body):
+            loop = body[index + 1]
+            if loop[0] == "for" and loop[1] == "over" and loop[2] not in (None, "_") \
+                    and loop[3] == [("call", "strbuf.append", stmt[1])] \
+                    and not any(_mentions_ref(later, stmt[1]) for later in _walk(body[index + 2:])):
+                out.append(("call", "str.join", loop[2]))
+                index += 2
+                continue
+        out.append(stmt)
+        index += 1
+    return out
+
+
+def _mentions_ref(stmt: Low, ref: str) -> bool:
+    values = {"call": (2,), "assign": (1, 3), "for": (2,), "while": (1,)}.get(stmt[0], ())
+    return any(isinstance(stmt[i], str) and stmt[i].split("[")[0] == ref for i in values)
+
+
 def drop_default_init(body: list[Low]) -> list[Low]:
     """``if (!m.containsKey(k)) m.put(k, init);`` right before using ``m[k]`` is Python's ``defaultdict``:
     the lookup that follows does the work, the guarded put is only a default."""
@@ -163,6 +242,11 @@ def reduce_as_loop(body: list[Low]) -> list[Low]:
         stmt = _map_children(stmt, reduce_as_loop)
         if stmt[0] == "call" and stmt[1] == "reduce" and stmt[2] not in (None, "_"):
             stmt = ("for", "over", stmt[2], [])
+        elif stmt[0] == "if" and any(c[1] == "reduce" and c[2] not in (None, "_") for c in stmt[1]):
+            # if sum(xs) % 2: the pass runs before the test, as the loop that sums first does elsewhere
+            out += [("for", "over", c[2], []) for c in stmt[1] if c[1] == "reduce" and c[2] not in (None, "_")]
+            stmt = ("if", [c for c in stmt[1] if not (c[1] == "reduce" and c[2] not in (None, "_"))],
+                    stmt[2], stmt[3])
         out.append(stmt)
     return out
 
@@ -554,6 +638,8 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     drop_default_init,
     sized_by_append_loop,
     drop_fill_loops,
+    sort_copy_in_place,
+    join_fill_loop,
     loop_over_source,
     prune_unreachable,
     flatten_else_after_exit,

@@ -16,6 +16,7 @@ special actions the normaliser understands:
 ``wrap``      iteration wrapper that iterates its argument/receiver (``enumerate``, ``zip``, ``.items()``)
 ``range``     a range of integers (Python ``range``)
 ``copy``      a new collection copied from the argument/receiver
+``view``      the argument/receiver's characters as a sequence (``toCharArray``, ``as_bytes``): an alias of it
 ``none``      nothing of interest (``print``, ``abs``)
 """
 
@@ -31,7 +32,7 @@ def methods_by_kind(**tables: Mapping[str, str]) -> dict[tuple[str, str], str]:
             for kind, table in tables.items() for method, op in table.items()}
 
 
-SPECIAL_ACTIONS = frozenset({"iterate", "size", "nonempty", "empty", "wrap", "range", "copy", "none"})
+SPECIAL_ACTIONS = frozenset({"iterate", "size", "nonempty", "empty", "wrap", "range", "copy", "view", "none"})
 
 
 @dataclass(frozen=True)
