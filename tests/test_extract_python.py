@@ -147,13 +147,15 @@ def test_nested_function_is_hoisted_and_captured_collections_lifted() -> None:
                 return
             grid[r][c] = 0
             dfs(r + 1, c)
+            dfs(r, c + 1)
         for r in range(len(grid)):
             for c in range(len(grid[0])):
                 dfs(r, c)
     """
     assert skel(code) == ("skel 1\nfn f0(p0: seq) {\n  for p0 {\n    for p0[] {\n      f1()\n    }\n  }\n}\n"
-                          "fn f1(p0: seq, p1: num, p2: num) {\n  if {\n    return\n  }\n  f1()\n}\n")
-    # (untyped r, c take the kind every call site passes: loop counters, so num)
+                          "fn f1(p0: seq, p1: num, p2: num) {\n  if {\n    return\n  }\n  f1()\n  f1()\n}\n")
+    # (untyped r, c take the kind every call site passes: loop counters, so num; both change in some
+    # self-call, so both are the helper's own state, see drop_passed_on)
 
 
 def test_function_order_does_not_depend_on_definition_order() -> None:

@@ -21,6 +21,7 @@ class Solution:
             for k in range(len(grid)):
                 pass
             dfs(i + 1, j)
+            dfs(i, j + 1)
         count = 0
         for r in range(len(grid)):
             for c in range(len(grid[0])):
@@ -44,6 +45,7 @@ class Solution {
         grid[i][j] = '0';
         for (int k = 0; k < grid.length; k++) {}
         dfs(i + 1, j, grid);
+        dfs(i, j + 1, grid);
     }
 }
 """
@@ -64,6 +66,7 @@ func dfs(grid [][]byte, i int, j int) {
     grid[i][j] = '0'
     for k := 0; k < len(grid); k++ {}
     dfs(grid, i+1, j)
+    dfs(grid, i, j+1)
 }
 """
 
@@ -104,3 +107,56 @@ def test_canonicalise_orders_helper_parameters_like_extraction():
         "fn f1(p0: seq, p1: num, p2: num) {\n  for p0 {\n  }\n  f1()\n}\n")
     python = extract_text(PY_CLOSURE, "python")
     assert print_skeleton(canonicalise(parse_skeleton(python))) == python
+
+
+PY_MEMO_CLOSURE = """
+class Solution:
+    def minDistance(self, word1: str, word2: str) -> int:
+        m, n = len(word1), len(word2)
+        dp = {}
+        def dfs(i, j):
+            if i == m or j == n:
+                return 0
+            if (i, j) in dp:
+                return dp[(i, j)]
+            if word1[i] == word2[j]:
+                dp[(i, j)] = dfs(i + 1, j + 1)
+            else:
+                dp[(i, j)] = 1 + min(dfs(i + 1, j), dfs(i, j + 1))
+            return dp[(i, j)]
+        return dfs(0, 0)
+"""
+
+JAVA_PASSED_ON = """
+class Solution {
+    public int minDistance(String word1, String word2) {
+        int m = word1.length(), n = word2.length();
+        Map<Integer, Integer> dp = new HashMap<>();
+        return dfs(0, 0, word1, word2, m, n, dp);
+    }
+    private int dfs(int i, int j, String word1, String word2, int m, int n, Map<Integer, Integer> dp) {
+        if (i == m || j == n) return 0;
+        if (dp.containsKey(i * n + j)) return dp.get(i * n + j);
+        int res;
+        if (word1.charAt(i) == word2.charAt(j)) res = dfs(i + 1, j + 1, word1, word2, m, n, dp);
+        else res = 1 + Math.min(dfs(i + 1, j, word1, word2, m, n, dp), dfs(i, j + 1, word1, word2, m, n, dp));
+        dp.put(i * n + j, res);
+        return res;
+    }
+}
+"""
+
+
+def test_state_a_helper_only_passes_on_is_captured_state():
+    # m, n (numbers the skeleton never names) and the strings (read only by the Python closure's
+    # captures) are passed on unchanged by every self-call: Java's explicit state, Python's closure
+    python = extract_text(PY_MEMO_CLOSURE, "python")
+    assert extract_text(JAVA_PASSED_ON, "java") == python
+    assert "fn f1(p0: str, p1: str, p2: num, p3: num) {" in python  # i, j, and the strings it reads
+
+
+def test_a_parameter_changed_before_it_is_passed_on_stays():
+    source = ("def add(a, b, carry):\n    if a is None:\n        return 0\n"
+              "    carry, digit = divmod(carry + 1, 10)\n    return add(a.next, b.next, carry)\n"
+              "def entry(a, b):\n    return add(a, b, 0)\n")
+    assert "fn f1(p0: node, p1: node, p2: num)" in extract_text(source, "python")

@@ -7,7 +7,8 @@ Steps, in order (each a small function below or in a sibling module):
    receives the grid as a parameter look alike.
 2. ``lower`` (``lower.py``): per function, the semantic pass to skeleton statements.
 3. ``FUNCTION_PASSES`` and ``refine_containers`` (``passes.py``): cleanup and usage-based container kinds.
-4. ``canonical_params``: parameter kinds and helper parameter order that every language can reach.
+4. ``drop_passed_on`` and ``canonical_params``: a helper's parameters that only pass shared state on are
+   dropped (it is captured state); parameter kinds and helper parameter order every language can reach.
 5. ``canonical_order``: entry functions (not called by others) in source order, then callees depth-first
    in order of first call; so definition order does not matter.
 6. ``rename``: positional names in order of first use: ``f0..`` functions, ``p0..`` parameters,
@@ -74,6 +75,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, body)) for name, body in lowered.items()}
+    params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params)
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)
@@ -136,6 +138,77 @@ def _ordered_walk(body: list[Low]):
             stack.extend(reversed(stmt[2]))
         elif stmt[0] == "if":
             stack.extend(reversed(stmt[1] + stmt[2] + stmt[3]))
+
+
+def drop_passed_on(functions: list[tuple[ir.FunctionDef, str | None]], lowered: dict[str, list[Low]],
+                   params: dict[str, list[tuple[str, str]]], spec: LanguageSpec) -> dict[str, list[tuple[str, str]]]:
+    """A recursive function's parameter that every self-call passes on unchanged is state it shares, not a
+    parameter: Java's ``dfs(i, j, grid, m, n)`` passes ``grid``, ``m``, ``n`` and the memo where a Python
+    closure captures them.  Lambda lifting lifts a captured collection that the body reads at all and a
+    captured number that bounds a loop; so a passed-on collection the body never reads otherwise, and a
+    passed-on number the skeleton never names, are dropped."""
+    helpers = {callee for caller, body in lowered.items() for callee in _calls(body) if callee != caller}
+    result = dict(params)
+    for function, _ in functions:
+        if function.name not in helpers or not function.params:
+            continue  # an entry function's parameters are the problem's API
+        calls, mentions, assigned = _body_facts(function, spec.self_names)
+        if not calls:
+            continue
+        uses = _first_uses(lowered.get(function.name, []))
+        kinds = dict(params[function.name])
+        dropped = set()
+        for index, param in enumerate(function.params):
+            name = param.name
+            if name in assigned or not all(len(args) > index and isinstance(args[index], ir.Name)
+                                           and args[index].id == name for args in calls):
+                continue
+            scalar = kinds.get(name) in ("num", "bool", "any")
+            if scalar and f"P:{name}" not in uses or not scalar and mentions.get(name, 0) == len(calls):
+                dropped.add(name)
+        if dropped:
+            result[function.name] = [(name, kind) for name, kind in params[function.name] if name not in dropped]
+    return result
+
+
+def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Expr, ...]], dict[str, int], set[str]]:
+    """Of ``function``'s body (not its nested functions): the argument tuples of its self-calls, how often
+    each name is mentioned, and the names it assigns."""
+    name = function.name.split("@")[0]
+    calls: list[tuple[ir.Expr, ...]] = []
+    mentions: dict[str, int] = {}
+    assigned: set[str] = set()
+    stack: list = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple):
+            stack.extend(node)
+            continue
+        if isinstance(node, ir.Name):
+            mentions[node.id] = mentions.get(node.id, 0) + 1
+            continue
+        if node is None or isinstance(node, (str, int, float, bool, ir.Literal, ir.FunctionDef)):
+            continue
+        if isinstance(node, ir.Call):
+            func = node.func
+            if isinstance(func, ir.Name) and func.id == name or isinstance(func, ir.Attr) and func.name == name \
+                    and isinstance(func.obj, ir.Name) and func.obj.id in self_names:
+                calls.append(node.args)
+        elif isinstance(node, (ir.Assign, ir.Delete)):
+            targets = list(node.targets)
+            while targets:  # names, also inside tuple targets (``carry, digit = divmod(...)``)
+                target = targets.pop()
+                if isinstance(target, ir.Name):
+                    assigned.add(target.id)
+                elif isinstance(target, ir.CollectionLit):
+                    targets.extend(target.items)
+        elif isinstance(node, ir.Foreach):
+            assigned.update(node.targets)
+        elif isinstance(node, ir.UnaryOp) and node.op in ("++", "--") and isinstance(node.operand, ir.Name):
+            assigned.add(node.operand.id)
+        if hasattr(node, "__dict__"):
+            stack.extend(vars(node).values())
+    return calls, mentions, assigned
 
 
 # Parameter kinds a helper's parameters are ordered by when their bodies do not use them (ties of first use).

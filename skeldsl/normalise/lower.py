@@ -218,6 +218,7 @@ class FunctionLowering:
             return CONST if expr.kind in ("num", "char") else None
         if isinstance(expr, ir.Name):
             kind, ref = self.lookup(expr.id)
+            self.note_usage(expr, "num")  # an untyped parameter read as a bound (range(n), i < n) is a number
             if expr.id in self.size_of:
                 return self.size_of[expr.id]
             if ref is not None and kind not in _SCALAR_KINDS and kind != "num":
