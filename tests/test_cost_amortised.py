@@ -294,3 +294,21 @@ def test_copying_the_current_level_is_counted_by_the_worklist() -> None:
 def test_copying_a_literal_sized_local_is_constant_but_searching_unseen_data_is_not() -> None:
     assert str(cost_of(LITERAL_COPY).cost) == "O(m n)"  # `[0] * 26` per word: rows x row length only
     assert str(cost_of(SEARCH_IN_UNSEEN_DATA).cost) == "O(n log n)"
+
+
+def test_appending_to_a_local_string_is_amortised_but_concatenating_onto_a_parameter_copies() -> None:
+    local = cost_of("""
+fn f0(p0: str) {
+  for p0 {
+    str.concat(v0)
+  }
+}""")
+    assert str(local.cost) == "O(n)"
+    assert any("amortised O(1)" in note for note in local.function("f0").notes)
+    parameter = cost_of("""
+fn f0(p0: str, p1: seq) {
+  for p1 {
+    str.concat(p0)
+  }
+}""")
+    assert str(parameter.cost) == "O(m n)"

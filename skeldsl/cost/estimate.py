@@ -547,6 +547,12 @@ class _Analysis:
         cost = OPERATIONS[op].cost
         if cost == "1" or op == "list.extend":
             return ONE
+        if op == "str.concat" and call.ref is not None and not call.ref.startswith(("p", "_")):
+            # `res += c` on a string this function builds: C++ and Rust strings are mutable and CPython
+            # resizes a uniquely referenced string in place, so the append is amortised O(1) (Java's and
+            # Go's copy per `+=` is the exception the shared vocabulary cannot tell apart).
+            self._note("appending to a local string is amortised O(1)")
+            return ONE
         if call.ref and call.ref.startswith("_") and self.loop_depth:
             return ONE  # inside a loop an unnamed operand is mostly the current item (a word, a key)
         size = self.size(call.ref)
