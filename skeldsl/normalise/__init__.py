@@ -5,6 +5,9 @@ Steps, in order (each a small function below or in a sibling module):
 1. ``hoist``: nested functions (closures, local lambdas) become top-level functions; captured collections
    become extra leading parameters (lambda lifting), so a Python closure and a Java helper method that
    receives the grid as a parameter look alike.
+   Then on the IR: ``recognise_memo`` (``memo.py``) turns explicit memo tables (dict, HashMap, array
+   filled with -1) into ``memo`` functions like Python's ``@cache``, and ``absorb_table_fills``
+   (``tables.py``) drops loops that only initialise a table built before them.
 2. ``lower`` (``lower.py``): per function, the semantic pass to skeleton statements.
 3. ``FUNCTION_PASSES`` and ``refine_containers`` (``passes.py``): cleanup and usage-based container kinds.
 4. ``drop_passed_on`` and ``canonical_params``: a helper's parameters that only pass shared state on are

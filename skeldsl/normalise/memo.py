@@ -22,8 +22,9 @@ loops, ``Arrays.fill``, ``memset``) are dropped too, unless that function uses `
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
-from typing import Callable, Iterator
+from itertools import pairwise
 
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
@@ -164,7 +165,7 @@ class _Rewriter:
         ``id`` of each such ``if`` -> the tables it guards."""
         found: dict[int, set[Key]] = {}
         top = list(_top_statements(self.function.body))
-        for stmt, following in zip(top, top[1:]):
+        for stmt, following in pairwise(top):
             if not isinstance(stmt, ir.If) or stmt.orelse or not isinstance(following, ir.Return):
                 continue
             if any(self.callee(node) is not None for node in _walk_expr(stmt.test)):
