@@ -1125,7 +1125,12 @@ def _body_assignments(body: Iterable[ir.Stmt]):
     stack = list(body)
     while stack:
         stmt = stack.pop()
-        if isinstance(stmt, ir.Assign):
+        if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.CollectionLit) \
+                and isinstance(stmt.value, ir.CollectionLit) and len(stmt.targets[0].items) == len(stmt.value.items):
+            # ``l, r = l + 1, r - 1`` moves both pointers, as ``l++; r--`` does
+            yield from (ir.Assign((target,), value, stmt.op) for target, value in zip(stmt.targets[0].items,
+                                                                                    stmt.value.items))
+        elif isinstance(stmt, ir.Assign):
             yield stmt
         if isinstance(stmt, (ir.Assign, ir.ExprStmt)):
             # i++ / --r anywhere in the statement (``power -= tokens[l++]``) moves i too
