@@ -636,6 +636,7 @@ def fold_break_guard(body: list[Low]) -> list[Low]:
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
     drop_default_init,
+    nest_continue_guards,  # before sized_by_append_loop: an append after a continue guard is conditional
     sized_by_append_loop,
     drop_fill_loops,
     sort_copy_in_place,
@@ -645,7 +646,6 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     flatten_else_after_exit,
     drop_redundant_exit_branch,
     drop_trailing_return,
-    nest_continue_guards,
     drop_trailing_continue,
     drop_empty_branches,
     merge_nested_conditions,
