@@ -209,7 +209,8 @@ def test_add_startup_adds_the_measured_empty_program_start_up_to_every_run():
     slow = "x = sum(range(100000))\nprint(sum(map(int, input().split())))"
     fast = "print(sum(map(int, input().split())))"
     plain = evaluate_problem(
-        problem_from_record({**ADD, "candidates": [fast], "baseline": [slow]}), replace(settings, add_startup=False)
+        problem_from_record({**ADD, "candidates": [fast], "baseline": [slow]}),
+        replace(settings, add_startup=False),
     )
     whole = evaluate_problem(problem_from_record({**ADD, "candidates": [fast], "baseline": [slow]}), settings)
     assert plain.speedup > 1 and whole.speedup > 1

@@ -268,7 +268,9 @@ def measure_startup(settings: EvalSettings = EvalSettings(), probes: int = START
             for _ in range(probes):
                 run = run_python("", limits=_limits(settings, 1))
                 if not run.ok:
-                    raise RuntimeError(f"the sandbox cannot run an empty program: {run.status}: {run.message}")
+                    raise RuntimeError(
+                        f"the sandbox cannot run an empty program: {run.status}: {run.message}"
+                    )
                 values.append(run.cpu_s if settings.clock == "cpu" else run.wall_s)
             _STARTUP_CACHE[key] = statistics.median(values)
         return _STARTUP_CACHE[key]
@@ -318,7 +320,9 @@ def run_candidate(problem: Problem, code: str, settings: EvalSettings = EvalSett
     return CandidateResult("passed", "", None, tuple(times), _time_of(times, settings, startup), startup)
 
 
-def _run_in_one_process(problem: Problem, code: str, settings: EvalSettings, startup: float) -> CandidateResult:
+def _run_in_one_process(
+    problem: Problem, code: str, settings: EvalSettings, startup: float
+) -> CandidateResult:
     spec = problem.spec()
     spec.update(
         candidate=code,
