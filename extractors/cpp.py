@@ -107,6 +107,7 @@ SPEC = LanguageSpec(
     size_attributes=frozenset(),
     memo_decorators=frozenset(),
     self_names=frozenset({"this"}),
+    value_collections=True,
 )
 
 _TYPE_KINDS = {

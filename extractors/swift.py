@@ -101,6 +101,7 @@ SPEC = LanguageSpec(
     },
     size_attributes=frozenset({"count"}),
     self_names=frozenset({"self"}),
+    value_collections=True,
 )
 
 _TYPE_KINDS = {

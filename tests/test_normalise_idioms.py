@@ -305,3 +305,87 @@ def test_reduction_in_a_test_is_the_loop_before_it() -> None:
     """
     expected = "skel 1\nfn f0(p0: seq) {\n  for p0 {\n  }\n}\n"
     assert skel(python, "python") == skel(go, "go") == expected
+
+
+# ----------------------------------------------------------------------- value semantics copy on insertion
+
+BACKTRACK = {
+    "python": """
+        def f(nums: list[int]) -> list[list[int]]:
+            res, path = [], []
+            def dfs(i):
+                if i == len(nums):
+                    res.append(path[:])
+                    return
+                path.append(nums[i])
+                dfs(i + 1)
+                path.pop()
+                dfs(i + 1)
+            dfs(0)
+            return res
+    """,
+    "cpp": """
+        class Solution {
+        public:
+            vector<vector<int>> f(vector<int>& nums) {
+                vector<vector<int>> res;
+                vector<int> path;
+                dfs(nums, 0, path, res);
+                return res;
+            }
+            void dfs(vector<int>& nums, int i, vector<int>& path, vector<vector<int>>& res) {
+                if (i == nums.size()) {
+                    res.push_back(path);
+                    return;
+                }
+                path.push_back(nums[i]);
+                dfs(nums, i + 1, path, res);
+                path.pop_back();
+                dfs(nums, i + 1, path, res);
+            }
+        };
+    """,
+    "swift": """
+        func f(_ nums: [Int]) -> [[Int]] {
+            var res = [[Int]](), path = [Int]()
+            func dfs(_ i: Int) {
+                if i == nums.count {
+                    res.append(path)
+                    return
+                }
+                path.append(nums[i])
+                dfs(i + 1)
+                path.removeLast()
+                dfs(i + 1)
+            }
+            dfs(0)
+            return res
+        }
+    """,
+}
+
+
+@pytest.mark.parametrize("lang", ["cpp", "swift"])
+def test_inserting_a_shared_collection_copies_it_in_value_languages(lang: str) -> None:
+    text = skel(BACKTRACK[lang], lang)
+    assert "copy(" in text
+    assert text == skel(BACKTRACK["python"], "python")
+
+
+def test_inserting_a_fresh_local_does_not_copy() -> None:
+    """A BFS level built in the loop is handed over (C++ copies it, Python does not need to)."""
+    cpp = """
+        class Solution {
+        public:
+            vector<vector<int>> f(vector<int>& nums) {
+                vector<vector<int>> res;
+                for (int x : nums) {
+                    vector<int> level;
+                    level.push_back(x);
+                    res.push_back(level);
+                }
+                return res;
+            }
+        };
+    """
+    assert "copy(" not in skel(cpp, "cpp")

@@ -38,6 +38,9 @@ _SCALAR_KINDS = frozenset({"num", "bool", "fn"})
 _RESULT_OPS = frozenset({"sort", "slice", "copy", "reverse"})
 _COMPARISONS = frozenset({"<", "<=", ">", ">=", "!="})
 UNKNOWN = "_"
+_INSERT_OPS = frozenset({"list.append", "list.insert", "set.add", "map.put", "deque.push", "deque.pushfront",
+                         "heap.push", "tree.put"})
+_VALUE_KINDS = frozenset({"list", "seq", "deque", "set", "map", "tree"})  # collections a value copy copies
 _MIN_MAX = frozenset({"min", "max", "minof", "maxof"})  # min(n, k) bounds a loop by n (Math.Min, std::max ...)
 CONST = "CONST"
 _NODE_FIELDS = frozenset({"left", "right", "next", "val", "children", "neighbors", "prev"})
@@ -182,6 +185,9 @@ class FunctionLowering:
 
     def ref_of(self, expr: ir.Expr) -> str | None:
         """The internal reference of a collection-valued expression, or None."""
+        if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and len(expr.args) == 1 \
+                and self.spec.constructors.get(expr.func.id) == "list" and self.user_function(expr.func) is None:
+            return self.ref_of(expr.args[0])  # list(xs), Array.from(xs): a copy holds the elements of xs
         if isinstance(expr, ir.Name):
             kind, ref = self.lookup(expr.id)
             if ref is None or kind in _SCALAR_KINDS:
@@ -307,6 +313,8 @@ class FunctionLowering:
             out += self.many_ops(call.args)
             if action in ("size", "none", "wrap", "nonempty", "empty", "range", "view"):
                 return out
+            if self.spec.value_collections and action in _INSERT_OPS and self.recursive():
+                out += self.value_copies(call.args)
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
@@ -320,11 +328,26 @@ class FunctionLowering:
                 return self.function_ops(func.id, call.args)
             if func.id in self.spec.constructors:
                 out = self.many_ops(call.args)
-                if call.args and self.ref_of(call.args[0]) is not None:
-                    out.append(("call", "copy", self.ref_of(call.args[0])))
+                source = self.ref_of(call.args[0]) if call.args else None
+                if source is not None:
+                    out.append(("call", "copy", source))
                 return out
             return self.many_ops(call.args)
         return self.expr_ops(func) + self.many_ops(call.args)
+
+    def value_copies(self, args: tuple[ir.Expr, ...]) -> list[Low]:
+        """The copies a value-semantics language makes when a collection is inserted into another
+        (``res.push_back(path)`` is Python's ``res.append(path[:])``): in a recursive function (backtracking),
+        of a collection that outlives the insertion, a parameter or field (the path); a local built here
+        (``level`` of a BFS) is handed over as Python hands over its list, so its copy is not part of the
+        algorithm, nor is a one-off copy outside recursion (``res.push_back(newInterval)``)."""
+        out: list[Low] = []
+        for arg in args:
+            if isinstance(arg, ir.Name) and self.lookup(arg.id)[0] in _VALUE_KINDS:
+                ref = self.ref_of(arg)
+                if ref is not None and not ref.startswith("V:"):
+                    out.append(("call", "copy", ref))
+        return out
 
     def argument_kind(self, expr: ir.Expr) -> str | None:
         """The parameter kind an argument evidently has (literals, typed names, arithmetic), else None."""

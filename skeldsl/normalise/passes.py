@@ -155,11 +155,15 @@ def sort_copy_in_place(body: list[Low]) -> list[Low]:
         if stmt[0] == "assign" and stmt[2] == "sort" and _is_ref(stmt[3]) and stmt[3] != stmt[1]:
             renamed[stmt[1]] = stmt[3]
             stmt = ("call", "sort", stmt[3])
+            if out and out[-1] == ("call", "copy", stmt[2]):
+                out.pop()  # ys = Array.from(xs).sort(): the copy is made to be sorted
         elif stmt[0] == "call" and stmt[1] == "sort" and out and out[-1][0] == "assign" and out[-1][1] == stmt[2] \
                 and out[-1][2] in ("copy", "list") and _is_ref(out[-1][3]):
             source = out.pop()[3]
             renamed[stmt[2]] = source
             stmt = ("call", "sort", source)
+        elif stmt[0] == "call" and stmt[1] == "sort" and out and out[-1] == ("call", "copy", stmt[2]):
+            out.pop()  # sorted(list(xs)), Array.from(xs).sort(): the copy is made to be sorted
         out.append(stmt)
     return out
 

@@ -53,3 +53,6 @@ class LanguageSpec:
     # receiver kinds whose methods keep the receiver's kind when they return a collection
     # (e.g. ``s.substring()`` is a str): used for chained calls
     string_kinds: frozenset[str] = frozenset({"str"})
+    # collections are values: inserting a collection into another copies it (C++ ``res.push_back(path)``,
+    # Swift ``res.append(path)``), where reference languages copy explicitly (``res.append(path[:])``)
+    value_collections: bool = False
