@@ -31,7 +31,7 @@ def cc(body: str, signature: str = "int f(vector<int>& nums, int n)") -> str:
 def test_declared_types_give_parameter_kinds():
     text = cc("return 0;", "int f(vector<int>& a, const string& s, unordered_map<int, int>& m, unordered_set<int> t, "
                            "TreeNode* root, int n, bool ok, vector<vector<char>>& grid, function<int(int)> g)")
-    assert "fn f0(p0: seq, p1: str, p2: map, p3: set, p4: node, p5: num, p6: num, p7: seq, p8: fn)" in text
+    assert "fn f0(p0: seq, p1: str, p2: map, p3: set, p4: node, p5: num, p6: bool, p7: seq, p8: fn)" in text
 
 
 def test_std_containers_map_to_the_vocabulary():

@@ -34,7 +34,7 @@ def cs(body: str, signature: str = "int F(int[] nums, int n)") -> str:
 def test_declared_types_give_parameter_kinds():
     text = cs("return 0;", "int F(int[] a, IList<int> b, string s, Dictionary<int, int> m, HashSet<string> t, "
                            "TreeNode root, int n, bool ok, char[][] grid, int[,] g)")
-    assert "fn f0(p0: seq, p1: seq, p2: str, p3: map, p4: set, p5: node, p6: num, p7: num, p8: seq, p9: seq)" in text
+    assert "fn f0(p0: seq, p1: seq, p2: str, p3: map, p4: set, p5: node, p6: num, p7: bool, p8: seq, p9: seq)" in text
 
 
 def test_indexers_counts_and_try_get_value():

@@ -31,7 +31,7 @@ def gofn(body: str, signature: str = "func f(nums []int, n int) int") -> str:
 def test_declared_types_give_parameter_kinds():
     text = gofn("return 0", "func f(a []int, s string, m map[int]int, t map[int]bool, root *TreeNode, n int, "
                             "ok bool, grid [][]byte, g func(int) int) int")
-    assert "fn f0(p0: seq, p1: str, p2: map, p3: set, p4: node, p5: num, p6: num, p7: seq, p8: fn)" in text
+    assert "fn f0(p0: seq, p1: str, p2: map, p3: set, p4: node, p5: num, p6: bool, p7: seq, p8: fn)" in text
 
 
 def test_slice_idioms_are_stack_and_queue_operations():

@@ -34,7 +34,7 @@ def jv(body: str, signature: str = "int f(int[] nums, int n)") -> str:
 def test_declared_types_give_parameter_kinds():
     text = jv("return 0;", "int f(int[] a, List<Integer> b, String s, Map<Integer, Integer> m, Set<String> t, "
                            "TreeNode root, int n, boolean ok, char[][] grid)")
-    assert "fn f0(p0: seq, p1: seq, p2: str, p3: map, p4: set, p5: node, p6: num, p7: num, p8: seq)" in text
+    assert "fn f0(p0: seq, p1: seq, p2: str, p3: map, p4: set, p5: node, p6: num, p7: bool, p8: seq)" in text
 
 
 def test_map_get_put_and_merge_are_python_subscripts():

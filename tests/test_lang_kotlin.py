@@ -34,7 +34,7 @@ def kt(body: str, signature: str = "f(nums: IntArray, n: Int): Int") -> str:
 def test_declared_types_give_parameter_kinds():
     text = kt("return 0", "f(a: IntArray, b: List<Int>, s: String, m: Map<Int, Int>, t: MutableSet<String>, "
                           "root: TreeNode?, n: Int, ok: Boolean, grid: Array<CharArray>): Int")
-    assert "fn f0(p0: seq, p1: seq, p2: str, p3: map, p4: set, p5: node, p6: num, p7: num, p8: seq)" in text
+    assert "fn f0(p0: seq, p1: seq, p2: str, p3: map, p4: set, p5: node, p6: num, p7: bool, p8: seq)" in text
 
 
 @pytest.mark.parametrize("loop", ["for (i in 0 until nums.size)", "for (i in nums.indices)",

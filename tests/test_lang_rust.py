@@ -31,7 +31,7 @@ def rs(body: str, signature: str = "fn f(nums: Vec<i32>, n: i32) -> i32") -> str
 def test_declared_types_give_parameter_kinds():
     text = rs("0", "fn f(a: Vec<i32>, s: &str, m: HashMap<i32, i32>, t: &HashSet<i32>, "
                    "root: Option<Rc<RefCell<TreeNode>>>, n: usize, ok: bool, grid: &Vec<Vec<char>>, w: String) -> i32")
-    assert "fn f0(p0: seq, p1: str, p2: map, p3: set, p4: node, p5: num, p6: num, p7: seq, p8: str)" in text
+    assert "fn f0(p0: seq, p1: str, p2: map, p3: set, p4: node, p5: num, p6: bool, p7: seq, p8: str)" in text
 
 
 def test_while_let_pop_is_a_worklist_and_tail_expressions_return():

@@ -83,9 +83,10 @@ def test_entry_functions_keep_their_parameter_order():
     assert text.splitlines()[1] == "fn f0(p0: num, p1: seq) {"
 
 
-def test_scalars_are_one_kind():
+def test_flags_stay_flags():
+    # a bool is a two-valued dimension of a memo function's states (the cost model counts num ones)
     java = extract_text("class S { int f(boolean b, int n) { return n; } }", "java")
-    assert "fn f0(p0: num, p1: num)" in java
+    assert "fn f0(p0: bool, p1: num)" in java
 
 
 def test_untyped_parameters_that_are_not_collections_are_numbers():
@@ -101,7 +102,7 @@ def test_an_untyped_parameter_used_as_a_collection_keeps_its_evidence():
 
 def test_canonicalise_orders_helper_parameters_like_extraction():
     skeleton = parse_skeleton("skel 1\nfn f0(p0: seq) {\n  f1()\n}\n"
-                              "fn f1(p0: bool, p1: num, p2: seq) {\n  for p2 {\n  }\n  f1()\n}\n")
+                              "fn f1(p0: any, p1: num, p2: seq) {\n  for p2 {\n  }\n  f1()\n}\n")
     assert print_skeleton(canonicalise(skeleton)) == (
         "skel 1\nfn f0(p0: seq) {\n  f1()\n}\n"
         "fn f1(p0: seq, p1: num, p2: num) {\n  for p0 {\n  }\n  f1()\n}\n")

@@ -20,8 +20,7 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
 * ``if { return }`` as the first statement of a non-recursive function (an O(1) guard for trivial
   input, ``drop_input_guard``), and ``if c { return }`` right before a ``return`` (one return);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
-* parameter lists not in ``canonical_params`` form: a ``bool`` parameter (scalars are ``num``), an
-  ``any`` parameter the body never uses (``num``), a helper's parameters (of a function other functions
+* parameter lists not in ``canonical_params`` form: an ``any`` parameter the body never uses (``num``), a helper's parameters (of a function other functions
   call) out of order of first use in its body, unused ones by kind (a helper's parameter order is its
   author's choice);
 * functions out of canonical order (entry functions first, callees depth-first in order of first call),
