@@ -577,22 +577,39 @@ def drop_fill_loops(body: list[ir.Stmt]) -> tuple[ir.Stmt, ...]:
     for stmt in body:
         if isinstance(stmt, (ir.Foreach, ir.CFor)) and out:
             built = {t for s in out[-3:] if isinstance(s, ir.Assign) and s.value is not None for t in s.targets}
-            if built and _only_fills(stmt.body, built):
+            if built and _only_fills([stmt], built, frozenset()):
                 continue
         out.append(stmt)
     return tuple(out)
 
 
-def _only_fills(body, built: set) -> bool:
+def _only_fills(body, built: set, elements: frozenset) -> bool:
+    """Only plain stores into ``built`` at plain positions.  A store keyed by an element of a walked
+    collection (``for _, x := range xs { seen[x] = true }``, ``for (int x : nums) m[x] = 1;``) or by a
+    looked-up value (``m[nums[i]] = i``) fills a map or set *from* that collection, Python's
+    ``set(xs)``: the normaliser needs that loop, so it is not a fill."""
     if not body:
         return False
     for stmt in body:
         if isinstance(stmt, (ir.Block, ir.Foreach, ir.CFor)):
-            if not _only_fills(stmt.body, built):
+            inner = elements
+            if isinstance(stmt, ir.Foreach) and not isinstance(stmt.iter, ir.Range):
+                inner = elements | frozenset(stmt.targets)
+            if not _only_fills(stmt.body, built, inner):
                 return False
         elif not (isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1
-                  and _element_of(stmt.targets[0], built) and _plain(stmt.value)):
+                  and _element_of(stmt.targets[0], built) and _plain(stmt.value)
+                  and _plain_position(stmt.targets[0], elements)):
             return False
+    return True
+
+
+def _plain_position(target: ir.Expr, elements: frozenset) -> bool:
+    """No key of ``target`` is an element of a walked collection or a looked-up value."""
+    while isinstance(target, ir.Index):
+        if isinstance(target.index, ir.Name) and target.index.id in elements or not _plain(target.index):
+            return False
+        target = target.obj
     return True
 
 

@@ -586,7 +586,25 @@ class KotlinExtractor(TreeSitterExtractor):
         return ir.Literal("str")
 
     def e_kbinary(self, node) -> ir.Expr:
-        return self.e_binary(node)
+        constructed = self.misparsed_generic_call(node)
+        return constructed if constructed is not None else self.e_binary(node)
+
+    def misparsed_generic_call(self, node) -> ir.Expr | None:
+        """tree-sitter-kotlin reads ``PriorityQueue<Int>(reverseOrder())`` and ``ArrayDeque<Int>(n)`` (one
+        simple type argument and one argument) as ``(PriorityQueue < Int) > (reverseOrder())``: a
+        comparison of a capitalised name with a capitalised name is that constructor call."""
+        left, right = self.field(node, "left"), self.field(node, "right")
+        if left is None or right is None or left.type != "binary_expression" or \
+                right.type != "parenthesized_expression" or self.operator(node) != ">":
+            return None
+        name, type_argument = self.field(left, "left"), self.field(left, "right")
+        if name is None or type_argument is None or name.type != "identifier" or \
+                type_argument.type != "identifier" or self.operator(left) != "<":
+            return None
+        callee, argument = self.text(name), self.text(type_argument)
+        if not (callee[:1].isupper() and argument[:1].isupper()):
+            return None
+        return ir.Call(ir.Name(callee), tuple(self.expr(child) for child in self.named(right)))
 
     def e_in(self, node) -> ir.Expr:
         op = "not in" if "!in" in self.text(node)[len(self.text(self.field(node, "left"))):] else "in"

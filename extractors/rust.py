@@ -95,6 +95,9 @@ _CONSTRUCTORS = {
     "String::with_capacity": "str", "Vec::from": "list",
 }
 _CAPACITY = frozenset(name for name in _CONSTRUCTORS if name.endswith("with_capacity"))
+# the constructor a ``.collect()`` into a declared collection kind stands for
+_COLLECTED_INTO = {"set": "HashSet::from", "map": "HashMap::from", "heap": "BinaryHeap::from",
+                   "deque": "VecDeque::from"}
 
 SPEC = LanguageSpec(
     name="rust",
@@ -383,8 +386,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         value = self.expr(value_node)
         if isinstance(value, ir.Comprehension) and kind in ("set", "map") and value.kind == "list":
             value = ir.Comprehension(kind, value.element, value.generators)
-        if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and kind in ("set", "map"):
-            value = ir.Call(ir.Name("HashSet::from" if kind == "set" else "HashMap::from"), value.args)
+        elif isinstance(value, ir.Comprehension) and kind in ("heap", "deque") and value.kind == "list":
+            value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), (value,))
+        if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and kind in _COLLECTED_INTO:
+            # let h: BinaryHeap<_> = xs.into_iter().collect(): the declared collection, built from xs
+            value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), value.args)
         if len(names) == 1:
             return [ir.Assign((self.bound(names[0]),), value, declared=_declared(kind), line=line)]
         return [ir.Assign((ir.CollectionLit("tuple", tuple(map(self.bound, names))),), value, line=line)]
@@ -656,21 +662,22 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 inner = inner.func.obj
             node = ir.Call(ir.Name("enumerate"), (inner,))
         target_text = self.text(function)
-        kind = "set" if "HashSet" in target_text else "map" if "HashMap" in target_text else "list"
+        kind = "set" if "HashSet" in target_text else "map" if "HashMap" in target_text else \
+            "heap" if "BinaryHeap" in target_text else "deque" if "VecDeque" in target_text else "list"
         if not maps and not filters:
             if method != "collect" or node is receiver:
                 return None
             if isinstance(receiver, ir.Call) and isinstance(receiver.func, ir.Attr) and \
                     receiver.func.name in ("chars", "bytes") and receiver.func.obj is node:
                 return node  # s.chars().collect(): Rust's way to index a string, not a copy
-            return ir.Call(ir.Name({"set": "HashSet::from", "map": "HashMap::from"}.get(kind, "Vec::from")), (node,))
+            return ir.Call(ir.Name(_COLLECTED_INTO.get(kind, "Vec::from")), (node,))
         first = (maps or filters)[0]
         element: ir.Expr = maps[-1].body if maps else ir.Name(first.params[0] if first.params else "_")
         if len(maps) > 1:
             element = ir.Opaque("chain", tuple(m.body for m in maps))
         generator = ir.Generator(first.params or ("_",), node, tuple(f.body for f in filters))
         if method == "collect":
-            return ir.Comprehension(kind, element, (generator,))
+            return ir.Comprehension(kind if kind in ("set", "map") else "list", element, (generator,))
         return ir.Call(ir.Name("sum"), (ir.Comprehension("gen", element, (generator,)),))
 
     def e_macro(self, node) -> ir.Expr:

@@ -523,6 +523,8 @@ class FunctionLowering:
             return self.if_stmt(stmt)
         if isinstance(stmt, ir.Foreach):
             pre, loop = self.loop_for(stmt.targets, stmt.iter, stmt.body)
+            if loop[1] == "over" and isinstance(stmt.iter, ir.Name) and self.kind_of(stmt.iter) == "list":
+                loop = self.growing_worklist(loop[2], loop[3])
             return pre + [loop]
         if isinstance(stmt, ir.CFor):
             return self.c_for(stmt)
@@ -901,7 +903,10 @@ class FunctionLowering:
                 ref = self._first_size(bound, start)
                 return pre + [("for", "log", ref or UNKNOWN, self.block(stmt.body))]
             domain, ref, _ = self.range_domain((start, bound))
-            return pre + [("for", domain, ref, self.block(stmt.body))]
+            lowered = self.block(stmt.body)
+            if domain == "over" and ref in self._live_sizes(stmt.cond):
+                return pre + [self.growing_worklist(ref, lowered)]
+            return pre + [("for", domain, ref, lowered)]
         # Not a counting loop: init; while (cond) { body; update }
         out = self.block(stmt.init)
         return out + self.while_stmt(stmt.cond, tuple(stmt.body) + tuple(stmt.update))
@@ -926,8 +931,24 @@ class FunctionLowering:
         if compared and _steps(body, compared) and not self._pointer_kept(body, compared):
             ref = self._first_size(*_comparison_sides(test))
             if ref is not None:
-                return pre + [("for", "over", ref, self.block(body))]
+                lowered = self.block(body)
+                if ref in self._live_sizes(test):
+                    return pre + [self.growing_worklist(ref, lowered)]
+                return pre + [("for", "over", ref, lowered)]
         return pre + [("while", None, self.block(body))]
+
+    def _live_sizes(self, test: ir.Expr | None) -> set[str]:
+        """Collections whose size ``test`` reads afresh each time (``head < q.count``), not a saved ``n``."""
+        return {ref for ref in map(self._collection_size, _comparison_sides(test)) if ref is not None}
+
+    def growing_worklist(self, ref: str, lowered: list[Low]) -> Low:
+        """A walk over a collection that the walk itself appends to is a FIFO worklist: Swift's and Go's
+        ``while head < queue.count { x = queue[head]; head += 1; ... queue.append(y) }``, Python's
+        ``for x in q: ... q.append(y)``, C's ``for (i = 0; i < q.size(); i++)``.  Each element is taken
+        once from the front, as ``while q { q.popleft() }`` does; a walk that only reads stays a ``for``."""
+        if ("call", "list.append", ref) not in _low_calls(lowered):
+            return ("for", "over", ref, lowered)
+        return ("while", ref, [("call", "deque.popfront", ref)] + lowered)
 
     def _pointer_kept(self, body: tuple[ir.Stmt, ...], compared: set[str]) -> bool:
         """A pointer loop nested in another loop whose pointers carry over between outer iterations.
@@ -996,6 +1017,21 @@ _EXPR_OPS = {
 }
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _low_calls(body: list[Low]):
+    """Every call statement below ``body`` (conditions included)."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        if stmt[0] == "call":
+            yield stmt
+        elif stmt[0] == "for":
+            stack += stmt[3]
+        elif stmt[0] == "while":
+            stack += stmt[2]
+        elif stmt[0] == "if":
+            stack += stmt[1] + stmt[2] + stmt[3]
 
 
 def _kind_of_op(op: str) -> str:

@@ -238,6 +238,47 @@ def drop_default_init(body: list[Low]) -> list[Low]:
     return out
 
 
+_LOOKUP_PAIRS = {"map.has": "map.get", "tree.has": "tree.get"}
+
+
+def drop_heap_peeks(body: list[Low]) -> list[Low]:
+    """Reading a heap's top is O(1) indexing (Python's ``h[0]``, C++'s ``pq.top()`` before every
+    ``pq.pop()``, Rust's ``peek()``) that some libraries spell as a call (``peek()``, ``front()``): it goes,
+    in statements and conditions alike, so the pushes and pops alone describe the heap's use."""
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] == "call" and stmt[1] == "heap.top":
+            continue
+        stmt = _map_children(stmt, drop_heap_peeks)
+        if stmt[0] == "if":
+            stmt = ("if", [c for c in stmt[1] if c[1] != "heap.top"], stmt[2], stmt[3])
+        out.append(stmt)
+    return out
+
+
+def merge_checked_lookup(body: list[Low]) -> list[Low]:
+    """``d.ContainsKey(k) ? d[k] : 0`` (C#, Java, C++ ``count(k) ? m[k] : 0``) is Python's ``d.get(k, 0)``:
+    a membership test immediately followed by a read of the same key is one lookup with a default, so the
+    test goes (statements and condition lists alike; both are O(1) on a hash map, log n on a tree)."""
+    def merge(calls: list[Low]) -> list[Low]:
+        out: list[Low] = []
+        for index, stmt in enumerate(calls):
+            following = calls[index + 1] if index + 1 < len(calls) else None
+            if stmt[0] == "call" and stmt[1] in _LOOKUP_PAIRS and following is not None \
+                    and following == ("call", _LOOKUP_PAIRS[stmt[1]], stmt[2]):
+                continue
+            out.append(stmt)
+        return out
+
+    out: list[Low] = []
+    for stmt in merge(body):
+        stmt = _map_children(stmt, merge_checked_lookup)
+        if stmt[0] == "if":
+            stmt = ("if", merge(stmt[1]), stmt[2], stmt[3])
+        out.append(stmt)
+    return out
+
+
 def reduce_as_loop(body: list[Low]) -> list[Low]:
     """A one-pass library call used as a statement (``max(nums)``, ``sum(xs)``) is the loop that other
     languages write by hand (``for (int x : nums) best = Math.max(best, x);``): give both one form."""
@@ -356,6 +397,9 @@ _STACK_FRONT_OPS = {"deque.pushfront": "stack.push", "deque.popfront": "stack.po
 _QUEUE_OPS = {"list.append": "queue.push", "list.popfront": "queue.pop", "deque.push": "queue.push",
               "deque.popfront": "queue.pop"}
 _QUEUE_FRONT_OPS = {"deque.pushfront": "queue.push", "deque.pop": "queue.pop"}
+# a list popped at both ends (Go's and Swift's monotonic queues: ``q = q[1:]`` and ``q = q[:len(q)-1]``) is
+# the double-ended queue Python writes with collections.deque
+_DEQUE_OPS = {"list.append": "deque.push", "list.pop": "deque.pop", "list.popfront": "deque.popfront"}
 
 
 def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
@@ -376,7 +420,7 @@ def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
         if not ops_used or not any(op.endswith(("pop", "popfront")) for op in ops_used):
             continue
         for table, kind in ((_STACK_OPS, "stack"), (_STACK_FRONT_OPS, "stack"), (_QUEUE_OPS, "queue"),
-                            (_QUEUE_FRONT_OPS, "queue")):
+                            (_QUEUE_FRONT_OPS, "queue"), (_DEQUE_OPS, "deque")):
             if ops_used <= set(table):
                 renames[ref] = dict(table, __kind__=kind)
                 break
@@ -639,6 +683,8 @@ def fold_break_guard(body: list[Low]) -> list[Low]:
 
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
+    merge_checked_lookup,
+    drop_heap_peeks,
     drop_default_init,
     nest_continue_guards,  # before sized_by_append_loop: an append after a continue guard is conditional
     sized_by_append_loop,
