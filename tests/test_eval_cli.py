@@ -13,7 +13,7 @@ from skeldsl.evaluation.samples import parse_sample_tests
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FAST = "a, b = map(int, input().split())\nprint(a + b)"
-SLOW = "import time\na, b = map(int, input().split())\ntime.sleep(0.01)\nprint(a + b)"
+SLOW = "import time\na, b = map(int, input().split())\ntime.sleep(0.05)\nprint(a + b)"
 TESTS = [{"input": "1 2\n", "output": "3\n"}]
 
 
