@@ -96,7 +96,7 @@ HOSTILE = {
 
 
 def test_hostile_programs_get_clear_errors_and_the_group_survives():
-    limits = Limits(time_s=2.0, memory_mb=256, output_bytes=200_000)
+    limits = Limits(time_s=4.0, memory_mb=256, output_bytes=200_000)
     outside = Path(tempfile.mkdtemp(prefix="skeldsl-test-outside-"))
     target = outside / "pwned.txt"
     programs = dict(HOSTILE)
