@@ -961,6 +961,20 @@ class FunctionLowering:
         """
         if len(self.loops) < 2:
             return False
+        inner, outer = self.loops[-1], self.loops[-2]
+        stepped = _stepped_names(body, compared)
+        outer_body = tuple(outer.body) + (tuple(outer.update) if isinstance(outer, ir.CFor) else ())
+        assigned = _plain_assignments(outer_body, inner)
+        if isinstance(outer, ir.Foreach):  # Python's `for i in ...` gives i a new value every time
+            for name in outer.targets:
+                assigned.setdefault(name, []).append(None)
+        if stepped and not stepped & set(assigned):
+            return True
+        if isinstance(outer, (ir.While, ir.CFor)):
+            outer_compared = _compared_names(outer.test if isinstance(outer, ir.While) else outer.cond)
+            return any(name in outer_compared and _mentions_any(value, stepped)
+                       for name, values in assigned.items() for value in values)
+        return False
 
     def worklist_ref(self, test: ir.Expr | None) -> str | None:
         """``while queue``, ``while (!q.isEmpty())``, ``len(q) > 0``: the collection drained, or None."""
