@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from skeldsl import ir
 
-from ._treesitter import TreeSitterExtractor, handler_table
+from ._treesitter import TreeSitterExtractor, _handler_functions, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -53,18 +53,8 @@ class FastDispatch:
     node costs one dict lookup instead of a dict lookup plus ``getattr`` (tables are re-read when a
     class's ``STATEMENTS`` / ``EXPRESSIONS`` dict is replaced, e.g. in tests)."""
 
-    _dispatch_cache: ClassVar[dict] = {}
-
     def dispatch_tables(self) -> tuple[dict, dict]:
-        cls = type(self)
-        statements, expressions = cls.STATEMENTS, cls.EXPRESSIONS  # type: ignore[attr-defined]
-        cached = FastDispatch._dispatch_cache.get(cls)
-        if cached is None or cached[0] is not statements or cached[1] is not expressions:
-            tables = ({k: getattr(cls, v) for k, v in statements.items()},
-                      {k: getattr(cls, v) for k, v in expressions.items()})
-            cached = (statements, expressions, tables)
-            FastDispatch._dispatch_cache[cls] = cached
-        return cached[2]
+        return _handler_functions(type(self))
 
     def expr(self, node) -> ir.Expr:
         if node is not None:

@@ -74,6 +74,10 @@ class TreeSitterExtractor:
     def __init__(self, source: bytes, path: str | None) -> None:
         self.source = source
         self.path = path
+        self._statement_table, self._expression_table = _handler_functions(type(self))
+        if source.isascii():  # byte offsets are character offsets: slice the text decoded once
+            decoded = source.decode("ascii")
+            self.text = lambda node: decoded[node.start_byte:node.end_byte]  # type: ignore[method-assign]
 
     @classmethod
     def extract(cls, source: str, path: str | None = None) -> ir.Module:
@@ -113,12 +117,15 @@ class TreeSitterExtractor:
         return tuple(out)
 
     def statement(self, node) -> list[ir.Stmt]:
-        if node is None or node.type in self.IGNORED:
+        if node is None:
             return []
-        handler = self.STATEMENTS.get(node.type)
+        kind = node.type
+        if kind in self.IGNORED:
+            return []
+        handler = self._statement_table.get(kind)
         if handler is not None:
-            return getattr(self, handler)(node)
-        if node.type in self.EXPRESSIONS:
+            return handler(self, node)
+        if kind in self.EXPRESSIONS:
             return [ir.ExprStmt(self.expr(node), self.line(node))]
         self.unknown(node, "statement")
         return [ir.Block(self.statements(self.named(node)), self.line(node))]
@@ -126,10 +133,11 @@ class TreeSitterExtractor:
     def expr(self, node) -> ir.Expr:
         if node is None:
             return ir.Literal("none")
-        handler = self.EXPRESSIONS.get(node.type)
+        kind = node.type
+        handler = self._expression_table.get(kind)
         if handler is not None:
-            return getattr(self, handler)(node)
-        if node.type in self.IGNORED:
+            return handler(self, node)
+        if kind in self.IGNORED:
             return ir.Literal("none")
         self.unknown(node, "expression")
         return ir.Opaque(node.type, tuple(self.expr(child) for child in self.named(node)))
@@ -214,6 +222,22 @@ class TreeSitterExtractor:
         op = self.operator(node)
         aug = op[:-1] if op.endswith("=") and op not in ("=", "==", ":=") else None
         return [ir.Assign((self.expr(left),), self.expr(right), op=aug, line=self.line(node))]
+
+
+_HANDLER_FUNCTIONS: dict[type, tuple[dict, dict, tuple[dict, dict]]] = {}
+
+
+def _handler_functions(cls: type) -> tuple[dict, dict]:
+    """``STATEMENTS`` / ``EXPRESSIONS`` of ``cls`` with method names resolved to plain functions, so a
+    node costs one dict lookup instead of a lookup plus ``getattr``; rebuilt when a class's table is
+    replaced (e.g. in tests)."""
+    statements, expressions = cls.STATEMENTS, cls.EXPRESSIONS  # type: ignore[attr-defined]
+    cached = _HANDLER_FUNCTIONS.get(cls)
+    if cached is None or cached[0] is not statements or cached[1] is not expressions:
+        tables = ({kind: getattr(cls, name) for kind, name in statements.items()},
+                  {kind: getattr(cls, name) for kind, name in expressions.items()})
+        cached = _HANDLER_FUNCTIONS[cls] = (statements, expressions, tables)
+    return cached[2]
 
 
 def handler_table(**groups: Iterable[str]) -> dict[str, str]:
