@@ -58,14 +58,14 @@ class FastDispatch:
 
     def expr(self, node) -> ir.Expr:
         if node is not None:
-            handler = self._expressions.get(node.type)
+            handler = self._expression_ids.get(node.kind_id)  # type: ignore[attr-defined]
             if handler is not None:
                 return handler(self, node)
         return super().expr(node)  # type: ignore[misc]
 
     def statement(self, node) -> list[ir.Stmt]:
         if node is not None:
-            handler = self._statements.get(node.type)
+            handler = self._statement_ids.get(node.kind_id)  # type: ignore[attr-defined]
             if handler is not None:
                 return handler(self, node)
         return super().statement(node)  # type: ignore[misc]

@@ -19,8 +19,10 @@ Conventions extractors follow:
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Union
+
+from skeldsl._fast_init import fast_init
 
 # ----------------------------------------------------------------------------------------- expressions
 
@@ -266,36 +268,7 @@ class Module:
     aliases: tuple[tuple[str, str], ...] = field(default=())
 
 
-# ------------------------------------------------------------------------------------ cheap construction
-
-
-def _fast_init(cls: type) -> None:
-    """Give a frozen IR class an ``__init__`` that stores its fields straight into the instance dict.
-
-    Extractors build one IR node per interesting syntax node, so construction is a hot path: the
-    generated frozen ``__init__`` pays an ``object.__setattr__`` call per field (measured: about twice
-    the cost).  Instances stay immutable (``__setattr__`` still raises ``FrozenInstanceError``), and
-    equality, hashing, ``repr`` and ``dataclasses.replace`` are unchanged, since the fields, their order
-    and their defaults are the same.
-    """
-    params, stores, defaults = [], [], {}
-    for f in fields(cls):
-        if f.default is not MISSING:
-            defaults[f"_d_{f.name}"] = f.default
-            params.append(f"{f.name}=_d_{f.name}")
-        else:
-            params.append(f.name)
-        stores.append(f"    d[{f.name!r}] = {f.name}")
-    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n" + "\n".join(stores) + "\n"
-    namespace: dict = {}
-    exec(source, defaults, namespace)  # noqa: S102 - code built from the class's own field names
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init  # type: ignore[misc]
-
-
-for _cls in (Name, Literal, Attr, Index, Call, BinOp, UnaryOp, Cond, CollectionLit, Range, Generator,
-             Comprehension, Lambda, Opaque, Assign, ExprStmt, If, Foreach, CFor, While, Return, Break,
-             Continue, Delete, Block, Param, FunctionDef, Module):
-    _fast_init(_cls)
-del _cls
+# Built one per syntax node: construction without a ``object.__setattr__`` call per field (still frozen).
+fast_init(Name, Literal, Attr, Index, Call, BinOp, UnaryOp, Cond, CollectionLit, Range, Generator, Comprehension,
+          Lambda, Opaque, Assign, ExprStmt, If, Foreach, CFor, While, Return, Break, Continue, Delete, Block,
+          Param, FunctionDef, Module)
