@@ -258,7 +258,7 @@ def _handler_functions(cls: type) -> tuple[dict, dict]:
     return cached[2]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _field_ids(language_name: str) -> dict[str, int]:
     """Field name -> field id of a grammar (``child_by_field_id`` skips the name lookup)."""
     language = get_language(language_name).ts_language()
