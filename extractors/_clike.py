@@ -49,26 +49,13 @@ def _is_node_type(name: str) -> bool:
 
 
 class FastDispatch:
-    """Mixin for tree-sitter walkers: handler lookup through per-class tables of plain functions, so a
-    node costs one dict lookup instead of a dict lookup plus ``getattr`` (tables are re-read when a
-    class's ``STATEMENTS`` / ``EXPRESSIONS`` dict is replaced, e.g. in tests)."""
+    """Formerly the fast handler lookup of the C family, Go and Rust; ``TreeSitterExtractor`` now
+    dispatches every language through per-class tables of plain functions keyed by kind id, so this
+    mixin only keeps ``dispatch_tables`` for callers that read the tables.  (Statement kinds that are
+    both handled and ignored: only Rust's ``attribute_item``, whose handler ignores it too.)"""
 
     def dispatch_tables(self) -> tuple[dict, dict]:
         return _handler_functions(type(self))
-
-    def expr(self, node) -> ir.Expr:
-        if node is not None:
-            handler = self._expression_ids.get(node.kind_id)  # type: ignore[attr-defined]
-            if handler is not None:
-                return handler(self, node)
-        return super().expr(node)  # type: ignore[misc]
-
-    def statement(self, node) -> list[ir.Stmt]:
-        if node is not None:
-            handler = self._statement_ids.get(node.kind_id)  # type: ignore[attr-defined]
-            if handler is not None:
-                return handler(self, node)
-        return super().statement(node)  # type: ignore[misc]
 
 
 class CFamilyExtractor(FastDispatch, TreeSitterExtractor):

@@ -81,12 +81,10 @@ class TreeSitterExtractor:
         field_ids = _field_ids(self.LANGUAGE)
 
         def field(node, name: str):  # by id: a lookup by name scans the grammar's field names (strncmp)
-            field_id = field_ids.get(name)
-            return node.child_by_field_id(field_id) if field_id is not None else None
+            return node.child_by_field_id(field_ids[name])
 
         def fields(node, name: str) -> list:
-            field_id = field_ids.get(name)
-            return node.children_by_field_id(field_id) if field_id is not None else []
+            return node.children_by_field_id(field_ids[name])
 
         self.field, self.fields = field, fields  # type: ignore[method-assign]
         if source.isascii():  # byte offsets are character offsets: slice the text decoded once
@@ -258,12 +256,21 @@ def _handler_functions(cls: type) -> tuple[dict, dict]:
     return cached[2]
 
 
+class _FieldIds(dict):
+    """Field name -> field id of a grammar; a name the grammar lacks is id 0, which tree-sitter answers
+    with no child (``child_by_field_id(0)`` is None, ``children_by_field_id(0)`` is []), as a lookup by
+    that name does."""
+
+    def __missing__(self, name: str) -> int:
+        return 0
+
+
 @functools.cache
-def _field_ids(language_name: str) -> dict[str, int]:
-    """Field name -> field id of a grammar (``child_by_field_id`` skips the name lookup)."""
+def _field_ids(language_name: str) -> _FieldIds:
+    """The field ids of a grammar (``child_by_field_id`` skips the name lookup)."""
     language = get_language(language_name).ts_language()
-    return {name: field_id for field_id in range(1, language.field_count + 1)
-            if (name := language.field_name_for_id(field_id)) is not None}
+    return _FieldIds({name: field_id for field_id in range(1, language.field_count + 1)
+                      if (name := language.field_name_for_id(field_id)) is not None})
 
 
 _KIND_ID_TABLES: dict[type, tuple[tuple, tuple[dict, dict, frozenset]]] = {}

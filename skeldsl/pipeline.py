@@ -53,7 +53,10 @@ def decode_source(data: bytes, path: str | None = None) -> str:
 
 
 def check_limits(source: str, path: str | None, limits: Limits) -> None:
-    size = len(source.encode("utf-8", "surrogatepass"))
+    # a character is at most 4 UTF-8 bytes, so short sources need no encoding to be measured
+    size = len(source)
+    if size * 4 > limits.max_bytes:
+        size = len(source.encode("utf-8", "surrogatepass"))
     if size > limits.max_bytes:
         raise InputTooLargeError(f"source is {size} bytes; the limit is {limits.max_bytes}", path=path)
     if "\x00" in source:
