@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from skeldsl import ir
 
-from ._treesitter import TreeSitterExtractor, handler_table
+from ._treesitter import TreeSitterExtractor, _handler_functions, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
 
@@ -49,36 +49,13 @@ def _is_node_type(name: str) -> bool:
 
 
 class FastDispatch:
-    """Mixin for tree-sitter walkers: handler lookup through per-class tables of plain functions, so a
-    node costs one dict lookup instead of a dict lookup plus ``getattr`` (tables are re-read when a
-    class's ``STATEMENTS`` / ``EXPRESSIONS`` dict is replaced, e.g. in tests)."""
-
-    _dispatch_cache: ClassVar[dict] = {}
+    """Formerly the fast handler lookup of the C family, Go and Rust; ``TreeSitterExtractor`` now
+    dispatches every language through per-class tables of plain functions keyed by kind id, so this
+    mixin only keeps ``dispatch_tables`` for callers that read the tables.  (Statement kinds that are
+    both handled and ignored: only Rust's ``attribute_item``, whose handler ignores it too.)"""
 
     def dispatch_tables(self) -> tuple[dict, dict]:
-        cls = type(self)
-        statements, expressions = cls.STATEMENTS, cls.EXPRESSIONS  # type: ignore[attr-defined]
-        cached = FastDispatch._dispatch_cache.get(cls)
-        if cached is None or cached[0] is not statements or cached[1] is not expressions:
-            tables = ({k: getattr(cls, v) for k, v in statements.items()},
-                      {k: getattr(cls, v) for k, v in expressions.items()})
-            cached = (statements, expressions, tables)
-            FastDispatch._dispatch_cache[cls] = cached
-        return cached[2]
-
-    def expr(self, node) -> ir.Expr:
-        if node is not None:
-            handler = self._expressions.get(node.type)
-            if handler is not None:
-                return handler(self, node)
-        return super().expr(node)  # type: ignore[misc]
-
-    def statement(self, node) -> list[ir.Stmt]:
-        if node is not None:
-            handler = self._statements.get(node.type)
-            if handler is not None:
-                return handler(self, node)
-        return super().statement(node)  # type: ignore[misc]
+        return _handler_functions(type(self))
 
 
 class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
@@ -179,8 +156,8 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         saved = self.locals
         self.locals = set()
         self.local_types = {}
-        params = self.parameters(declarator.child_by_field_name("parameters") if declarator is not None else None)
-        body_node = node.child_by_field_name("body")
+        params = self.parameters(self.field(declarator, "parameters") if declarator is not None else None)
+        body_node = self.field(node, "body")
         body = self.statements(self.named(body_node)) if body_node is not None else ()
         if prologue is not None:
             body = prologue(body) + body
@@ -189,9 +166,9 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
 
     def function_declarator(self, node):
         """The ``function_declarator`` under a definition's (possibly pointer/reference) declarator."""
-        declarator = node.child_by_field_name("declarator")
+        declarator = self.field(node, "declarator")
         while declarator is not None and declarator.type != "function_declarator":
-            declarator = declarator.child_by_field_name("declarator") or next(
+            declarator = self.field(declarator, "declarator") or next(
                 (c for c in declarator.named_children if c.type.endswith("declarator")), None)
         return declarator
 
@@ -199,7 +176,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         """The declared identifier under nested pointer/reference/array/function declarators."""
         node = declarator
         while node is not None and node.type in _WRAPPING_DECLARATORS:
-            inner = node.child_by_field_name("declarator")
+            inner = self.field(node, "declarator")
             if inner is None:
                 inner = next((c for c in node.named_children if c.type not in ("type_qualifier", "ms_pointer_modifier")), None)
             node = inner
@@ -216,11 +193,11 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         for child in self.named(node):
             if child.type not in ("parameter_declaration", "optional_parameter_declaration"):
                 continue
-            declarator = child.child_by_field_name("declarator")
+            declarator = self.field(child, "declarator")
             if declarator is None:
                 continue  # f(void), unnamed parameters
             name = self.declarator_name(declarator)
-            kind = self.type_kind(child.child_by_field_name("type"), declarator)
+            kind = self.type_kind(self.field(child, "type"), declarator)
             self.locals.add(name)
             params.append(ir.Param(name, _param_kind(kind)))
         return tuple(params)
@@ -231,15 +208,15 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
             return ""
         kind = type_node.type
         if kind == "template_type":
-            return self.base_type(type_node.child_by_field_name("name"))
+            return self.base_type(self.field(type_node, "name"))
         if kind == "qualified_identifier":
-            return self.base_type(type_node.child_by_field_name("name"))
+            return self.base_type(self.field(type_node, "name"))
         if kind == "sized_type_specifier":
             return "long long"
         if kind in ("placeholder_type_specifier", "auto"):
             return "auto"
         if kind in ("struct_specifier", "class_specifier", "union_specifier", "enum_specifier"):
-            name = type_node.child_by_field_name("name")
+            name = self.field(type_node, "name")
             return self.text(name) if name is not None else ""
         return self.text(type_node)
 
@@ -255,7 +232,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
                 pointers += 1
             elif node.type in ("array_declarator", "abstract_array_declarator"):
                 arrays += 1
-            node = node.child_by_field_name("declarator")
+            node = self.field(node, "declarator")
         if _is_node_type(base) and pointers + arrays <= 1:
             return "node" if arrays == 0 else "seq"
         if pointers + arrays:
@@ -269,7 +246,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         return None
 
     def h_declaration(self, node) -> list[ir.Stmt]:
-        type_node = node.child_by_field_name("type")
+        type_node = self.field(node, "type")
         base = self.base_type(type_node)
         out: list[ir.Stmt] = []
         for declarator in self.fields(node, "declarator"):
@@ -283,8 +260,8 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         target: ir.Expr = ir.Name(name)
         self.local_types[name] = base
         if declarator.type == "init_declarator":
-            value_node = declarator.child_by_field_name("value")
-            inner = declarator.child_by_field_name("declarator")
+            value_node = self.field(declarator, "value")
+            inner = self.field(declarator, "declarator")
             if inner is not None and inner.type == "structured_binding_declarator":
                 names = [self.text(c) for c in inner.named_children if c.type == "identifier"]
                 self.locals.update(names)
@@ -300,7 +277,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         if declarator.type == "function_declarator":
             return self.vexing_parse(base, name, declarator, line)
         if declarator.type == "array_declarator":
-            size = declarator.child_by_field_name("size")
+            size = self.field(declarator, "size")
             args = (self.expr(size),) if size is not None else ()
             return [ir.Assign((target,), ir.Call(ir.Name("vector"), args), declared="list", line=line)]
         if base in self.CONSTRUCTOR_TYPES and declarator.type == "identifier":
@@ -311,14 +288,14 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         """``vector<int> v(n);`` parses as a function prototype whose "parameter types" are the arguments;
         in a function body it is a construction.  A prototype with named parameters declares nothing."""
         args: list[ir.Expr] = []
-        parameters = declarator.child_by_field_name("parameters")
+        parameters = self.field(declarator, "parameters")
         for parameter in self.named(parameters) if parameters is not None else []:
-            type_node = parameter.child_by_field_name("type")
+            type_node = self.field(parameter, "type")
             if parameter.type != "parameter_declaration" or type_node is None \
                     or type_node.type in ("primitive_type", "sized_type_specifier"):
                 return []
             if type_node.type in ("type_identifier", "qualified_identifier") \
-                    and parameter.child_by_field_name("declarator") is None:
+                    and self.field(parameter, "declarator") is None:
                 args.append(self.e_identifier(type_node))
             else:  # vector<int>(n) parsed as a type with an abstract declarator: an inner construction
                 args.append(ir.Opaque("argument"))
@@ -327,7 +304,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
     def initial_value(self, base: str, kind: str | None, value_node, inner) -> ir.Expr:
         """The value of ``T x = v`` / ``T x(args)`` / ``T x{items}`` / ``T x[n] = {...}``."""
         if inner is not None and inner.type == "array_declarator":
-            size = inner.child_by_field_name("size")
+            size = self.field(inner, "size")
             return ir.Call(ir.Name("vector"), (self.expr(size),) if size is not None else ())
         if value_node is None:
             return ir.Literal("none")
@@ -346,10 +323,10 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
 
     def lambda_function(self, name: str, node) -> ir.FunctionDef:
         """A named lambda (``auto dfs = [&](int i) {...}``) is a nested function."""
-        declarator = node.child_by_field_name("declarator")
+        declarator = self.field(node, "declarator")
         saved = set(self.locals)
-        params = self.parameters(declarator.child_by_field_name("parameters") if declarator is not None else None)
-        body_node = node.child_by_field_name("body")
+        params = self.parameters(self.field(declarator, "parameters") if declarator is not None else None)
+        body_node = self.field(node, "body")
         body = self.statements(self.named(body_node)) if body_node is not None else ()
         self.locals = saved
         return ir.FunctionDef(name, params, body, line=self.line(node))
@@ -371,7 +348,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         if kind == "assignment_expression":
             return self.assign_chain(node)
         if kind == "comma_expression":
-            return self.effect(node.child_by_field_name("left")) + self.effect(node.child_by_field_name("right"))
+            return self.effect(self.field(node, "left")) + self.effect(self.field(node, "right"))
         if kind == "parenthesized_expression" and len(self.named(node)) == 1:
             return self.effect(self.named(node)[0])
         expr = self.expr(node)
@@ -401,12 +378,12 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
     def assign_chain(self, node) -> list[ir.Stmt]:
         """``a = b = 0`` -> Assign((a, b), 0); ``a += x`` -> Assign(op="+")."""
         op = self.operator(node)
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        left, right = self.field(node, "left"), self.field(node, "right")
         if op == "=":
             targets = [self.expr(left)]
             while right is not None and right.type == "assignment_expression" and self.operator(right) == "=":
-                targets.append(self.expr(right.child_by_field_name("left")))
-                right = right.child_by_field_name("right")
+                targets.append(self.expr(self.field(right, "left")))
+                right = self.field(right, "right")
             return [ir.Assign(tuple(targets), self.expr(right), line=self.line(node))]
         return [ir.Assign((self.expr(left),), self.expr(right), op=op[:-1], line=self.line(node))]
 
@@ -417,11 +394,11 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         if node.type != "condition_clause":
             return [], self.expr(node)
         pre: list[ir.Stmt] = []
-        initializer = node.child_by_field_name("initializer")
+        initializer = self.field(node, "initializer")
         if initializer is not None:
             for child in self.named(initializer) if initializer.type == "init_statement" else [initializer]:
                 pre += self.statement(child)
-        value = node.child_by_field_name("value")
+        value = self.field(node, "value")
         if value is not None and value.type == "declaration":  # if (int x = f())
             pre += self.h_declaration(value)
             names = [self.declarator_name(d) for d in self.fields(value, "declarator")]
@@ -429,10 +406,10 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         return pre, self.expr(value)
 
     def h_if(self, node) -> list[ir.Stmt]:
-        pre, test = self.condition(node.child_by_field_name("condition"))
-        body = self.statement(node.child_by_field_name("consequence"))
+        pre, test = self.condition(self.field(node, "condition"))
+        body = self.statement(self.field(node, "consequence"))
         orelse: list[ir.Stmt] = []
-        alternative = node.child_by_field_name("alternative")
+        alternative = self.field(node, "alternative")
         if alternative is not None:
             for child in self.named(alternative) if alternative.type == "else_clause" else [alternative]:
                 orelse += self.statement(child)
@@ -440,40 +417,40 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
 
     def h_for(self, node) -> list[ir.Stmt]:
         init: list[ir.Stmt] = []
-        initializer = node.child_by_field_name("initializer")
+        initializer = self.field(node, "initializer")
         if initializer is not None:
             init = self.statement(initializer) if initializer.type == "declaration" else self.effect(initializer)
-        condition = node.child_by_field_name("condition")
+        condition = self.field(node, "condition")
         cond = self.expr(condition) if condition is not None else None
         update: list[ir.Stmt] = []
         for child in self.fields(node, "update"):
             update += self.effect(child)
-        body = self.statement(node.child_by_field_name("body"))
+        body = self.statement(self.field(node, "body"))
         return [ir.CFor(tuple(init), cond, tuple(update), tuple(body), self.line(node))]
 
     def h_while(self, node) -> list[ir.Stmt]:
-        pre, test = self.condition(node.child_by_field_name("condition"))
-        body = self.statement(node.child_by_field_name("body"))
+        pre, test = self.condition(self.field(node, "condition"))
+        body = self.statement(self.field(node, "body"))
         return pre + [ir.While(test, tuple(body), self.line(node))]
 
     def h_do(self, node) -> list[ir.Stmt]:
-        body = self.statement(node.child_by_field_name("body"))
-        return [ir.While(self.expr(node.child_by_field_name("condition")), tuple(body), self.line(node))]
+        body = self.statement(self.field(node, "body"))
+        return [ir.While(self.expr(self.field(node, "condition")), tuple(body), self.line(node))]
 
     def h_return(self, node) -> list[ir.Stmt]:
         children = self.named(node)
         return [ir.Return(self.expr(children[0]) if children else None, self.line(node))]
 
     def h_switch(self, node) -> list[ir.Stmt]:
-        pre, subject = self.condition(node.child_by_field_name("condition"))
-        body = node.child_by_field_name("body")
+        pre, subject = self.condition(self.field(node, "condition"))
+        body = self.field(node, "body")
         cases: list[ir.Stmt] = []
         for child in self.named(body) if body is not None else []:
             cases += self.statement(child)
         return pre + [ir.Block((ir.ExprStmt(subject),) + tuple(cases), self.line(node))]
 
     def h_case(self, node) -> list[ir.Stmt]:
-        value = node.child_by_field_name("value")
+        value = self.field(node, "value")
         body = [child for child in self.named(node) if child != value]
         stmts = [s for s in self.statements(body) if not isinstance(s, ir.Break)]
         return [ir.If(ir.Opaque("case"), tuple(stmts), (), self.line(node))]
@@ -491,23 +468,23 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
 
     def e_transparent(self, node) -> ir.Expr:
         """``*p``, ``&x``, ``(int) x``: the operand."""
-        operand = node.child_by_field_name("argument") or node.child_by_field_name("value")
+        operand = self.field(node, "argument") or self.field(node, "value")
         return self.expr(operand)
 
     def e_sizeof(self, node) -> ir.Expr:
         return ir.Literal("num", "sizeof")
 
     def e_conditional(self, node) -> ir.Expr:
-        return ir.Cond(self.expr(node.child_by_field_name("condition")), self.expr(node.child_by_field_name("consequence")),
-                       self.expr(node.child_by_field_name("alternative")))
+        return ir.Cond(self.expr(self.field(node, "condition")), self.expr(self.field(node, "consequence")),
+                       self.expr(self.field(node, "alternative")))
 
     def e_assignment_expr(self, node) -> ir.Expr:
         """An assignment used as a value (``while ((n = f()))``): its parts still count."""
-        return ir.Opaque("assign", (self.expr(node.child_by_field_name("left")), self.expr(node.child_by_field_name("right"))))
+        return ir.Opaque("assign", (self.expr(self.field(node, "left")), self.expr(self.field(node, "right"))))
 
     def e_call(self, node) -> ir.Expr:
-        function = node.child_by_field_name("function")
-        args_node = node.child_by_field_name("arguments")
+        function = self.field(node, "function")
+        args_node = self.field(node, "arguments")
         args = tuple(self.expr(child) for child in self.named(args_node)) if args_node is not None else ()
         callee = self.callee(function)
         if isinstance(callee, ir.Name) and callee.id in CAST_FUNCTIONS and len(args) == 1:
@@ -524,17 +501,17 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         return self.expr(node)
 
     def e_field(self, node) -> ir.Expr:
-        obj = self.expr(node.child_by_field_name("argument"))
-        name = self.text(node.child_by_field_name("field"))
+        obj = self.expr(self.field(node, "argument"))
+        name = self.text(self.field(node, "field"))
         if obj == ir.Name("this") and name in self.demoted:
             return ir.Name(name)
         return ir.Attr(obj, name)
 
     def e_subscript(self, node) -> ir.Expr:
-        obj = self.expr(node.child_by_field_name("argument"))
-        indices = node.child_by_field_name("indices")
+        obj = self.expr(self.field(node, "argument"))
+        indices = self.field(node, "indices")
         if indices is None:
-            indices = node.child_by_field_name("index")
+            indices = self.field(node, "index")
             return ir.Index(obj, self.expr(indices))
         items = [self.expr(child) for child in self.named(indices)]
         return ir.Index(obj, items[0] if len(items) == 1 else ir.CollectionLit("tuple", tuple(items)))
@@ -544,8 +521,8 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
 
     def e_compound_literal(self, node) -> ir.Expr:
         """``vector<int>{1, 2}`` / ``(struct P){...}``: a constructor call with the items."""
-        base = self.base_type(node.child_by_field_name("type"))
-        value = node.child_by_field_name("value")
+        base = self.base_type(self.field(node, "type"))
+        value = self.field(node, "value")
         items = tuple(self.expr(child) for child in self.named(value)) if value is not None else ()
         if base in self.CONSTRUCTOR_TYPES:
             return ir.Call(ir.Name(base), (ir.CollectionLit("list", items),) if items else ())

@@ -18,7 +18,9 @@ adds kinds is caught in CI, not by users.
 
 from __future__ import annotations
 
+import functools
 import os
+from operator import attrgetter
 from typing import Callable, ClassVar, Iterable
 
 from skeldsl import ir
@@ -26,6 +28,7 @@ from skeldsl.errors import SourceSyntaxError
 from skeldsl.languages import get_language
 
 STRICT = os.environ.get("SKELDSL_STRICT") == "1"
+_KIND_ID = attrgetter("kind_id")
 
 
 class UnknownNodeKind(Exception):
@@ -74,6 +77,19 @@ class TreeSitterExtractor:
     def __init__(self, source: bytes, path: str | None) -> None:
         self.source = source
         self.path = path
+        self._statement_ids, self._expression_ids, self._ignored_ids = _kind_id_tables(type(self))
+        field_ids = _field_ids(self.LANGUAGE)
+
+        def field(node, name: str):  # by id: a lookup by name scans the grammar's field names (strncmp)
+            return node.child_by_field_id(field_ids[name])
+
+        def fields(node, name: str) -> list:
+            return node.children_by_field_id(field_ids[name])
+
+        self.field, self.fields = field, fields  # type: ignore[method-assign]
+        if source.isascii():  # byte offsets are character offsets: slice the text decoded once
+            decoded = source.decode("ascii")
+            self.text = lambda node: decoded[node.start_byte:node.end_byte]  # type: ignore[method-assign]
 
     @classmethod
     def extract(cls, source: str, path: str | None = None) -> ir.Module:
@@ -102,7 +118,11 @@ class TreeSitterExtractor:
 
     def named(self, node) -> list:
         """Named children that are not ignored (comments etc.)."""
-        return [child for child in node.named_children if child.type not in self.IGNORED]
+        children = node.named_children  # a fresh list per call
+        ignored = self._ignored_ids
+        if ignored.isdisjoint(map(_KIND_ID, children)):  # the common case, decided in C
+            return children
+        return [child for child in children if child.kind_id not in ignored]
 
     # ---------------------------------------------------------------------------------- dispatch
 
@@ -113,12 +133,15 @@ class TreeSitterExtractor:
         return tuple(out)
 
     def statement(self, node) -> list[ir.Stmt]:
-        if node is None or node.type in self.IGNORED:
+        if node is None:
             return []
-        handler = self.STATEMENTS.get(node.type)
+        kind = node.kind_id
+        if kind in self._ignored_ids:
+            return []
+        handler = self._statement_ids.get(kind)
         if handler is not None:
-            return getattr(self, handler)(node)
-        if node.type in self.EXPRESSIONS:
+            return handler(self, node)
+        if kind in self._expression_ids:
             return [ir.ExprStmt(self.expr(node), self.line(node))]
         self.unknown(node, "statement")
         return [ir.Block(self.statements(self.named(node)), self.line(node))]
@@ -126,10 +149,11 @@ class TreeSitterExtractor:
     def expr(self, node) -> ir.Expr:
         if node is None:
             return ir.Literal("none")
-        handler = self.EXPRESSIONS.get(node.type)
+        kind = node.kind_id
+        handler = self._expression_ids.get(kind)
         if handler is not None:
-            return getattr(self, handler)(node)
-        if node.type in self.IGNORED:
+            return handler(self, node)
+        if kind in self._ignored_ids:
             return ir.Literal("none")
         self.unknown(node, "expression")
         return ir.Opaque(node.type, tuple(self.expr(child) for child in self.named(node)))
@@ -214,6 +238,62 @@ class TreeSitterExtractor:
         op = self.operator(node)
         aug = op[:-1] if op.endswith("=") and op not in ("=", "==", ":=") else None
         return [ir.Assign((self.expr(left),), self.expr(right), op=aug, line=self.line(node))]
+
+
+_HANDLER_FUNCTIONS: dict[type, tuple[dict, dict, tuple[dict, dict]]] = {}
+
+
+def _handler_functions(cls: type) -> tuple[dict, dict]:
+    """``STATEMENTS`` / ``EXPRESSIONS`` of ``cls`` with method names resolved to plain functions, so a
+    node costs one dict lookup instead of a lookup plus ``getattr``; rebuilt when a class's table is
+    replaced (e.g. in tests)."""
+    statements, expressions = cls.STATEMENTS, cls.EXPRESSIONS  # type: ignore[attr-defined]
+    cached = _HANDLER_FUNCTIONS.get(cls)
+    if cached is None or cached[0] is not statements or cached[1] is not expressions:
+        tables = ({kind: getattr(cls, name) for kind, name in statements.items()},
+                  {kind: getattr(cls, name) for kind, name in expressions.items()})
+        cached = _HANDLER_FUNCTIONS[cls] = (statements, expressions, tables)
+    return cached[2]
+
+
+class _FieldIds(dict):
+    """Field name -> field id of a grammar; a name the grammar lacks is id 0, which tree-sitter answers
+    with no child (``child_by_field_id(0)`` is None, ``children_by_field_id(0)`` is []), as a lookup by
+    that name does."""
+
+    def __missing__(self, name: str) -> int:
+        return 0
+
+
+@functools.cache
+def _field_ids(language_name: str) -> _FieldIds:
+    """The field ids of a grammar (``child_by_field_id`` skips the name lookup)."""
+    language = get_language(language_name).ts_language()
+    return _FieldIds({name: field_id for field_id in range(1, language.field_count + 1)
+                      if (name := language.field_name_for_id(field_id)) is not None})
+
+
+_KIND_ID_TABLES: dict[type, tuple[tuple, tuple[dict, dict, frozenset]]] = {}
+
+
+def _kind_id_tables(cls: type) -> tuple[dict, dict, frozenset]:
+    """The handler tables of ``cls`` keyed by tree-sitter kind id, and the ids of ``IGNORED`` kinds.
+
+    ``node.kind_id`` costs a third of ``node.type`` (no string is built), and a kind name can have
+    several ids (aliases), so every id whose name is in a table maps to that name's handler:
+    ``language.node_kind_for_id(node.kind_id) == node.type`` for every node (checked over the corpus).
+    Rebuilt when a class's tables are replaced (e.g. in tests)."""
+    key = (cls.STATEMENTS, cls.EXPRESSIONS, cls.IGNORED)  # type: ignore[attr-defined]
+    cached = _KIND_ID_TABLES.get(cls)
+    if cached is None or any(a is not b for a, b in zip(cached[0], key)):
+        statements, expressions = _handler_functions(cls)
+        language = get_language(cls.LANGUAGE).ts_language()  # type: ignore[attr-defined]
+        names = [(kind_id, language.node_kind_for_id(kind_id)) for kind_id in range(language.node_kind_count)]
+        tables = ({kind_id: statements[name] for kind_id, name in names if name in statements},
+                  {kind_id: expressions[name] for kind_id, name in names if name in expressions},
+                  frozenset(kind_id for kind_id, name in names if name in key[2]))
+        cached = _KIND_ID_TABLES[cls] = (key, tables)
+    return cached[1]
 
 
 def handler_table(**groups: Iterable[str]) -> dict[str, str]:

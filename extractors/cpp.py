@@ -157,13 +157,13 @@ class CppExtractor(CFamilyExtractor):
             return self.class_methods(node)
         if kind == "function_definition":
             declarator = self.function_declarator(node)
-            name_node = declarator.child_by_field_name("declarator") if declarator is not None else None
+            name_node = self.field(declarator, "declarator") if declarator is not None else None
             owner = None
             if name_node is not None and name_node.type == "qualified_identifier":  # Solution::f
-                owner = self.text(name_node.child_by_field_name("scope"))
+                owner = self.text(self.field(name_node, "scope"))
             return [self.function(node, owner=owner)]
         if kind == "declaration":
-            type_node = node.child_by_field_name("type")
+            type_node = self.field(node, "type")
             functions = self.class_methods(type_node) if type_node is not None and type_node.type in (
                 "class_specifier", "struct_specifier") else []
             toplevel += self.h_declaration(node)
@@ -178,9 +178,9 @@ class CppExtractor(CFamilyExtractor):
 
     def class_methods(self, node) -> list[ir.FunctionDef]:
         """Methods of a class/struct (nested classes too); fields are resolved to ``this.x`` in them."""
-        name_node = node.child_by_field_name("name")
+        name_node = self.field(node, "name")
         owner = self.text(name_node) if name_node is not None else "<anonymous>"
-        body = node.child_by_field_name("body")
+        body = self.field(node, "body")
         if body is None:
             return []
         field_types: dict[str, tuple[str, str | None, object]] = {}
@@ -192,11 +192,11 @@ class CppExtractor(CFamilyExtractor):
             if item.type == "function_definition":
                 definitions.append(item)
             elif item.type == "field_declaration":
-                type_node = item.child_by_field_name("type")
+                type_node = self.field(item, "type")
                 if type_node is not None and type_node.type in ("class_specifier", "struct_specifier"):
                     nested.append(type_node)
                 base = self.base_type(type_node)
-                default = item.child_by_field_name("default_value")
+                default = self.field(item, "default_value")
                 for declarator in self.fields(item, "declarator"):
                     if self.function_declarator_under(declarator):
                         continue
@@ -271,7 +271,7 @@ class CppExtractor(CFamilyExtractor):
         while node is not None:
             if node.type == "function_declarator":
                 return True
-            node = node.child_by_field_name("declarator")
+            node = self.field(node, "declarator")
         return False
 
     def field_prologue(self, definition, field_types, is_constructor: bool,
@@ -313,13 +313,13 @@ class CppExtractor(CFamilyExtractor):
     # -------------------------------------------------------------------------------- statements
 
     def h_range_for(self, node) -> list[ir.Stmt]:
-        declarator = node.child_by_field_name("declarator")
+        declarator = self.field(node, "declarator")
         names = self.binding_names(declarator)
         self.locals.update(names)
-        iterable = self.expr(node.child_by_field_name("right"))
-        body = self.statement(node.child_by_field_name("body"))
+        iterable = self.expr(self.field(node, "right"))
+        body = self.statement(self.field(node, "body"))
         pre: list[ir.Stmt] = []
-        initializer = node.child_by_field_name("initializer")
+        initializer = self.field(node, "initializer")
         if initializer is not None:
             pre = list(self.statements(self.named(initializer)))
         return pre + [ir.Foreach(tuple(names), iterable, tuple(body), self.line(node))]
@@ -327,7 +327,7 @@ class CppExtractor(CFamilyExtractor):
     def binding_names(self, declarator) -> list[str]:
         node = declarator
         while node is not None and node.type in ("reference_declarator", "pointer_declarator"):
-            node = node.child_by_field_name("declarator") or next(iter(self.named(node)), None)
+            node = self.field(node, "declarator") or next(iter(self.named(node)), None)
         if node is None:
             return ["_"]
         if node.type == "structured_binding_declarator":
@@ -335,10 +335,10 @@ class CppExtractor(CFamilyExtractor):
         return [self.text(node)]
 
     def h_try(self, node) -> list[ir.Stmt]:
-        body: list[ir.Stmt] = list(self.statement(node.child_by_field_name("body")))
+        body: list[ir.Stmt] = list(self.statement(self.field(node, "body")))
         for child in self.named(node):
             if child.type == "catch_clause":
-                body += self.statement(child.child_by_field_name("body"))
+                body += self.statement(self.field(child, "body"))
         return [ir.Block(tuple(body), self.line(node))]
 
     def h_throw(self, node) -> list[ir.Stmt]:
@@ -352,10 +352,10 @@ class CppExtractor(CFamilyExtractor):
 
     def e_lambda(self, node) -> ir.Expr:
         """An unnamed lambda (comparators, callbacks): its parameters and a single returned expression."""
-        declarator = node.child_by_field_name("declarator")
+        declarator = self.field(node, "declarator")
         saved = set(self.locals)
-        params = self.parameters(declarator.child_by_field_name("parameters") if declarator is not None else None)
-        body_node = node.child_by_field_name("body")
+        params = self.parameters(self.field(declarator, "parameters") if declarator is not None else None)
+        body_node = self.field(node, "body")
         statements = self.named(body_node) if body_node is not None else []
         body: ir.Expr = ir.Literal("none")
         if len(statements) == 1 and statements[0].type == "return_statement" and self.named(statements[0]):
@@ -368,12 +368,12 @@ class CppExtractor(CFamilyExtractor):
 
     def e_new(self, node) -> ir.Expr:
         """``new TreeNode(x)`` is a constructor call; ``new int[n]`` an array of size n."""
-        base = self.base_type(node.child_by_field_name("type"))
-        declarator = node.child_by_field_name("declarator")
+        base = self.base_type(self.field(node, "type"))
+        declarator = self.field(node, "declarator")
         if declarator is not None and declarator.type == "new_declarator":
             size = next(iter(self.named(declarator)), None)
             return ir.Call(ir.Name("vector"), (self.expr(size),) if size is not None else ())
-        args_node = node.child_by_field_name("arguments")
+        args_node = self.field(node, "arguments")
         args = tuple(self.expr(child) for child in self.named(args_node)) if args_node is not None else ()
         return ir.Call(ir.Name(base), args)
 
@@ -382,7 +382,7 @@ class CppExtractor(CFamilyExtractor):
         current = node
         while current is not None and current.type in ("qualified_identifier", "template_function",
                                                         "template_method", "dependent_name"):
-            current = current.child_by_field_name("name") or next(iter(self.named(current)), None)
+            current = self.field(current, "name") or next(iter(self.named(current)), None)
         return ir.Name(self.text(current) if current is not None else self.text(node))
 
     def e_this(self, node) -> ir.Expr:

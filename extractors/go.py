@@ -158,18 +158,18 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
             if node.type == "type_declaration":
                 self.type_declaration(node)
             elif node.type == "method_declaration":
-                methods_of.setdefault(self.receiver_type(node), set()).add(self.text(node.child_by_field_name("name")))
+                methods_of.setdefault(self.receiver_type(node), set()).add(self.text(self.field(node, "name")))
         glue_types = {name for name, methods in methods_of.items() if {"Less", "Swap"} <= methods}
         functions: list[ir.FunctionDef] = []
         toplevel: list[ir.Stmt] = []
         for node in self.named(root):
             if node.type == "function_declaration":
-                if self.text(node.child_by_field_name("name")) in _SCALAR_HELPERS:
+                if self.text(self.field(node, "name")) in _SCALAR_HELPERS:
                     continue  # pre-1.21 min/max/abs helpers are builtins elsewhere
                 functions.append(self.function(node, owner=None))
             elif node.type == "method_declaration":
                 owner = self.receiver_type(node)
-                if owner in glue_types and self.text(node.child_by_field_name("name")) in _HEAP_GLUE:
+                if owner in glue_types and self.text(self.field(node, "name")) in _HEAP_GLUE:
                     continue
                 functions.append(self.function(node, owner=owner))
             elif node.type in ("var_declaration", "const_declaration"):
@@ -180,8 +180,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         for spec in self.named(node):
             if spec.type not in ("type_spec", "type_alias"):
                 continue
-            name = self.text(spec.child_by_field_name("name"))
-            type_node = spec.child_by_field_name("type")
+            name = self.text(self.field(spec, "name"))
+            type_node = self.field(spec, "type")
             kind = self.type_kind(type_node)
             if type_node is not None and type_node.type == "struct_type":
                 self.user_types[name] = "struct"
@@ -189,7 +189,7 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
                 for declaration in type_node.named_children[0].named_children if type_node.named_children else []:
                     if declaration.type != "field_declaration":
                         continue
-                    field_kind = self.type_kind(declaration.child_by_field_name("type"))
+                    field_kind = self.type_kind(self.field(declaration, "type"))
                     for field_name in self.named_field(declaration, "name"):
                         fields[self.text(field_name)] = field_kind
                 self.struct_fields[name] = fields
@@ -197,9 +197,9 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
                 self.user_types[name] = "list" if kind == "seq" else kind
 
     def receiver_type(self, node) -> str:
-        receiver = node.child_by_field_name("receiver")
+        receiver = self.field(node, "receiver")
         for declaration in self.named(receiver) if receiver is not None else []:
-            type_node = declaration.child_by_field_name("type")
+            type_node = self.field(declaration, "type")
             while type_node is not None and type_node.type in ("pointer_type", "generic_type"):
                 type_node = type_node.named_children[0] if type_node.named_children else None
             if type_node is not None:
@@ -211,19 +211,19 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         self.receiver, self.kinds = None, {}
         prologue: list[ir.Stmt] = []
         if owner is not None:
-            receiver = node.child_by_field_name("receiver")
+            receiver = self.field(node, "receiver")
             for declaration in self.named(receiver) if receiver is not None else []:
-                name = declaration.child_by_field_name("name")
+                name = self.field(declaration, "name")
                 if name is not None:
                     self.receiver = self.text(name)
             for field, kind in self.struct_fields.get(owner, {}).items():
                 if kind is not None and kind not in ("num", "bool"):
                     prologue.append(ir.Assign((ir.Attr(ir.Name("this"), field),), None, declared=_declared(kind)))
-        params = self.parameters(node.child_by_field_name("parameters"))
+        params = self.parameters(self.field(node, "parameters"))
         if owner is None:
-            self.receiver = self.built_struct(node.child_by_field_name("body"))
-        body = self.block_body(node.child_by_field_name("body"))
-        name = self.text(node.child_by_field_name("name"))
+            self.receiver = self.built_struct(self.field(node, "body"))
+        body = self.block_body(self.field(node, "body"))
+        name = self.text(self.field(node, "name"))
         self.receiver, self.kinds = saved
         return ir.FunctionDef(name, params, tuple(prologue) + body, owner=owner, line=self.line(node))
 
@@ -236,8 +236,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         candidates: set[str] = set()
         for statement in statements:
             if statement.type == "short_var_declaration":
-                lefts = self.expressions(statement.child_by_field_name("left"))
-                rights = self.expressions(statement.child_by_field_name("right"))
+                lefts = self.expressions(self.field(statement, "left"))
+                rights = self.expressions(self.field(statement, "right"))
                 if len(lefts) == 1 and len(rights) == 1 and self.struct_literal(rights[0]):
                     candidates.add(self.text(lefts[0]))
             elif statement.type == "return_statement" and statement.named_children:
@@ -253,7 +253,7 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         for declaration in self.named(node) if node is not None else []:
             if declaration.type not in ("parameter_declaration", "variadic_parameter_declaration"):
                 continue
-            kind = self.type_kind(declaration.child_by_field_name("type"))
+            kind = self.type_kind(self.field(declaration, "type"))
             if declaration.type == "variadic_parameter_declaration":
                 kind = "seq"
             for name in self.named_field(declaration, "name"):
@@ -271,7 +271,7 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         if kind in ("slice_type", "array_type", "implicit_length_array_type"):
             return "seq"
         if kind == "map_type":
-            value = node.child_by_field_name("value")
+            value = self.field(node, "value")
             if value is not None and (value.type == "struct_type" or self.text(value) == "bool"):
                 return "set"
             return "map"
@@ -337,12 +337,12 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         return [node]
 
     def h_short_var(self, node) -> list[ir.Stmt]:
-        return self.assign_lists(self.expressions(node.child_by_field_name("left")),
-                                 self.expressions(node.child_by_field_name("right")), "=", self.line(node))
+        return self.assign_lists(self.expressions(self.field(node, "left")),
+                                 self.expressions(self.field(node, "right")), "=", self.line(node))
 
     def h_assignment(self, node) -> list[ir.Stmt]:
-        return self.assign_lists(self.expressions(node.child_by_field_name("left")),
-                                 self.expressions(node.child_by_field_name("right")), self.operator(node), self.line(node))
+        return self.assign_lists(self.expressions(self.field(node, "left")),
+                                 self.expressions(self.field(node, "right")), self.operator(node), self.line(node))
 
     def assign_lists(self, lefts: list, rights: list, op: str, line: int) -> list[ir.Stmt]:
         if op not in ("=", ":="):
@@ -389,11 +389,11 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
             value = value.named_children[-1] if value.named_children else value
         kind = None
         if value.type == "composite_literal":
-            kind = self.type_kind(value.child_by_field_name("type"))
+            kind = self.type_kind(self.field(value, "type"))
         elif value.type == "call_expression":
-            function = value.child_by_field_name("function")
+            function = self.field(value, "function")
             if function is not None and self.text(function) == "make":
-                args = value.child_by_field_name("arguments")
+                args = self.field(value, "arguments")
                 kind = self.type_kind(args.named_children[0]) if args is not None and args.named_children else None
             elif function is not None and self.text(function) == "len":
                 kind = "num"
@@ -413,9 +413,9 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
             if spec.type not in ("var_spec", "const_spec"):
                 continue
             names = self.named_field(spec, "name")
-            type_node = spec.child_by_field_name("type")
+            type_node = self.field(spec, "type")
             kind = self.type_kind(type_node)
-            values = self.expressions(spec.child_by_field_name("value"))
+            values = self.expressions(self.field(spec, "value"))
             if values:
                 out += self.assign_lists(names, values, "=", self.line(spec))
                 for name in names:
@@ -440,12 +440,12 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
     def h_if(self, node) -> list[ir.Stmt]:
         self.comma_ok = None
         pre: list[ir.Stmt] = []
-        initializer = node.child_by_field_name("initializer")
+        initializer = self.field(node, "initializer")
         if initializer is not None:
             pre = self.statement(initializer)
         comma_ok, self.comma_ok = self.comma_ok, None
-        test = self.expr(node.child_by_field_name("condition"))
-        body = list(self.block_body(node.child_by_field_name("consequence")))
+        test = self.expr(self.field(node, "condition"))
+        body = list(self.block_body(self.field(node, "consequence")))
         if comma_ok is not None:  # if v, ok := m[k]; ok { ... }: the test is k in m, the read is inside
             name, index = comma_ok
             test = _replace_name(test, name, ir.BinOp("in", index.index, index.obj))
@@ -453,21 +453,21 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
             pre = [s for s in pre if not (isinstance(s, ir.Assign) and (s.value == index or
                    isinstance(s.value, ir.BinOp) and s.value.op == "in"))]
             body = reads + body
-        alternative = node.child_by_field_name("alternative")
+        alternative = self.field(node, "alternative")
         orelse: list[ir.Stmt] = []
         if alternative is not None:
             orelse = list(self.block_body(alternative)) if alternative.type == "block" else self.statement(alternative)
         return pre + [ir.If(test, tuple(body), tuple(orelse), self.line(node))]
 
     def h_for(self, node) -> list[ir.Stmt]:
-        body_node = node.child_by_field_name("body")
+        body_node = self.field(node, "body")
         clause = next((c for c in self.named(node) if c != body_node), None)
         if clause is None:
             return [ir.While(None, self.block_body(body_node), self.line(node))]
         if clause.type == "for_clause":
-            init = self.statement(clause.child_by_field_name("initializer")) if clause.child_by_field_name("initializer") else []
-            condition = clause.child_by_field_name("condition")
-            update = self.statement(clause.child_by_field_name("update")) if clause.child_by_field_name("update") else []
+            init = self.statement(self.field(clause, "initializer")) if self.field(clause, "initializer") else []
+            condition = self.field(clause, "condition")
+            update = self.statement(self.field(clause, "update")) if self.field(clause, "update") else []
             body = self.block_body(body_node)
             cond = self.expr(condition) if condition is not None else None
             return [ir.CFor(tuple(init), cond, tuple(update), body, self.line(node))]
@@ -476,8 +476,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         return [ir.While(self.expr(clause), self.block_body(body_node), self.line(node))]
 
     def range_loop(self, clause, body_node, line: int) -> ir.Stmt:
-        left = self.expressions(clause.child_by_field_name("left"))
-        right_node = clause.child_by_field_name("right")
+        left = self.expressions(self.field(clause, "left"))
+        right_node = self.field(clause, "right")
         names = [self.text(n) for n in left]
         iterable = self.expr(right_node)
         kind = self.expression_kind(right_node)
@@ -509,30 +509,30 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         if node.type == "identifier":
             return self.kinds.get(self.text(node))
         if node.type == "call_expression":
-            function = node.child_by_field_name("function")
+            function = self.field(node, "function")
             if function is not None and self.text(function) == "len":
                 return "num"
         if node.type == "binary_expression":
             return "num"
         if node.type == "selector_expression":
-            operand = node.child_by_field_name("operand")
+            operand = self.field(node, "operand")
             if operand is not None and self.text(operand) == self.receiver:
                 return None
         if node.type == "composite_literal":
-            return self.type_kind(node.child_by_field_name("type"))
+            return self.type_kind(self.field(node, "type"))
         return None
 
     def h_switch(self, node) -> list[ir.Stmt]:
         out: list[ir.Stmt] = []
-        initializer = node.child_by_field_name("initializer")
+        initializer = self.field(node, "initializer")
         if initializer is not None:
             out += self.statement(initializer)
-        value = node.child_by_field_name("value")
+        value = self.field(node, "value")
         if value is not None:
             out.append(ir.ExprStmt(self.expr(value), self.line(node)))
         for case in self.named(node):
             if case.type in ("expression_case", "default_case", "type_case", "communication_case"):
-                case_value = case.child_by_field_name("value")
+                case_value = self.field(case, "value")
                 statements = [c for c in self.named(case) if c != case_value and c.type not in (
                     "expression_list", "type_identifier")]
                 body = [s for s in self.statements(statements) if not isinstance(s, ir.Break)]
@@ -557,14 +557,14 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
             node = node.named_children[-1]
         if node.type != "composite_literal":
             return False
-        type_node = node.child_by_field_name("type")
+        type_node = self.field(node, "type")
         return type_node is not None and self.user_types.get(self.text(type_node)) == "struct" \
             and self.text(type_node) not in _NODE_TYPES and not self.text(type_node).endswith("Node")
 
     def struct_init(self, node) -> list[ir.Stmt]:
         if node.type == "unary_expression":
             node = node.named_children[-1]
-        body = node.child_by_field_name("body")
+        body = self.field(node, "body")
         out: list[ir.Stmt] = []
         for element in self.named(body) if body is not None else []:
             if element.type != "keyed_element":
@@ -589,31 +589,31 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Name(name)
 
     def e_transparent(self, node) -> ir.Expr:
-        operand = node.child_by_field_name("operand") or next(iter(self.named(node)), None)
+        operand = self.field(node, "operand") or next(iter(self.named(node)), None)
         return self.expr(operand)
 
     def e_unary(self, node) -> ir.Expr:
         op = self.operator(node)
-        operand = node.child_by_field_name("operand")
+        operand = self.field(node, "operand")
         if op in ("&", "*", "<-"):
             return self.expr(operand)
         return ir.UnaryOp("not" if op == "!" else op, self.expr(operand))
 
     def e_selector(self, node) -> ir.Expr:
-        return ir.Attr(self.expr(node.child_by_field_name("operand")), self.text(node.child_by_field_name("field")))
+        return ir.Attr(self.expr(self.field(node, "operand")), self.text(self.field(node, "field")))
 
     def e_index(self, node) -> ir.Expr:
-        return ir.Index(self.expr(node.child_by_field_name("operand")), self.expr(node.child_by_field_name("index")))
+        return ir.Index(self.expr(self.field(node, "operand")), self.expr(self.field(node, "index")))
 
     def e_slice(self, node) -> ir.Expr:
         present = [f for f in ("start", "end") if self.field(node, f) is not None]
         bounds = tuple(self.expr(self.field(node, f)) for f in present)
         what = present[0] if len(present) == 1 else "slice"
-        return ir.Index(self.expr(node.child_by_field_name("operand")), ir.Opaque(what, bounds), is_slice=True)
+        return ir.Index(self.expr(self.field(node, "operand")), ir.Opaque(what, bounds), is_slice=True)
 
     def e_call(self, node) -> ir.Expr:
-        function = node.child_by_field_name("function")
-        args_node = node.child_by_field_name("arguments")
+        function = self.field(node, "function")
+        args_node = self.field(node, "arguments")
         arg_nodes = self.named(args_node) if args_node is not None else []
         name = self.text(function) if function.type in ("identifier", "selector_expression") else None
         if name == "make" and arg_nodes:
@@ -643,8 +643,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Call(self.expr(function), args)
 
     def e_composite(self, node) -> ir.Expr:
-        type_node = node.child_by_field_name("type")
-        body = node.child_by_field_name("body")
+        type_node = self.field(node, "type")
+        body = self.field(node, "body")
         elements = self.named(body) if body is not None else []
         kind = self.type_kind(type_node)
         items: list[ir.Expr] = []
@@ -669,8 +669,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
 
     def e_func_literal(self, node) -> ir.Expr:
         saved = dict(self.kinds)
-        params = self.parameters(node.child_by_field_name("parameters"))
-        body_node = node.child_by_field_name("body")
+        params = self.parameters(self.field(node, "parameters"))
+        body_node = self.field(node, "body")
         statements = self.named(body_node) if body_node is not None else []
         if statements and statements[0].type == "statement_list":
             statements = self.named(statements[0])
@@ -684,8 +684,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
 
     def func_literal_def(self, name: str, node) -> ir.FunctionDef:
         saved = dict(self.kinds)
-        params = self.parameters(node.child_by_field_name("parameters"))
-        body = self.block_body(node.child_by_field_name("body"))
+        params = self.parameters(self.field(node, "parameters"))
+        body = self.block_body(self.field(node, "body"))
         self.kinds = saved
         self.kinds[name] = "fn"
         return ir.FunctionDef(name, params, body, line=self.line(node))

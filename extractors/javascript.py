@@ -383,7 +383,7 @@ class JavaScriptExtractor(TreeSitterExtractor):
         out: list[ir.Stmt] = []
         for child in self.named(node):
             out += self.expression_as_statement(child)
-        return _with_hoisted_updates(out)
+        return _with_hoisted_updates(out) if self.may_update(node) else out
 
     def expression_as_statement(self, node) -> list[ir.Stmt]:
         kind = node.type
@@ -453,7 +453,14 @@ class JavaScriptExtractor(TreeSitterExtractor):
         return self.expr(node)
 
     def h_declaration(self, node) -> list[ir.Stmt]:
-        return _with_hoisted_updates(self.declarations(node))
+        declarations = self.declarations(node)
+        return _with_hoisted_updates(declarations) if self.may_update(node) else declarations
+
+    def may_update(self, node) -> bool:
+        """Whether ``node``'s text has ``++`` or ``--``: without, it holds no update expression and
+        ``_with_hoisted_updates`` has nothing to hoist (a byte search instead of a walk of its IR)."""
+        text = self.source[node.start_byte:node.end_byte]
+        return b"++" in text or b"--" in text
 
     def declarations(self, node) -> list[ir.Stmt]:
         out: list[ir.Stmt] = []

@@ -198,9 +198,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             if node.type == "function_item":
                 functions.append(self.function(node, owner=None))
             elif node.type == "impl_item":
-                owner = self.text(node.child_by_field_name("type"))
-                body = node.child_by_field_name("body")
-                trait = node.child_by_field_name("trait")
+                owner = self.text(self.field(node, "type"))
+                body = self.field(node, "body")
+                trait = self.field(node, "trait")
                 if trait is not None and self.text(trait) in ("Ord", "PartialOrd", "PartialEq", "Eq", "Hash",
                                                                "Default", "Display", "Debug", "Clone"):
                     continue  # comparator / trait glue (BinaryHeap orderings) is not the algorithm
@@ -210,32 +210,32 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Module("rust", tuple(functions), ())
 
     def struct_item(self, node) -> None:
-        name = self.text(node.child_by_field_name("name"))
-        body = node.child_by_field_name("body")
+        name = self.text(self.field(node, "name"))
+        body = self.field(node, "body")
         fields: dict[str, str | None] = {}
         for declaration in self.named(body) if body is not None and body.type == "field_declaration_list" else []:
             if declaration.type == "field_declaration":
-                fields[self.text(declaration.child_by_field_name("name"))] = self.type_kind(declaration.child_by_field_name("type"))
+                fields[self.text(self.field(declaration, "name"))] = self.type_kind(self.field(declaration, "type"))
         self.struct_fields[name] = fields
 
     def function(self, node, owner: str | None) -> ir.FunctionDef:
         saved = self.owner
         if owner is not None:
             self.owner = owner
-        params = self.parameters(node.child_by_field_name("parameters"))
+        params = self.parameters(self.field(node, "parameters"))
         prologue: list[ir.Stmt] = []
-        has_self = any(c.type == "self_parameter" for c in self.named(node.child_by_field_name("parameters")))
+        has_self = any(c.type == "self_parameter" for c in self.named(self.field(node, "parameters")))
         if owner is not None and has_self:
             for field, kind in self.struct_fields.get(owner, {}).items():
                 if kind is not None and kind not in ("num", "bool"):
                     prologue.append(ir.Assign((ir.Attr(ir.Name("self"), field),), None, declared=_declared(kind)))
         saved_locals, saved_aliases = self.field_locals, self.entry_aliases
         self.entry_aliases = {}
-        self.field_locals = self.constructor_locals(node.child_by_field_name("body")) if owner is not None and not has_self else {}
-        body = self.block_statements(node.child_by_field_name("body"), tail=True)
+        self.field_locals = self.constructor_locals(self.field(node, "body")) if owner is not None and not has_self else {}
+        body = self.block_statements(self.field(node, "body"), tail=True)
         self.field_locals, self.entry_aliases = saved_locals, saved_aliases
         self.owner = saved
-        return ir.FunctionDef(self.text(node.child_by_field_name("name")), params, tuple(prologue) + tuple(body),
+        return ir.FunctionDef(self.text(self.field(node, "name")), params, tuple(prologue) + tuple(body),
                               owner=owner, line=self.line(node))
 
     def parameters(self, node) -> tuple[ir.Param, ...]:
@@ -243,14 +243,14 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         for child in self.named(node) if node is not None else []:
             if child.type != "parameter":
                 continue
-            names = self.pattern_names(child.child_by_field_name("pattern"))
-            kind = _param_kind(self.type_kind(child.child_by_field_name("type")))
+            names = self.pattern_names(self.field(child, "pattern"))
+            kind = _param_kind(self.type_kind(self.field(child, "type")))
             params += [ir.Param(name, kind) for name in names]
         return tuple(params)
 
     def type_kind(self, node) -> str | None:
         while node is not None and node.type in ("reference_type", "pointer_type"):
-            node = node.child_by_field_name("type")
+            node = self.field(node, "type")
         if node is None:
             return None
         if node.type in ("array_type", "slice_type"):
@@ -259,9 +259,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             text = self.text(node)
             return _TYPE_KINDS.get(text, "num")
         if node.type == "generic_type":
-            name = self.text(node.child_by_field_name("type")).rsplit("::", 1)[-1]
+            name = self.text(self.field(node, "type")).rsplit("::", 1)[-1]
             if name in _WRAPPER_TYPES:
-                arguments = node.child_by_field_name("type_arguments")
+                arguments = self.field(node, "type_arguments")
                 inner = next(iter(self.named(arguments)), None) if arguments is not None else None
                 return self.type_kind(inner)
             return _TYPE_KINDS.get(name)
@@ -286,7 +286,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         names: list[str] = []
         for child in node.named_children:
             if child.type in ("type_identifier", "scoped_identifier") or \
-                    node.type == "tuple_struct_pattern" and child == node.child_by_field_name("type"):
+                    node.type == "tuple_struct_pattern" and child == self.field(node, "type"):
                 continue
             names += self.pattern_names(child)
         return names
@@ -331,17 +331,17 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         if kind == "while_expression":
             return self.while_statement(node)
         if kind == "loop_expression":
-            return [ir.While(None, tuple(self.block_statements(node.child_by_field_name("body"))), line)]
+            return [ir.While(None, tuple(self.block_statements(self.field(node, "body"))), line)]
         if kind == "match_expression":
             return [self.match_statement(node, tail)]
         if kind in ("block", "unsafe_block"):
             block = node if kind == "block" else next(iter(self.named(node)), None)
             return [ir.Block(tuple(self.block_statements(block, tail=tail)), line)]
         if kind == "assignment_expression":
-            return [ir.Assign((self.target(node.child_by_field_name("left")),), self.expr(node.child_by_field_name("right")), line=line)]
+            return [ir.Assign((self.target(self.field(node, "left")),), self.expr(self.field(node, "right")), line=line)]
         if kind == "compound_assignment_expr":
             op = self.operator(node).rstrip("=")
-            return [ir.Assign((self.target(node.child_by_field_name("left")),), self.expr(node.child_by_field_name("right")), op=op,
+            return [ir.Assign((self.target(self.field(node, "left")),), self.expr(self.field(node, "right")), op=op,
                               line=line)]
         if kind == "return_expression":
             children = self.named(node)
@@ -358,9 +358,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return self.expr(node)
 
     def h_let(self, node) -> list[ir.Stmt]:
-        pattern = node.child_by_field_name("pattern")
-        value_node = node.child_by_field_name("value")
-        type_node = node.child_by_field_name("type")
+        pattern = self.field(node, "pattern")
+        value_node = self.field(node, "value")
+        type_node = self.field(node, "type")
         kind = self.type_kind(type_node)
         names = self.pattern_names(pattern)
         line = self.line(node)
@@ -405,13 +405,13 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return [self.function(node, owner=None)]
 
     def if_statement(self, node, tail: bool) -> list[ir.Stmt]:
-        condition = node.child_by_field_name("condition")
+        condition = self.field(node, "condition")
         self.pending = []
         test, prefix = self.condition(condition)
         pre, self.pending = self.pending, []
-        body = prefix + self.block_statements(node.child_by_field_name("consequence"), tail=tail)
+        body = prefix + self.block_statements(self.field(node, "consequence"), tail=tail)
         orelse: list[ir.Stmt] = []
-        alternative = node.child_by_field_name("alternative")
+        alternative = self.field(node, "alternative")
         if alternative is not None:
             inner = next(iter(self.named(alternative)), None)
             if inner is not None and inner.type == "if_expression":
@@ -440,8 +440,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return self.expr(node), []
 
     def let_condition(self, node) -> tuple[ir.Expr, list[ir.Stmt]]:
-        names = self.pattern_names(node.child_by_field_name("pattern"))
-        value = self.expr(node.child_by_field_name("value"))
+        names = self.pattern_names(self.field(node, "pattern"))
+        value = self.expr(self.field(node, "value"))
         line = self.line(node)
         if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr) and value.func.name in ("get", "get_mut") \
                 and len(value.args) == 1:
@@ -456,18 +456,18 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return value, [ir.Assign((ir.Name(n),), ir.Opaque("bind"), line=line) for n in names]
 
     def for_statement(self, node) -> ir.Stmt:
-        names = self.pattern_names(node.child_by_field_name("pattern")) or ["_"]
-        iterable = self.expr(node.child_by_field_name("value"))
-        body = self.block_statements(node.child_by_field_name("body"))
+        names = self.pattern_names(self.field(node, "pattern")) or ["_"]
+        iterable = self.expr(self.field(node, "value"))
+        body = self.block_statements(self.field(node, "body"))
         return ir.Foreach(tuple(names), iterable, tuple(body), self.line(node))
 
     def while_statement(self, node) -> list[ir.Stmt]:
-        condition = node.child_by_field_name("condition")
-        body = self.block_statements(node.child_by_field_name("body"))
+        condition = self.field(node, "condition")
+        body = self.block_statements(self.field(node, "body"))
         line = self.line(node)
         if condition is not None and condition.type == "let_condition":
-            value = self.expr(condition.child_by_field_name("value"))
-            names = self.pattern_names(condition.child_by_field_name("pattern"))
+            value = self.expr(self.field(condition, "value"))
+            names = self.pattern_names(self.field(condition, "pattern"))
             if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr) and not value.args \
                     and value.func.name in ("pop", "pop_front", "pop_back"):
                 # while let Some(x) = stack.pop(): drain the stack
@@ -482,14 +482,14 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return [ir.While(test, tuple(prefix + body), line)]
 
     def match_statement(self, node, tail: bool) -> ir.Stmt:
-        value = self.expr(node.child_by_field_name("value"))
+        value = self.expr(self.field(node, "value"))
         out: list[ir.Stmt] = [ir.ExprStmt(value, self.line(node))]
-        block = node.child_by_field_name("body")
+        block = self.field(node, "body")
         arms: list[tuple[tuple[ir.Stmt, ...], int]] = []
         for arm in self.named(block) if block is not None else []:
             if arm.type != "match_arm":
                 continue
-            arm_value = arm.child_by_field_name("value")
+            arm_value = self.field(arm, "value")
             if arm_value is None:
                 continue
             body = self.expression_statement(arm_value, tail=tail) if arm_value.type in _STATEMENT_EXPRESSIONS \
@@ -505,7 +505,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
 
     def closure_function(self, name: str, node) -> ir.FunctionDef:
         params = self.closure_params(node)
-        body_node = node.child_by_field_name("body")
+        body_node = self.field(node, "body")
         if body_node is not None and body_node.type == "block":
             body = self.block_statements(body_node, tail=True)
         else:
@@ -513,10 +513,10 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.FunctionDef(name, tuple(ir.Param(p) for p in params), tuple(body), line=self.line(node))
 
     def closure_params(self, node) -> list[str]:
-        params = node.child_by_field_name("parameters")
+        params = self.field(node, "parameters")
         names: list[str] = []
         for child in self.named(params) if params is not None else []:
-            pattern = child.child_by_field_name("pattern") if child.type == "parameter" else child
+            pattern = self.field(child, "pattern") if child.type == "parameter" else child
             names += self.pattern_names(pattern)
         return names
 
@@ -539,18 +539,18 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             last = last.named_children[0]
         if last is None or last.type != "struct_expression":
             return {}
-        name = self.text(last.child_by_field_name("name"))
+        name = self.text(self.field(last, "name"))
         if name != "Self" and name != self.owner:
             return {}
         mapping: dict[str, str] = {}
-        fields = last.child_by_field_name("body")
+        fields = self.field(last, "body")
         for child in self.named(fields) if fields is not None else []:
             if child.type == "shorthand_field_initializer":
                 mapping[self.text(child)] = self.text(child)
             elif child.type == "field_initializer":
-                value = child.child_by_field_name("value")
+                value = self.field(child, "value")
                 if value is not None and value.type == "identifier":
-                    mapping[self.text(value)] = self.text(child.child_by_field_name("field"))
+                    mapping[self.text(value)] = self.text(self.field(child, "field"))
         return mapping
 
     def bound(self, name: str) -> ir.Expr:
@@ -561,7 +561,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Name("self")
 
     def e_transparent(self, node) -> ir.Expr:
-        value = node.child_by_field_name("value") or next(iter(self.named(node)), None)
+        value = self.field(node, "value") or next(iter(self.named(node)), None)
         return self.expr(value)
 
     def e_unary(self, node) -> ir.Expr:
@@ -572,7 +572,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.UnaryOp("not" if op == "!" else op, self.expr(operand))
 
     def e_field(self, node) -> ir.Expr:
-        return ir.Attr(self.expr(node.child_by_field_name("value")), self.text(node.child_by_field_name("field")))
+        return ir.Attr(self.expr(self.field(node, "value")), self.text(self.field(node, "field")))
 
     def e_index(self, node) -> ir.Expr:
         obj, index = self.named(node)[0], self.named(node)[-1]
@@ -596,9 +596,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
     def e_scoped(self, node) -> ir.Expr:
         """``Self::f`` / ``Solution::f`` -> ``f``; ``HashMap::new`` stays qualified; ``f::<T>`` -> ``f``."""
         if node.type == "generic_function":
-            return self.expr(node.child_by_field_name("function"))
-        path = node.child_by_field_name("path")
-        name = node.child_by_field_name("name")
+            return self.expr(self.field(node, "function"))
+        path = self.field(node, "path")
+        name = self.field(node, "name")
         head = self.text(path) if path is not None else ""
         if head in ("Self", "Solution") or self.owner is not None and head == self.owner:
             return ir.Name(self.text(name))
@@ -606,8 +606,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Name(f"{head}::{self.text(name)}" if head else self.text(name))
 
     def e_call(self, node) -> ir.Expr:
-        function = node.child_by_field_name("function")
-        args_node = node.child_by_field_name("arguments")
+        function = self.field(node, "function")
+        args_node = self.field(node, "arguments")
         args = tuple(self.expr(a) for a in self.named(args_node)) if args_node is not None else ()
         callee = self.expr(function)
         if isinstance(callee, ir.Attr):
@@ -681,7 +681,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Call(ir.Name("sum"), (ir.Comprehension("gen", element, (generator,)),))
 
     def e_macro(self, node) -> ir.Expr:
-        name = self.text(node.child_by_field_name("macro"))
+        name = self.text(self.field(node, "macro"))
         tokens = next((c for c in node.named_children if c.type == "token_tree"), None)
         if name != "vec" or tokens is None:
             return ir.Literal("str") if name in ("format", "format_args", "concat") else ir.Opaque(name)
@@ -697,7 +697,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         except Exception:  # noqa: BLE001 - unparsable macro tokens carry nothing we need
             return None
         expression = tree.root_node.named_children[0]
-        body = expression.child_by_field_name("body")
+        body = self.field(expression, "body")
         array = body.named_children[0] if body is not None and body.named_children else None
         if array is None or array.type != "array_expression":
             return None
@@ -707,7 +707,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
 
     def e_array(self, node) -> ir.Expr:
         children = self.named(node)
-        if node.child_by_field_name("length") is not None or len(children) == 2 and b";" in self.source[
+        if self.field(node, "length") is not None or len(children) == 2 and b";" in self.source[
                 children[0].end_byte:children[1].start_byte]:
             value, length = children[0], children[-1]
             return ir.BinOp("*", ir.CollectionLit("list", (self.expr(value),)), self.expr(length))
@@ -717,12 +717,12 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.CollectionLit("tuple", tuple(self.expr(c) for c in self.named(node)))
 
     def e_struct(self, node) -> ir.Expr:
-        name = self.text(node.child_by_field_name("name"))
-        body = node.child_by_field_name("body")
+        name = self.text(self.field(node, "name"))
+        body = self.field(node, "body")
         values: list[ir.Expr] = []
         for child in self.named(body) if body is not None else []:
             if child.type == "field_initializer":
-                values.append(self.expr(child.child_by_field_name("value")))
+                values.append(self.expr(self.field(child, "value")))
             elif child.type == "shorthand_field_initializer":
                 values.append(ir.Name(self.text(child)))
             elif child.type == "base_field_initializer":
@@ -731,15 +731,15 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
 
     def struct_init(self, node) -> list[ir.Stmt] | None:
         """``Self { map: HashMap::new(), cap }`` returned by a constructor: field initialisations."""
-        name = self.text(node.child_by_field_name("name"))
+        name = self.text(self.field(node, "name"))
         if name != "Self" and name != self.owner:
             return None
-        body = node.child_by_field_name("body")
+        body = self.field(node, "body")
         out: list[ir.Stmt] = []
         for child in self.named(body) if body is not None else []:
             if child.type == "field_initializer":
-                field = self.text(child.child_by_field_name("field"))
-                value = self.expr(child.child_by_field_name("value"))
+                field = self.text(self.field(child, "field"))
+                value = self.expr(self.field(child, "value"))
                 if value != ir.Attr(ir.Name("self"), field):
                     out.append(ir.Assign((ir.Attr(ir.Name("self"), field),), value))
             elif child.type == "shorthand_field_initializer" and self.text(child) not in self.field_locals:
@@ -748,7 +748,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
 
     def e_closure(self, node) -> ir.Expr:
         params = self.closure_params(node)
-        body_node = node.child_by_field_name("body")
+        body_node = self.field(node, "body")
         if body_node is not None and body_node.type == "block":
             statements = self.block_statements(body_node, tail=True)
             exprs = tuple(s.value if isinstance(s, ir.Return) and s.value is not None else s.expr
@@ -759,9 +759,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Lambda(tuple(params), body)
 
     def e_if(self, node) -> ir.Expr:
-        test, _ = self.condition(node.child_by_field_name("condition"))
-        then = self.block_value(node.child_by_field_name("consequence"))
-        alternative = node.child_by_field_name("alternative")
+        test, _ = self.condition(self.field(node, "condition"))
+        then = self.block_value(self.field(node, "consequence"))
+        alternative = self.field(node, "alternative")
         inner = next(iter(self.named(alternative)), None) if alternative is not None else None
         orelse = self.expr(inner) if inner is not None else ir.Literal("none")
         return ir.Cond(test, then, orelse)
@@ -778,11 +778,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         if node.type == "block":
             return self.block_value(node)
         if node.type == "match_expression":
-            parts = [self.expr(node.child_by_field_name("value"))]
-            block = node.child_by_field_name("body")
+            parts = [self.expr(self.field(node, "value"))]
+            block = self.field(node, "body")
             for arm in self.named(block) if block is not None else []:
-                if arm.type == "match_arm" and arm.child_by_field_name("value") is not None:
-                    parts.append(self.expr(arm.child_by_field_name("value")))
+                if arm.type == "match_arm" and self.field(arm, "value") is not None:
+                    parts.append(self.expr(self.field(arm, "value")))
             return ir.Opaque("match", tuple(parts))
         return ir.Opaque(node.type, tuple(self.expr(c) for c in self.named(node) if c.type == "block"))
 
@@ -790,7 +790,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return self.condition(node)[0]
 
     def e_assign_value(self, node) -> ir.Expr:
-        return ir.Opaque("assign", (self.expr(node.child_by_field_name("left")), self.expr(node.child_by_field_name("right"))))
+        return ir.Opaque("assign", (self.expr(self.field(node, "left")), self.expr(self.field(node, "right"))))
 
     def e_exit_value(self, node) -> ir.Expr:
         return ir.Opaque(node.type, tuple(self.expr(c) for c in self.named(node)))

@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from skeldsl._fast_init import fast_init
+
 # ----------------------------------------------------------------------------------------- expressions
 
 
@@ -264,3 +266,9 @@ class Module:
     toplevel: tuple[Stmt, ...] = ()
     # Names the extractor resolved to qualified library names (``dq`` -> ``collections.deque``).
     aliases: tuple[tuple[str, str], ...] = field(default=())
+
+
+# Built one per syntax node: construction without a ``object.__setattr__`` call per field (still frozen).
+fast_init(Name, Literal, Attr, Index, Call, BinOp, UnaryOp, Cond, CollectionLit, Range, Generator, Comprehension,
+          Lambda, Opaque, Assign, ExprStmt, If, Foreach, CFor, While, Return, Break, Continue, Delete, Block,
+          Param, FunctionDef, Module)

@@ -33,9 +33,10 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
-from itertools import zip_longest
+from itertools import repeat, zip_longest
 from typing import Any, Union
 
+from skeldsl._fast_init import fast_init
 from skeldsl.errors import SkeletonValidationError
 from skeldsl.vocabulary import CONSTANT_DOMAIN, CONSTRUCTORS, OPERATIONS, PARAM_KINDS, is_user_function
 
@@ -178,6 +179,12 @@ def _unflatten(stream: tuple[Any, ...]) -> Any:
     raise ValueError("truncated skeleton stream")
 
 
+# (op, ref) of Calls and ("param", name, kind) of Params that passed validation: leaves repeat, so each
+# distinct one is checked once per process (bounded, so hostile input cannot grow it without limit)
+_VALID: set[tuple[str | None, ...]] = set()
+_VALID_MAX = 20_000
+
+
 def check_ref(ref: str) -> None:
     if not isinstance(ref, str) or not _REF.fullmatch(ref):
         _fail(f"invalid reference {ref!r}: expected p0, v1, s2, _ or one of these followed by []")
@@ -195,6 +202,8 @@ class Call:
     ref: str | None = None
 
     def __post_init__(self) -> None:
+        if type(self.op) is str and (self.ref is None or type(self.ref) is str) and (self.op, self.ref) in _VALID:
+            return  # validated before (the normaliser builds the same few calls over and over)
         if not isinstance(self.op, str) or not (
             self.op in OPERATIONS or self.op in CONSTRUCTORS or is_user_function(self.op)
         ):
@@ -207,6 +216,8 @@ class Call:
             _fail(f"a call of a program function takes no reference: {self.op}({self.ref})")
         if self.op in OPERATIONS and self.ref is None:
             _fail(f"operation {self.op!r} needs the collection it applies to")
+        if type(self.op) is str and (self.ref is None or type(self.ref) is str) and len(_VALID) < _VALID_MAX:
+            _VALID.add((self.op, self.ref))
 
 
 @dataclass(frozen=True)
@@ -304,7 +315,7 @@ class If(_Composite):
     orelse: tuple[Stmt, ...] = ()
 
     def __post_init__(self) -> None:
-        if not isinstance(self.cond, tuple) or not all(isinstance(call, Call) for call in self.cond):
+        if not isinstance(self.cond, tuple) or not all(map(isinstance, self.cond, repeat(Call))):
             _fail("an if's condition must be a tuple of Calls")
         _check_body(self.then)
         _check_body(self.orelse)
@@ -340,7 +351,7 @@ _STMT_TYPES = (Call, Assign, For, While, If, Exit)
 
 
 def _check_body(body: object) -> None:
-    if not isinstance(body, tuple) or not all(isinstance(stmt, _STMT_TYPES) for stmt in body):
+    if not isinstance(body, tuple) or not all(map(isinstance, body, repeat(_STMT_TYPES))):
         _fail("a block must be a tuple of statements")
 
 
@@ -350,11 +361,15 @@ class Param:
     kind: str
 
     def __post_init__(self) -> None:
+        if type(self.name) is str and type(self.kind) is str and ("param", self.name, self.kind) in _VALID:
+            return
         if not isinstance(self.name, str) or not _PARAM_NAME.fullmatch(self.name):
             _fail(f"invalid parameter name {self.name!r}: expected p0, p1, ...")
         if self.kind not in PARAM_KINDS:
             hint = _did_you_mean(self.kind, PARAM_KINDS) or f" (one of: {', '.join(PARAM_KINDS)})"
             _fail(f"unknown parameter kind {self.kind!r}{hint}")
+        if type(self.name) is str and type(self.kind) is str and len(_VALID) < _VALID_MAX:
+            _VALID.add(("param", self.name, self.kind))
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -367,7 +382,7 @@ class Function(_Composite):
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _FUNCTION_NAME.fullmatch(self.name):
             _fail(f"invalid function name {self.name!r}: expected f0, f1, ...")
-        if not isinstance(self.params, tuple) or not all(isinstance(p, Param) for p in self.params):
+        if not isinstance(self.params, tuple) or not all(map(isinstance, self.params, repeat(Param))):
             _fail("parameters must be a tuple of Params")
         for index, param in enumerate(self.params):
             if param.name != f"p{index}":
@@ -400,7 +415,7 @@ class Skeleton(_Composite):
             _fail(
                 f"unsupported skeleton language version {self.version} (this is version {LANGUAGE_VERSION})"
             )
-        if not isinstance(self.functions, tuple) or not all(isinstance(f, Function) for f in self.functions):
+        if not isinstance(self.functions, tuple) or not all(map(isinstance, self.functions, repeat(Function))):
             _fail("functions must be a tuple of Functions")
         seen: set[str] = set()
         for function in self.functions:
@@ -436,3 +451,8 @@ __all__ = [
     "Stmt",
     "While",
 ]
+
+
+# The normaliser builds one node per skeleton statement: construction without a ``object.__setattr__``
+# call per field (still frozen, still validated by ``__post_init__``).
+fast_init(Call, Assign, Over, Halving, Const, For, While, If, Exit, Param, Function, Skeleton)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from itertools import accumulate
 
 from skeldsl import model  # noqa: F401 - type of the public result
 from skeldsl.errors import (
@@ -23,6 +24,7 @@ from skeldsl.languages import Language, get_language
 MAX_SOURCE_BYTES = 2_000_000
 MAX_NESTING = 200
 _BRACKETS = re.compile(r"[()\[\]{}]")
+_DEPTH_STEP = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,19 @@ def decode_source(data: bytes, path: str | None = None) -> str:
 
 
 def check_limits(source: str, path: str | None, limits: Limits) -> None:
-    size = len(source.encode("utf-8", "surrogatepass"))
+    # a character is at most 4 UTF-8 bytes, so short sources need no encoding to be measured
+    size = len(source)
+    if size * 4 > limits.max_bytes:
+        size = len(source.encode("utf-8", "surrogatepass"))
     if size > limits.max_bytes:
         raise InputTooLargeError(f"source is {size} bytes; the limit is {limits.max_bytes}", path=path)
     if "\x00" in source:
         line = source.count("\n", 0, source.index("\x00")) + 1
         raise SourceDecodeError("NUL character in source", path=path, line=line)
+    brackets = _BRACKETS.findall(source)
+    if len(brackets) <= limits.max_nesting or max(accumulate(map(_DEPTH_STEP.__getitem__, brackets))) \
+            <= limits.max_nesting:
+        return  # the common case, counted in C; the loop below only finds where the limit is exceeded
     depth = deepest = worst_offset = 0
     for match in _BRACKETS.finditer(source):  # only brackets are visited, not every character
         if match.group() in "([{":

@@ -100,7 +100,7 @@ def hoist(module: ir.Module) -> list[tuple[ir.FunctionDef, str | None]]:
             function = replace(function, name=f"{function.name}@{len(seen)}")
         seen.add(function.name)
         result.append((function, parent))
-        children = [stmt for stmt in _nested_statements(function.body) if isinstance(stmt, ir.FunctionDef)]
+        children = _nested_functions(function.body)
         stack.extend((child, function.name) for child in reversed(children))
     return result
 
@@ -109,6 +109,25 @@ _NESTING_FIELDS = {
     ir.If: ("body", "orelse"), ir.Foreach: ("body",), ir.CFor: ("init", "body", "update"),
     ir.While: ("body",), ir.Block: ("body",),
 }
+
+
+def _nested_functions(body) -> list[ir.FunctionDef]:
+    """The functions defined below ``body`` (not inside those functions), in source order: the
+    ``FunctionDef`` statements of ``_nested_statements``, in one loop without a generator."""
+    found: list[ir.FunctionDef] = []
+    stack = list(reversed(body))
+    nesting = _NESTING_FIELDS
+    while stack:
+        stmt = stack.pop()
+        kind = type(stmt)
+        if kind is ir.FunctionDef:
+            found.append(stmt)
+            continue
+        attributes = nesting.get(kind)
+        if attributes is not None:
+            for attribute in attributes:
+                stack.extend(reversed(getattr(stmt, attribute)))
+    return found
 
 
 def _nested_statements(body):

@@ -103,6 +103,8 @@ class FunctionLowering:
         """``h = []`` later used with ``heappush(h, x)`` is a heap: fix constructors by the final kind."""
         final = {ref: self.kinds.get(name) for name, ref in self.refs.items()}
         final.update({f"S:{name}": kind for name, kind in self.context.field_kinds.items()})
+        if "heap" not in final.values():
+            return body  # nothing to retag (the passes build new lists; none changes its input)
 
         def fix(stmts: list[Low]) -> list[Low]:
             out: list[Low] = []

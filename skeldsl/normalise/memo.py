@@ -536,12 +536,18 @@ def _walk_expr(expr: object) -> Iterator[object]:
         yield node
         if isinstance(node, (ir.Name, ir.Literal)):
             continue
-        for field in fields(node):  # type: ignore[arg-type]
-            value = getattr(node, field.name)
+        names = _FIELD_NAMES.get(type(node))
+        if names is None:  # ``fields`` rebuilds its tuple on every call: remember each type's names
+            names = _FIELD_NAMES[type(node)] = tuple(f.name for f in fields(node))  # type: ignore[arg-type]
+        for name in names:
+            value = getattr(node, name)
             if isinstance(value, tuple):
                 stack.extend(value)
             elif value is not None and not isinstance(value, (str, bool, int)):
                 stack.append(value)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _map_expr(node: ir.Expr, function: Callable[[ir.Expr], ir.Expr]) -> ir.Expr:

@@ -24,7 +24,8 @@ def prune_unreachable(body: list[Low]) -> list[Low]:
     """
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, prune_unreachable)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, prune_unreachable)
         out.append(stmt)
         if always_exits(stmt):
             break
@@ -44,7 +45,8 @@ def drop_empty_branches(body: list[Low]) -> list[Low]:
     """An ``if`` without work keeps only its condition's operations; an empty ``then`` swaps with ``else``."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, drop_empty_branches)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_empty_branches)
         if stmt[0] == "if":
             _, conds, then, orelse = stmt
             if not then and not orelse:
@@ -70,7 +72,8 @@ def drop_trailing_continue(body: list[Low]) -> list[Low]:
     """A ``continue`` as the last statement of a loop body does nothing."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, drop_trailing_continue)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_trailing_continue)
         if stmt[0] in ("for", "while"):
             loop_body = _strip_last_continue(stmt[-1])
             stmt = stmt[:-1] + (loop_body,)
@@ -92,7 +95,7 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
     as ``new int[n]`` filled by index (and ``[[0] * m for _ in range(n)]`` is ``new int[n][m]``).
     A set or map filled by a loop that does nothing else (``for (int x : nums) seen.add(x);``, counting
     with ``put(x, getOrDefault(x, 0) + 1)``) is likewise ``set(nums)`` / ``Counter(nums)``."""
-    out: list[Low] = [_map_children(stmt, sized_by_append_loop) for stmt in body]
+    out: list[Low] = [_map_children(stmt, sized_by_append_loop) if stmt[0] in _NESTED else stmt for stmt in body]
     for index, stmt in enumerate(out):
         if stmt is None or stmt[0] != "assign" or stmt[2] not in _FILLS or stmt[3] is not None:
             continue
@@ -128,7 +131,8 @@ def drop_fill_loops(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     built: dict = {}
     for stmt in body:
-        stmt = _map_children(stmt, drop_fill_loops)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_fill_loops)
         if stmt[0] == "assign":
             built[stmt[1]] = stmt[3]
         elif stmt[0] == "for" and not stmt[3] and built and (
@@ -228,7 +232,8 @@ def drop_default_init(body: list[Low]) -> list[Low]:
     the lookup that follows does the work, the guarded put is only a default."""
     out: list[Low] = []
     for index, stmt in enumerate(body):
-        stmt = _map_children(stmt, drop_default_init)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_default_init)
         if stmt[0] == "if" and not stmt[3] and len(stmt[1]) == 1 and stmt[1][0][1] == "map.has" \
                 and stmt[2] == [("call", "map.put", stmt[1][0][2])] and index + 1 < len(body):
             following = body[index + 1]
@@ -284,7 +289,8 @@ def reduce_as_loop(body: list[Low]) -> list[Low]:
     languages write by hand (``for (int x : nums) best = Math.max(best, x);``): give both one form."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, reduce_as_loop)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, reduce_as_loop)
         if stmt[0] == "call" and stmt[1] == "reduce" and stmt[2] not in (None, "_"):
             stmt = ("for", "over", stmt[2], [])
         elif stmt[0] == "if" and any(c[1] == "reduce" and c[2] not in (None, "_") for c in stmt[1]):
@@ -308,7 +314,8 @@ def absorb_initial_inserts(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     fresh: set = set()
     for stmt in body:
-        stmt = _map_children(stmt, absorb_initial_inserts)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, absorb_initial_inserts)
         if stmt[0] == "assign":
             fresh.add(stmt[1])
         elif stmt[0] == "call" and stmt[1] in _INSERTS and stmt[2] in fresh:
@@ -450,7 +457,8 @@ def refine_string_builders(functions: dict[str, list[Low]]) -> dict[str, list[Lo
 def _to_builder(body: list[Low], builders: set) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, lambda inner: _to_builder(inner, builders))
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, lambda inner: _to_builder(inner, builders))
         if stmt[0] == "call" and stmt[2] in builders:
             if stmt[1] == "str.join":
                 continue
@@ -468,7 +476,8 @@ def _to_builder(body: list[Low], builders: set) -> list[Low]:
 def _rename_ops(body: list[Low], renames: dict[str, dict[str, str]]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, lambda inner: _rename_ops(inner, renames))
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, lambda inner: _rename_ops(inner, renames))
         if stmt[0] == "call" and stmt[2] in renames:
             stmt = ("call", renames[stmt[2]].get(stmt[1], stmt[1]), stmt[2])
         elif stmt[0] == "assign" and stmt[1] in renames and stmt[2] in ("list", "deque"):
@@ -481,6 +490,11 @@ def _rename_ops(body: list[Low], renames: dict[str, dict[str, str]]) -> list[Low
 
 
 # ----------------------------------------------------------------------------------------- helpers
+
+
+# kinds of statements that hold bodies: only these need ``_map_children`` (callers test first, which
+# saves a call per plain statement in every pass)
+_NESTED = frozenset({"for", "while", "if"})
 
 
 def _map_children(stmt: Low, function: Pass) -> Low:
@@ -517,7 +531,8 @@ def flatten_else_after_exit(body: list[Low]) -> list[Low]:
     is written in an ``else`` (Rust's tail ``if``, ``else if`` chains) or after the ``if`` is a habit."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, flatten_else_after_exit)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, flatten_else_after_exit)
         if stmt[0] == "if" and stmt[3] and stmt[2] and always_exits(stmt[2][-1]):
             out.append(("if", stmt[1], stmt[2], []))
             out += stmt[3]
@@ -531,7 +546,8 @@ def drop_redundant_exit_branch(body: list[Low]) -> list[Low]:
     (Go and C's ``if (c) return 1; return 0;`` for Python's ``return 1 if c else 0``)."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, drop_redundant_exit_branch)
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_redundant_exit_branch)
         if stmt[0] == "exit":
             while out and out[-1][0] == "if" and not out[-1][1] and out[-1][2] == [stmt] and not out[-1][3]:
                 out.pop()
