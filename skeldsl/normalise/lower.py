@@ -1035,19 +1035,23 @@ _EXPR_OPS = {
 # ------------------------------------------------------------------------------------------ helpers
 
 
-def _low_calls(body: list[Low]):
-    """Every call statement below ``body`` (conditions included)."""
+def walk_low(body: list[Low]):
+    """Every lowered statement below ``body``, nested ones and ``if`` conditions included (any order)."""
     stack = list(body)
     while stack:
         stmt = stack.pop()
-        if stmt[0] == "call":
-            yield stmt
-        elif stmt[0] == "for":
+        yield stmt
+        if stmt[0] == "for":
             stack += stmt[3]
         elif stmt[0] == "while":
             stack += stmt[2]
         elif stmt[0] == "if":
             stack += stmt[1] + stmt[2] + stmt[3]
+
+
+def _low_calls(body: list[Low]):
+    """Every call statement below ``body`` (conditions included)."""
+    return (stmt for stmt in walk_low(body) if stmt[0] == "call")
 
 
 def _kind_of_op(op: str) -> str:

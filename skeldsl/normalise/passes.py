@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
-from skeldsl.normalise.lower import Low
+from skeldsl.normalise.lower import Low, walk_low
 
 Pass = Callable[[list[Low]], list[Low]]
 
@@ -109,7 +109,7 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
         fill = ("call", _FILLS[stmt[2]], ref)
         appends = [k for k, inner in enumerate(loop_body) if inner == fill]
         if stmt[2] == "list":
-            if len(appends) != 1 or sum(1 for inner in _walk(loop_body) if ref in inner[1:]) != 1:
+            if len(appends) != 1 or sum(1 for inner in walk_low(loop_body) if ref in inner[1:]) != 1:
                 continue
             rest = loop_body[:appends[0]] + loop_body[appends[0] + 1:]
         else:
@@ -213,7 +213,7 @@ def join_fill_loop(body: list[Low]) -> list[Low]:
             loop = body[index + 1]
             if loop[0] == "for" and loop[1] == "over" and loop[2] not in (None, "_") \
                     and loop[3] == [("call", "strbuf.append", stmt[1])] \
-                    and not any(_mentions_ref(later, stmt[1]) for later in _walk(body[index + 2:])):
+                    and not any(_mentions_ref(later, stmt[1]) for later in walk_low(body[index + 2:])):
                 out.append(("call", "str.join", loop[2]))
                 index += 2
                 continue
@@ -335,7 +335,7 @@ def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
     guard = ("if", [], [("exit", "return")], [])
     if guard not in body:
         return body
-    if any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in _walk(body)):
+    if any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in walk_low(body)):
         return body
     index = 0
     while index < len(body) and body[index][0] == "assign" or index < len(body) and body[index] == guard:
@@ -416,7 +416,7 @@ def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
     usage: dict[str, Counter] = {}
     constructed: dict[str, str] = {}
     for body in functions.values():
-        for stmt in _walk(body):
+        for stmt in walk_low(body):
             if stmt[0] == "call" and stmt[2] is not None and "." in stmt[1]:
                 usage.setdefault(stmt[2], Counter())[stmt[1]] += 1
             elif stmt[0] == "assign":
@@ -442,7 +442,7 @@ def refine_string_builders(functions: dict[str, list[Low]]) -> dict[str, list[Lo
     (the final join / toString is the builder's one O(n) read, left implicit in both)."""
     usage: dict[str, Counter] = {}
     for body in functions.values():
-        for stmt in _walk(body):
+        for stmt in walk_low(body):
             if stmt[0] == "call" and stmt[2] is not None:
                 usage.setdefault(stmt[2], Counter())[stmt[1]] += 1
             elif stmt[0] in ("for", "while") and stmt[2] is not None and stmt[0] == "for":
@@ -508,22 +508,7 @@ def _map_children(stmt: Low, function: Pass) -> Low:
     return stmt
 
 
-def _walk(body: list[Low]):
-    stack = list(body)
-    while stack:
-        stmt = stack.pop()
-        yield stmt
-        if stmt[0] == "for":
-            stack += stmt[3]
-        elif stmt[0] == "while":
-            stack += stmt[2]
-        elif stmt[0] == "if":
-            stack += stmt[1] + stmt[2] + stmt[3]
-
-
-def walk(body: list[Low]):
-    """Every statement (and condition call) below ``body``."""
-    return _walk(body)
+walk = walk_low  # re-exported by skeldsl.normalise
 
 
 def flatten_else_after_exit(body: list[Low]) -> list[Low]:
@@ -565,7 +550,7 @@ def loop_over_source(body: list[Low]) -> list[Low]:
     translation that loops ``for (i = 0; i < xs.length; i++)`` over the original does.  Only locals with
     one construction qualify (a local rebuilt in a loop has no single source)."""
     built: dict[str, str | None] = {}
-    for stmt in _walk(body):
+    for stmt in walk_low(body):
         if stmt[0] == "assign" and isinstance(stmt[1], str) and stmt[1].startswith("V:"):
             source = stmt[3] if stmt[2] in _SIZED_COPIES and isinstance(stmt[3], str) and \
                 stmt[3] != stmt[1] and not stmt[3].startswith("V:" + stmt[1][2:] + "[") else None
