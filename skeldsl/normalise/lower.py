@@ -565,7 +565,7 @@ class FunctionLowering:
             self._recursive = any(
                 isinstance(node, ir.Call) and (isinstance(node.func, ir.Name) and node.func.id == name or
                                                isinstance(node.func, ir.Attr) and node.func.name == name)
-                for node in _walk_expr(ir.Opaque("body", tuple(_statement_exprs(self.function.body)))))
+                for node in walk_expr(ir.Opaque("body", tuple(_statement_exprs(self.function.body)))))
         return self._recursive
 
     def expr_stmt(self, expr: ir.Expr) -> list[Low]:
@@ -769,7 +769,7 @@ class FunctionLowering:
             # rows that are filled lists themselves: [[[0] * k for _ in range(m)] for _ in range(n)] is
             # new int[n][m][k], sized by its first dimension like every table
             return self.range_domain(tuple(bounds))[1] or CONST
-        for node in _walk_expr(value.element):
+        for node in walk_expr(value.element):
             if isinstance(node, (ir.Call, ir.Comprehension, ir.Lambda)) and not (
                     isinstance(node, ir.Call) and isinstance(node.func, ir.Name) and not node.args
                     and node.func.id in self.spec.constructors):
@@ -1128,7 +1128,7 @@ def _counter_step(update: tuple[ir.Stmt, ...], variable: str | None) -> str | No
 
 
 def _mentions(expr: ir.Expr | None, name: str) -> bool:
-    return any(isinstance(node, ir.Name) and node.id == name for node in _walk_expr(expr))
+    return any(isinstance(node, ir.Name) and node.id == name for node in walk_expr(expr))
 
 
 def _statement_exprs(body: Iterable[ir.Stmt]):
@@ -1148,7 +1148,8 @@ def _statement_exprs(body: Iterable[ir.Stmt]):
                 yield value
 
 
-def _walk_expr(expr):
+def walk_expr(expr):
+    """Every node of an IR expression (or statement), generator iterables and conditions included."""
     stack = [expr]
     while stack:
         node = stack.pop()
@@ -1178,7 +1179,7 @@ def _compared_names(test: ir.Expr | None) -> set[str]:
                 stack += [node.left, node.right]
             elif node.op in _COMPARISONS or node.op == "==":
                 for side in (node.left, node.right):
-                    names.update(n.id for n in _walk_expr(side) if isinstance(n, ir.Name))
+                    names.update(n.id for n in walk_expr(side) if isinstance(n, ir.Name))
         elif isinstance(node, ir.Name):  # ``while n:`` tests n != 0, like ``while (n > 0)``
             names.add(node.id)
     return names
@@ -1213,7 +1214,7 @@ def _body_assignments(body: Iterable[ir.Stmt]):
             yield stmt
         if isinstance(stmt, (ir.Assign, ir.ExprStmt)):
             # i++ / --r anywhere in the statement (``power -= tokens[l++]``) moves i too
-            for node in _walk_expr(stmt.value if isinstance(stmt, ir.Assign) else stmt.expr):
+            for node in walk_expr(stmt.value if isinstance(stmt, ir.Assign) else stmt.expr):
                 if isinstance(node, ir.UnaryOp) and node.op in ("++", "--"):
                     yield ir.Assign((node.operand,), ir.Literal("num", "1"), op="+")
         elif isinstance(stmt, ir.If):
@@ -1227,10 +1228,10 @@ def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
     for stmt in _body_assignments(body):
         if stmt.op in ("/", "//", ">>") and any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
             return True
-        for node in _walk_expr(stmt.value):
+        for node in walk_expr(stmt.value):
             if isinstance(node, ir.BinOp) and node.op in ("/", "//", ">>", ">>>"):
                 if isinstance(node.right, ir.Literal) and node.right.text in ("2", "1", "10"):
-                    if any(isinstance(n, ir.Name) and n.id in names for n in _walk_expr(node.left)):
+                    if any(isinstance(n, ir.Name) and n.id in names for n in walk_expr(node.left)):
                         return True
     return False
 
@@ -1283,4 +1284,4 @@ def _plain_assignments(body: tuple[ir.Stmt, ...], skip: ir.Stmt) -> dict[str, li
 
 
 def _mentions_any(expr: ir.Expr | None, names: set[str]) -> bool:
-    return any(isinstance(node, ir.Name) and node.id in names for node in _walk_expr(expr))
+    return any(isinstance(node, ir.Name) and node.id in names for node in walk_expr(expr))

@@ -27,6 +27,7 @@ from dataclasses import fields, replace
 from itertools import pairwise
 
 from skeldsl import ir
+from skeldsl.normalise.lower import walk_expr
 from skeldsl.normalise.spec import LanguageSpec
 
 Key = tuple[str, str]  # ("name", local or parameter) or ("field", attribute of self)
@@ -89,7 +90,7 @@ class _Rewriter:
     def looked_up(self, expr: ir.Expr | None) -> set[Key]:
         """Tables an expression consults: indexed, asked by a method, tested with ``in``."""
         found: set[Key] = set()
-        for node in _walk_expr(expr):
+        for node in walk_expr(expr):
             if isinstance(node, ir.Index) and not node.is_slice:
                 key = self.root(node)
             elif isinstance(node, ir.Call) and isinstance(node.func, ir.Attr):
@@ -130,10 +131,10 @@ class _Rewriter:
         if any(not isinstance(read, ir.Assign) or read.value is None or read.op is not None
                or not all(isinstance(t, ir.Name) for t in read.targets) for read in reads):
             return set()
-        if any(self.callee(node) is not None for node in _walk_expr(stmt.test)):
+        if any(self.callee(node) is not None for node in walk_expr(stmt.test)):
             return set()
         returned: set[Key] = self.looked_up(last.value)
-        passed = {node.id for node in _walk_expr(last.value) if isinstance(node, ir.Name)}
+        passed = {node.id for node in walk_expr(last.value) if isinstance(node, ir.Name)}
         for read in reads:
             if not any(t.id in passed for t in read.targets):  # type: ignore[union-attr]
                 continue
@@ -168,7 +169,7 @@ class _Rewriter:
         for stmt, following in pairwise(top):
             if not isinstance(stmt, ir.If) or stmt.orelse or not isinstance(following, ir.Return):
                 continue
-            if any(self.callee(node) is not None for node in _walk_expr(stmt.test)):
+            if any(self.callee(node) is not None for node in walk_expr(stmt.test)):
                 continue
             keys = {key for key in self.looked_up(stmt.test) if _negated_lookup(stmt.test, key, self)}
             keys &= self.looked_up(following.value)
@@ -359,7 +360,7 @@ def _clean_initialisation(body: tuple[ir.Stmt, ...], key: Key, spec: LanguageSpe
         return _key(expr, spec) in aliases
 
     def calls_user(expr: ir.Expr | None) -> bool:
-        return any(_callee_name(n, spec, names) is not None for n in _walk_expr(expr))
+        return any(_callee_name(n, spec, names) is not None for n in walk_expr(expr))
 
     def initialises(node: ir.Stmt) -> bool:
         if isinstance(node, ir.Assign):
@@ -524,30 +525,9 @@ def _stmt_exprs(stmt: ir.Stmt) -> Iterator[object]:
     else:
         roots = []
     for root in roots:
-        yield from _walk_expr(root)
+        yield from walk_expr(root)
 
 
-def _walk_expr(expr: object) -> Iterator[object]:
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if node is None or isinstance(node, (str, bool, int)):
-            continue
-        yield node
-        if isinstance(node, (ir.Name, ir.Literal)):
-            continue
-        names = _FIELD_NAMES.get(type(node))
-        if names is None:  # ``fields`` rebuilds its tuple on every call: remember each type's names
-            names = _FIELD_NAMES[type(node)] = tuple(f.name for f in fields(node))  # type: ignore[arg-type]
-        for name in names:
-            value = getattr(node, name)
-            if isinstance(value, tuple):
-                stack.extend(value)
-            elif value is not None and not isinstance(value, (str, bool, int)):
-                stack.append(value)
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _map_expr(node: ir.Expr, function: Callable[[ir.Expr], ir.Expr]) -> ir.Expr:

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from skeldsl import ir
-from skeldsl.normalise.memo import _key, _walk_expr
+from skeldsl.normalise.lower import walk_expr
+from skeldsl.normalise.memo import _key
 from skeldsl.normalise.spec import LanguageSpec
 
 Hoisted = list[tuple[ir.FunctionDef, "str | None"]]
@@ -126,7 +127,7 @@ class _Absorber:
             bounds = (iterable.start, iterable.stop, iterable.step)
         else:
             return False
-        for node in (n for bound in bounds for n in _walk_expr(bound)):
+        for node in (n for bound in bounds for n in walk_expr(bound)):
             if isinstance(node, (ir.Comprehension, ir.Lambda)):
                 return False
             if isinstance(node, ir.Call):
@@ -144,7 +145,7 @@ class _Absorber:
 
     def constant(self, expr: ir.Expr | None) -> bool:
         """No reads of collections and no work: literals, scalars, arithmetic, fresh empty rows."""
-        for node in _walk_expr(expr):
+        for node in walk_expr(expr):
             if isinstance(node, (ir.Index, ir.Comprehension, ir.Lambda)):
                 return False
             if isinstance(node, ir.UnaryOp) and node.op in ("++", "--"):
@@ -171,7 +172,7 @@ def _covers(target: ir.Expr, counters: tuple[str, ...]) -> bool:
     while isinstance(target, ir.Index):
         indices.append(target.index)
         target = target.obj
-    used = {node.id for index in indices for node in _walk_expr(index) if isinstance(node, ir.Name)}
+    used = {node.id for index in indices for node in walk_expr(index) if isinstance(node, ir.Name)}
     return all(counter in used for counter in counters)
 
 
