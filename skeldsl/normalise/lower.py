@@ -517,6 +517,9 @@ class FunctionLowering:
         return self._stmt(stmt)
 
     def _stmt(self, stmt: ir.Stmt) -> list[Low]:
+        branches = _conditional_branches(stmt)
+        if branches is not None:
+            return _checked_lookup(self.if_stmt(branches))
         if isinstance(stmt, ir.Assign):
             return self.assign(stmt)
         if isinstance(stmt, ir.ExprStmt):
@@ -810,6 +813,8 @@ class FunctionLowering:
         orelse = self.block(stmt.orelse)
         pre = [op for op in conds if op[0] != "call"]
         calls = [op for op in conds if op[0] == "call"]
+        if not calls and not then and not orelse:
+            return pre  # a test choosing between O(1) steps (``x = a if c else b``) is no branch
         return pre + [("if", calls, then, orelse)]
 
     # ---------------------------------------------------------------------------------- loops
@@ -1078,6 +1083,49 @@ def _qualified(expr: ir.Expr) -> str | None:
         inner = _qualified(expr.obj)
         return None if inner is None else f"{inner}.{expr.name}"
     return None
+
+
+def _conditional_branches(stmt: ir.Stmt) -> ir.If | None:
+    """A statement whose whole value is a conditional expression is an ``if`` statement with the
+    statement in each branch: ``x = a if c else b`` / ``return c ? f(l) : f(r)`` / Kotlin's and Rust's
+    ``if`` expressions are ``if c: x = a else: x = b``, which other translations write.  Conditional
+    expressions nested deeper in an expression stay flat (their operations, in order)."""
+    kind = type(stmt)
+    if kind is ir.Assign:
+        value = stmt.value
+        if type(value) is not ir.Cond or not stmt.targets:
+            return None
+        then, orelse = ir.Assign(stmt.targets, value.then, stmt.op, stmt.declared, stmt.line), \
+            ir.Assign(stmt.targets, value.orelse, stmt.op, stmt.declared, stmt.line)
+    elif kind is ir.Return:
+        value = stmt.value
+        if type(value) is not ir.Cond:
+            return None
+        then, orelse = ir.Return(value.then, stmt.line), ir.Return(value.orelse, stmt.line)
+    elif kind is ir.ExprStmt:
+        value = stmt.expr
+        if type(value) is not ir.Cond:
+            return None
+        then, orelse = ir.ExprStmt(value.then, stmt.line), ir.ExprStmt(value.orelse, stmt.line)
+    else:
+        return None
+    return ir.If(value.test, (then,), (orelse,), stmt.line)
+
+
+_CHECKED_LOOKUPS = {"map.has": "map.get", "tree.has": "tree.get"}
+
+
+def _checked_lookup(lowered: list[Low]) -> list[Low]:
+    """``d.ContainsKey(k) ? d[k] : 0`` (``count.containsKey(c) ? count.get(c) + 1 : 1``) is a lookup with
+    a default, Python's ``d.get(k, 0)``: when the branches differ only by the lookup the test guards, the
+    test and the branch go (the lookup stays)."""
+    if not lowered or lowered[-1][0] != "if":
+        return lowered
+    _, conds, then, orelse = lowered[-1]
+    if conds and conds[-1][1] in _CHECKED_LOOKUPS and \
+            then[:1] == [("call", _CHECKED_LOOKUPS[conds[-1][1]], conds[-1][2])] and then[1:] == orelse:
+        return lowered[:-1] + conds[:-1] + then
+    return lowered
 
 
 def _same(left: ir.Expr, right: ir.Expr) -> bool:

@@ -49,8 +49,9 @@ def drop_empty_branches(body: list[Low]) -> list[Low]:
             stmt = _map_children(stmt, drop_empty_branches)
         if stmt[0] == "if":
             _, conds, then, orelse = stmt
-            if not then and not orelse:
-                out += conds
+            if not then and not orelse or then == orelse:
+                # no work, or the same work whichever way the test goes (``m[k] = a if c else b``)
+                out += conds + then
                 continue
             if not then:
                 stmt = ("if", conds, orelse, [])
@@ -66,6 +67,47 @@ def drop_trailing_return(body: list[Low]) -> list[Low]:
     if body and body[-1] == ("exit", "return"):
         return body[:-1]
     return body
+
+
+def order_exit_branches(body: list[Low]) -> list[Low]:
+    """``if c { A; return }; B`` at the end of a function (or before a block's final exit) is an if/else
+    whose order is a habit: ``return gcd(b, a % b) if b else a`` versus ``if (b == 0) return a; return
+    gcd(b, a % b);``.  The skeleton keeps no negation, so the branch with less work is written first
+    (as base-case guards are): ``if c { B; return }; A``.  Only a tail ``B`` without exits of its own
+    qualifies (it is then the whole other branch); equal weights keep their order, and so do tests with
+    operations (``if map.has(m) { map.get(m); return }`` reads as the lookup it guards)."""
+    body = [_map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
+    return _swap_tail(body, len(body))
+
+
+def _order_nested_exits(body: list[Low]) -> list[Low]:
+    body = [_map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
+    if body and body[-1][0] == "exit":
+        return _swap_tail(body, len(body) - 1)
+    return body
+
+
+def _swap_tail(body: list[Low], end: int) -> list[Low]:
+    """Swap the branches of the last ``if`` before ``body[end:]`` (see ``order_exit_branches``)."""
+    for index in range(end - 1, -1, -1):
+        stmt = body[index]
+        if stmt[0] == "exit":
+            return body
+        if stmt[0] != "if":
+            continue
+        _, conds, then, orelse = stmt
+        rest = body[index + 1:end]
+        if conds or orelse or not then or then[-1] != ("exit", "return") or \
+                any(inner[0] == "exit" for inner in walk_low(rest)):
+            return body
+        if _weight(rest) < _weight(then[:-1]):
+            return body[:index] + [("if", conds, rest + [then[-1]], [])] + then[:-1] + body[end:]
+        return body
+    return body
+
+
+def _weight(body: list[Low]) -> int:
+    return sum(1 for _ in walk_low(body))
 
 
 def drop_trailing_continue(body: list[Low]) -> list[Low]:
@@ -133,7 +175,7 @@ def drop_fill_loops(body: list[Low]) -> list[Low]:
     for stmt in body:
         if stmt[0] in _NESTED:
             stmt = _map_children(stmt, drop_fill_loops)
-        if stmt[0] == "assign":
+        if stmt[0] == "assign" and stmt[2] != "sort":  # a loop over a sorted copy reads it in order
             built[stmt[1]] = stmt[3]
         elif stmt[0] == "for" and not stmt[3] and built and (
                 stmt[1] == "const" or stmt[1] == "over" and stmt[2] in built.values()):
@@ -279,6 +321,13 @@ def merge_checked_lookup(body: list[Low]) -> list[Low]:
     for stmt in merge(body):
         stmt = _map_children(stmt, merge_checked_lookup)
         if stmt[0] == "if":
+            _, conds, then, orelse = stmt
+            if orelse and conds and conds[-1][1] in _LOOKUP_PAIRS and then[1:] == orelse and \
+                    then[:1] == [("call", _LOOKUP_PAIRS[conds[-1][1]], conds[-1][2])]:
+                # ``if (m.ContainsKey(k)) m[k]++; else m[k] = 1;``: both branches do the same but for the
+                # guarded lookup, which is ``m[k] = m.get(k, 0) + 1`` (lower's ``_checked_lookup`` for ``?:``)
+                out += conds[:-1] + then
+                continue
             stmt = ("if", merge(stmt[1]), stmt[2], stmt[3])
         out.append(stmt)
     return out
@@ -697,6 +746,7 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     flatten_else_after_exit,
     drop_redundant_exit_branch,
     drop_trailing_return,
+    order_exit_branches,
     drop_trailing_continue,
     drop_empty_branches,
     merge_nested_conditions,
