@@ -389,6 +389,8 @@ class FunctionLowering:
                 return self.many_ops(args) + [("call", "reduce", self.ref_of(target))]
             return self.many_ops(args)
         out = self.many_ops(args)
+        if action == "size" and target is not None:
+            self.note_usage(target, "seq")  # len(xs): a collection, whether or not it bounds a loop
         if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
@@ -426,6 +428,8 @@ class FunctionLowering:
     def _attr_ops(self, expr: ir.Attr) -> list[Low]:
         if expr.name in _NODE_FIELDS:
             self.note_usage(expr.obj, "node")
+        elif expr.name in self.spec.size_attributes:
+            self.note_usage(expr.obj, "seq")  # xs.length: a collection (as len(xs) is)
         return self.expr_ops(expr.obj)
 
     def expr_ops(self, expr: ir.Expr | None) -> list[Low]:

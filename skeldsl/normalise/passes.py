@@ -458,6 +458,35 @@ _QUEUE_FRONT_OPS = {"deque.pushfront": "queue.push", "deque.pop": "queue.pop"}
 _DEQUE_OPS = {"list.append": "deque.push", "list.pop": "deque.pop", "list.popfront": "deque.popfront"}
 
 
+def drop_constant_functions(functions: dict[str, list[Low]], memo: dict[str, bool]) -> dict[str, list[Low]]:
+    """A function whose skeleton is empty does O(1) work, so a call to it is O(1) detail like any other
+    O(1) step: the calls go, and so does the function (a node class's constructor, a field-storing
+    ``__init__``, an ``inBounds(r, c)`` helper that one translation writes inline).  Repeated until no
+    function empties; memo functions stay, and a program whose every function is empty is unchanged
+    (its skeleton says exactly that)."""
+    result = dict(functions)
+    while True:
+        empty = {f"F:{name}" for name, body in result.items() if not body and not memo.get(name)}
+        if not empty or len(empty) == len(result):
+            return result if len(result) < len(functions) else functions
+        result = {name: drop_empty_branches(_drop_calls(body, empty))
+                  for name, body in result.items() if f"F:{name}" not in empty}
+
+
+def _drop_calls(body: list[Low], calls: set[str]) -> list[Low]:
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] == "call" and stmt[1] in calls:
+            continue
+        if stmt[0] == "if":
+            stmt = ("if", [c for c in stmt[1] if c[1] not in calls], _drop_calls(stmt[2], calls),
+                    _drop_calls(stmt[3], calls))
+        elif stmt[0] in _NESTED:
+            stmt = _map_children(stmt, lambda inner: _drop_calls(inner, calls))
+        out.append(stmt)
+    return out
+
+
 def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
     """Name a list or deque by how the whole program uses it: only one end -> stack, push at one end and
     pop at the other -> queue.  Python's ``stack = []`` and Java's ``ArrayDeque`` used with push/pop then
