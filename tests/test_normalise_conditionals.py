@@ -280,3 +280,49 @@ def f(xs, m):
 def test_cost_differences_stay_distinct(name: str) -> None:
     first, second = DISTINCT[name]
     assert extract_text(first, "python") != extract_text(second, "python")
+
+
+def test_memo_store_of_a_conditional_expression_is_an_if() -> None:
+    """``dp[i][j] = if (..) dfs(..) + 2 else maxOf(dfs(..), dfs(..))`` in a memo table is Python's
+    ``@cache`` function assigning the result in each branch (it was one flat expression before)."""
+    python = extract_text("""
+class Solution:
+    def longestPalindromeSubseq(self, s: str) -> int:
+        @cache
+        def dfs(i, j):
+            if i > j:
+                return 0
+            if i == j:
+                return 1
+            if s[i] == s[j]:
+                res = dfs(i + 1, j - 1) + 2
+            else:
+                res = max(dfs(i + 1, j), dfs(i, j - 1))
+            return res
+        return dfs(0, len(s) - 1)
+""", "python")
+    kotlin = extract_text("""
+class Solution {
+    private lateinit var dp: Array<IntArray>
+
+    fun longestPalindromeSubseq(s: String): Int {
+        val n = s.length
+        dp = Array(n) { IntArray(n) { -1 } }
+        return dfs(0, n - 1, s)
+    }
+
+    private fun dfs(i: Int, j: Int, s: String): Int {
+        if (i > j) return 0
+        if (i == j) return 1
+        if (dp[i][j] != -1) return dp[i][j]
+        dp[i][j] = if (s[i] == s[j]) {
+            dfs(i + 1, j - 1, s) + 2
+        } else {
+            maxOf(dfs(i + 1, j, s), dfs(i, j - 1, s))
+        }
+        return dp[i][j]
+    }
+}
+""", "kotlin")
+    assert python == kotlin
+    assert "  if {\n    f1()\n  } else {\n    f1()\n    f1()\n  }\n" in python
