@@ -25,6 +25,7 @@ from typing import Iterable
 
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
+from skeldsl.normalise.appends import appended_arrays, grown_strings
 
 # Internal statement forms:
 #   ("call", op, ref)            ("assign", target_ref, op, ref)
@@ -65,6 +66,9 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        self.range_functions = frozenset(name for name, (action, _) in spec.functions.items() if action == "range")
+        self.string_appends = frozenset(method for (kind, method), op in spec.methods.items()
+                                        if kind == "str" and op == "strbuf.append")
 
     def inferred_kind(self, function: str, position: int) -> str | None:
         """The one known kind all call sites pass at ``position`` (untyped ``def dfs(i, node)``), or None."""
@@ -93,6 +97,12 @@ class FunctionLowering:
         self.local_counter = 0
         self._recursive: bool | None = None
         self.loops: list[ir.Stmt] = []  # the loop statements being lowered, innermost last
+        # sized arrays filled like appends (``appends.py``); those whose construction was lowered as one
+        self.appended = appended_arrays(function, context.range_functions)
+        self.appending: set[str] = set()
+        # strings grown in place (``s += c`` where that is amortised, ``s.push_str(x)``): built as builders
+        self.grown = grown_strings(function, context.spec.inplace_string_append, context.string_appends)
+        self.building: set[str] = set()  # of those, the ones this function started as a fresh string
         for param in function.params:
             self.kinds[param.name] = param.kind
             self.refs[param.name] = f"P:{param.name}"
@@ -587,15 +597,19 @@ class FunctionLowering:
         if stmt.op is not None:
             return self.augmented(stmt)
         if value is None:
+            declared_out: list[Low] = []
             for target in stmt.targets:
                 if isinstance(target, ir.Name) and stmt.declared:
                     self.kinds[target.id] = stmt.declared
                     if stmt.declared not in _SCALAR_KINDS:
                         self.refs[target.id] = f"V:{target.id}"
+                    if stmt.declared == "str" and target.id in self.grown:  # C++ ``string s;`` then s += c
+                        declared_out.append(("assign", self.refs[target.id], "strbuf", None))
+                        self.building.add(target.id)
                 elif isinstance(target, ir.Attr) and self.is_self(target.obj) and stmt.declared:
                     # a declared field (C++ ``unordered_map<int,int> memo;`` member): its kind only
                     self.context.field_kinds.setdefault(target.name, stmt.declared)
-            return []
+            return declared_out
         out: list[Low] = []
         targets = stmt.targets
         if len(targets) == 1 and isinstance(targets[0], ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
@@ -610,6 +624,8 @@ class FunctionLowering:
                 if index == 0:
                     out += self.expr_ops(value)
                 out += self.expr_ops(target.obj) + self.expr_ops(target.index) + self.store_ops(target.obj)
+                if isinstance(target.obj, ir.Name) and target.obj.id in self.appending:
+                    out.append(("call", "list.append", self.ref_of(target.obj) or UNKNOWN))
             elif isinstance(target, ir.CollectionLit):  # a, b = f(x)
                 if index == 0:
                     out += self.expr_ops(value)
@@ -628,6 +644,13 @@ class FunctionLowering:
         return self.new_local(target.id, kind)
 
     def assign_name(self, target: ir.Expr, value: ir.Expr, declared: str | None, evaluate: bool) -> list[Low]:
+        if isinstance(target, ir.Name) and target.id in self.grown and self._fresh_string(value):
+            # res = "" grown by res += c: a string builder (``appends.grown_strings``)
+            self.building.add(target.id)
+            return [("assign", self.new_local(target.id, "str"), "strbuf", None)]
+        if isinstance(target, ir.Name) and self.building and not (
+                isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target)):
+            self.building.discard(target.id)  # res = s[1:]: a copy of another string, no longer our builder
         viewed = self.view_source(value) if isinstance(target, ir.Name) else None
         if viewed is not None:  # chars = list(s): another name for s's characters
             self.refs[target.id] = self.ref_of(viewed)  # type: ignore[union-attr]
@@ -638,6 +661,9 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
+            if op == "list" and isinstance(target, ir.Name) and target.id in self.appended:
+                self.appending.add(target.id)  # res = new int[n] filled by res[k++] = x: res = [] + appends
+                source = None
             if isinstance(value, ir.Comprehension) and (op != "list" or self.filled_list(value) is None):
                 return [("assign", ref, kind, None)] + self.comprehension(value, ref)
             return pre + [("assign", ref, op, source)]
@@ -646,7 +672,9 @@ class FunctionLowering:
         # s = s + x on a string is a concatenation
         if isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target):
             if self.kind_of(target) == "str":
-                out.append(("call", "str.concat", self.ref_of(target)))
+                grows = isinstance(target, ir.Name) and target.id in self.building \
+                    and "s = s +" in self.spec.inplace_string_append
+                out.append(("call", "strbuf.append" if grows else "str.concat", self.ref_of(target)))
             return out
         alias = self.ref_of(value) if isinstance(value, (ir.Name, ir.Attr, ir.Index, ir.Call)) else None
         if alias is not None and not isinstance(value, ir.Call):
@@ -677,6 +705,13 @@ class FunctionLowering:
         elif size is not None and size != CONST:
             self.size_of[name] = size
         return out
+
+    def _fresh_string(self, value: ir.Expr) -> bool:
+        """``""``/``"ab"`` or a string constructor (``String::new()``, ``String::with_capacity(n)``)."""
+        if isinstance(value, ir.Literal):
+            return value.kind in ("str", "char")
+        return isinstance(value, ir.Call) and isinstance(value.func, ir.Name) \
+            and self.spec.constructors.get(value.func.id) == "str" and self.user_function(value.func) is None
 
     def view_source(self, value: ir.Expr) -> ir.Expr | None:
         """The string whose characters ``value`` merely re-views, else None.
@@ -797,7 +832,8 @@ class FunctionLowering:
         kind = self.kind_of(target)
         ref = self.ref_of(target)
         if stmt.op == "+" and kind == "str" and ref is not None:
-            out.append(("call", "str.concat", ref))
+            grows = isinstance(target, ir.Name) and target.id in self.building and "+=" in self.spec.inplace_string_append
+            out.append(("call", "strbuf.append" if grows else "str.concat", ref))
         elif stmt.op == "+" and kind in ("list", "seq") and ref is not None:
             out.append(("call", "list.extend", ref))
         elif stmt.op in ("|",) and kind == "set" and ref is not None:
