@@ -354,3 +354,65 @@ def test_concatenation_onto_a_string_not_started_here_stays_a_copy():
 def test_prepending_stays_distinct_from_appending():
     text = skel("def f(xs):\n    s = ''\n    for x in xs:\n        s = x + s\n    return s\n", "python")
     assert "strbuf" not in text
+
+
+# ------------------------------------------------------------------------- where the sequence is built
+
+
+def test_result_list_built_after_a_sort_matches_an_array_sized_after_it():
+    python = """
+    def f(names, heights):
+        res = []
+        d = dict(zip(heights, names))
+        heights.sort()
+        for h in heights:
+            res.append(d[h])
+        return res
+    """
+    java = """
+    class Solution {
+        String[] f(String[] names, int[] heights) {
+            Map<Integer, String> d = new HashMap<>();
+            for (int i = 0; i < names.length; i++) d.put(heights[i], names[i]);
+            Arrays.sort(heights);
+            String[] res = new String[names.length];
+            for (int i = 0; i < heights.length; i++) res[i] = d.get(heights[i]);
+            return res;
+        }
+    }"""
+    text = skel(python, "python")
+    assert "sort(p1)\n  v1 = list(p1)\n  for p1 {" in text
+    assert skel(java, "java").split("sort(p1)")[1] == text.split("sort(p1)")[1]
+
+
+def test_append_at_the_end_of_both_branches_happens_once():
+    python = """
+    def f(nums):
+        res = []
+        for x in nums:
+            if x % 2:
+                nums.sort()
+                res.append(x)
+            else:
+                res.append(-x)
+        return res
+    """
+    kotlin = """
+    class Solution {
+        fun f(nums: IntArray): IntArray {
+            val res = IntArray(nums.size)
+            for (i in nums.indices) {
+                if (nums[i] % 2 == 1) nums.sort()
+                res[i] = if (nums[i] % 2 == 1) nums[i] else -nums[i]
+            }
+            return res
+        }
+    }"""
+    text = skel(python, "python")
+    assert text == skel(kotlin, "kotlin")
+    assert "v0 = list(p0)" in text and "list.append" not in text
+
+
+def test_recursive_calls_keep_their_branches():
+    code = "def f(i, n):\n    if i >= n:\n        return 0\n    if i % 2:\n        f(i + 1, n)\n    else:\n        f(i + 2, n)\n"
+    assert "if {\n    f0()\n  } else {\n    f0()\n  }" in skel(code, "python")
