@@ -416,3 +416,41 @@ def test_append_at_the_end_of_both_branches_happens_once():
 def test_recursive_calls_keep_their_branches():
     code = "def f(i, n):\n    if i >= n:\n        return 0\n    if i % 2:\n        f(i + 1, n)\n    else:\n        f(i + 2, n)\n"
     assert "if {\n    f0()\n  } else {\n    f0()\n  }" in skel(code, "python")
+
+
+# ------------------------------------------------------------------------- a string's characters, joined
+
+
+def test_joining_a_strings_own_characters_back_is_no_step():
+    """``s = list(s) ... "".join(s)`` is Python's way to edit a string in place; Go edits ``[]byte(s)`` and
+    converts with ``string(b)``, Java ``new String(chars)``: representation changes, not work."""
+    python = """
+    class Solution:
+        def f(self, s: str) -> str:
+            s = list(s)
+            s.sort()
+            return "".join(s)
+    """
+    go = """
+    package main
+    func f(s string) string {
+        b := []byte(s)
+        sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
+        return string(b)
+    }"""
+    java = """
+    class Solution {
+        String f(String s) {
+            char[] chars = s.toCharArray();
+            Arrays.sort(chars);
+            return new String(chars);
+        }
+    }"""
+    text = skel(python, "python")
+    assert text == skel(go, "go") == skel(java, "java")
+    assert "str.join" not in text and "sort(p0)" in text
+
+
+def test_joining_parts_or_with_a_separator_stays_a_join():
+    assert "str.join(p0)" in skel("def f(words: list) -> str:\n    return ''.join(words)\n", "python")
+    assert "str.join(p0)" in skel("def f(s: str) -> str:\n    return '#'.join(s)\n", "python")

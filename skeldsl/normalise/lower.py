@@ -103,6 +103,7 @@ class FunctionLowering:
         # strings grown in place (``s += c`` where that is amortised, ``s.push_str(x)``): built as builders
         self.grown = grown_strings(function, context.spec.inplace_string_append, context.string_appends)
         self.building: set[str] = set()  # of those, the ones this function started as a fresh string
+        self.views: set[str] = set()  # names holding a string's characters (``chars = list(s)``)
         for param in function.params:
             self.kinds[param.name] = param.kind
             self.refs[param.name] = f"P:{param.name}"
@@ -331,9 +332,19 @@ class FunctionLowering:
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
-                return out + [("call", action, self.ref_of(call.args[0]))]  # "".join(parts) works on parts
+                joined = self.ref_of(call.args[0])
+                if _empty_string(receiver) and (self._ref_kind(joined) == "str" or self._is_view(call.args[0])
+                                                or out and out[-1] == ("call", "sort", joined)):
+                    # "".join(chars) of chars = list(s) (or sorted(s)): the string's characters back as a
+                    # string, a change of representation like list(s) itself; String(chars), string(b),
+                    # and a C++ string edited in place need no such step (nor after a sort, which costs more)
+                    return out
+                return out + [("call", action, joined)]  # "".join(parts) works on parts
             if self.kind_of(receiver) in (None, "any", "elem") and "." in action:
                 self.set_kind(receiver, _kind_of_op(action))
+            if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
+                    and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)):
+                return out  # chars.join("") of chars = s.split(""): the string again (see above)
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -652,7 +663,10 @@ class FunctionLowering:
                 isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target)):
             self.building.discard(target.id)  # res = s[1:]: a copy of another string, no longer our builder
         viewed = self.view_source(value) if isinstance(target, ir.Name) else None
+        if isinstance(target, ir.Name) and self.views:
+            self.views.discard(target.id)
         if viewed is not None:  # chars = list(s): another name for s's characters
+            self.views.add(target.id)  # type: ignore[union-attr]
             self.refs[target.id] = self.ref_of(viewed)  # type: ignore[union-attr]
             self.kinds[target.id] = "list"  # type: ignore[union-attr]
             self.size_of.pop(target.id, None)  # type: ignore[union-attr]
@@ -705,6 +719,9 @@ class FunctionLowering:
         elif size is not None and size != CONST:
             self.size_of[name] = size
         return out
+
+    def _is_view(self, expr: ir.Expr) -> bool:
+        return isinstance(expr, ir.Name) and expr.id in self.views and self.lookup(expr.id)[1] is not None
 
     def _fresh_string(self, value: ir.Expr) -> bool:
         """``""``/``"ab"`` or a string constructor (``String::new()``, ``String::with_capacity(n)``)."""
@@ -1114,6 +1131,11 @@ def _qualified(expr: ir.Expr) -> str | None:
         inner = _qualified(expr.obj)
         return None if inner is None else f"{inner}.{expr.name}"
     return None
+
+
+def _empty_string(expr: ir.Expr) -> bool:
+    """The literal ``""`` (``''``): a join with no separator."""
+    return isinstance(expr, ir.Literal) and expr.kind == "str" and not expr.text.strip("'\"`")
 
 
 def _same(left: ir.Expr, right: ir.Expr) -> bool:
