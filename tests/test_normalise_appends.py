@@ -454,3 +454,29 @@ def test_joining_a_strings_own_characters_back_is_no_step():
 def test_joining_parts_or_with_a_separator_stays_a_join():
     assert "str.join(p0)" in skel("def f(words: list) -> str:\n    return ''.join(words)\n", "python")
     assert "str.join(p0)" in skel("def f(s: str) -> str:\n    return '#'.join(s)\n", "python")
+
+
+def test_result_declared_first_and_filled_by_the_last_loop_is_sized_by_it():
+    python = """
+    def f(n, edges, queries):
+        res = []
+        adj = [[] for _ in range(n)]
+        for a, b in edges:
+            adj[a].append(b)
+        for q in queries:
+            res.append(q in adj)
+        return res
+    """
+    csharp = """
+    class Solution {
+        public IList<bool> F(int n, int[][] edges, int[] queries) {
+            var adj = new List<int>[n];
+            foreach (var e in edges) adj[e[0]].Add(e[1]);
+            var res = new bool[queries.Length];
+            for (int i = 0; i < queries.Length; i++) res[i] = adj.Contains(queries[i]);
+            return res;
+        }
+    }"""
+    text = skel(python, "python")
+    assert "}\n  v1 = list(p2)\n  for p2 {" in text
+    assert text.split("v1 = list(p2)")[1] == skel(csharp, "csharp").split("v1 = list(p2)")[1]

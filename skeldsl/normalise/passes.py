@@ -106,10 +106,9 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
             continue
         ref = stmt[1]
         follow, moved = index + 1, False
-        while follow < len(out) and out[follow] is not None and (out[follow][0] == "assign" or (
-                stmt[2] == "list" and out[follow][0] == "call" and not out[follow][1].startswith("F:")
-                and out[follow][2] != ref)):
-            moved = moved or out[follow][0] == "call"
+        while follow < len(out) and out[follow] is not None and (
+                out[follow][0] == "assign" or stmt[2] == "list" and _independent(out[follow], ref)):
+            moved = moved or out[follow][0] != "assign"
             follow += 1
         if follow >= len(out) or out[follow] is None:
             continue
@@ -139,6 +138,20 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
 
 
 _FILLS = {"list": "list.append", "set": "set.add", "map": "map.put"}
+
+
+def _independent(stmt: Low, ref: str) -> bool:
+    """Neither ``stmt`` nor anything nested in it names ``ref`` or calls the program's functions (which
+    might reach ``ref``), so an empty construction of ``ref`` commutes with it (the loop that fills
+    ``ref`` names it, so it is never passed over)."""
+    for inner in walk_low([stmt]):
+        if inner[0] == "call" and (inner[1].startswith("F:") or _base(inner[2]) == ref):
+            return False
+        if inner[0] in ("assign", "for", "while") and any(_base(value) == ref for value in inner[1:3]):
+            return False
+        if inner[0] == "assign" and _base(inner[3]) == ref:
+            return False
+    return True
 
 
 def merge_branch_tails(body: list[Low]) -> list[Low]:
