@@ -66,6 +66,7 @@ SPEC = LanguageSpec(
         "bisect.bisect": ("bsearch", 0), "bisect.insort": ("list.insert", 0),
         "bisect.insort_left": ("list.insert", 0), "bisect.insort_right": ("list.insert", 0),
         "math.comb": ("none", 0), "math.sqrt": ("none", 0), "math.gcd": ("none", 0),
+        "itertools.pairwise": ("wrap", 0),
     },
     size_attributes=frozenset(),
     memo_decorators=frozenset({"functools.cache", "functools.lru_cache", "cache", "lru_cache"}),

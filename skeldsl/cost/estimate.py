@@ -746,6 +746,15 @@ class _Analysis:
             nodes = ZERO
             for param in tree:
                 nodes = nodes + algebra.var(self.letters[param.name])
+            if any(site[0] == "adjacency" for site in sites):
+                # `for child in node.children: f(child)`: the children of all nodes are the nodes again, so
+                # the loop around the self-call is paid once per node over the whole recursion.
+                self._note("recursion over a node's children: the child loops are counted by the nodes")
+                self._in_traversal = True
+                try:
+                    work = self._block(rec_stmts, []) + ONE
+                finally:
+                    self._in_traversal = False
             return nodes * (work + base)
         if adjacency and not looped:
             self._note("recursion along adjacency lists: each node once")
@@ -765,6 +774,10 @@ class _Analysis:
             # `if ... { return f(left half) } return f(right half)`: binary search or quickselect.
             self._note("one of several recursive calls per activation: halving, log N deep")
             return (algebra.log(depth) if work.is_constant else work) + base
+        if branching <= 1 and self._parent_chase(body):
+            self._note("union-find find: a conditional self-call on a number with no other work, "
+                       "log N amortised with path compression")
+            return algebra.log(depth)
         if branching <= 1:
             self._note("one recursive call per activation: N deep")
             return depth * work + base
@@ -780,6 +793,25 @@ class _Analysis:
             return work * algebra.log(depth) + depth * base
         self._note(f"{branching} recursive calls per activation: {branching}^N")
         return self._exponential(branching) * (work + base)
+
+    def _parent_chase(self, body: tuple[model.Stmt, ...]) -> bool:
+        """``find(x)``: ``if parent[x] != x { parent[x] = find(parent[x]) }``, the whole body.
+
+        Following parent pointers of a number with nothing else done is union-find's ``find``; with path
+        compression each call costs O(log N) amortised (O(α(N)) with union by rank, which the skeleton
+        cannot show).  Anything else in the body (a loop, an operation, a second call) is a different
+        recursion.
+        """
+        fn = self.function
+        if fn.memo or not fn.params or fn.params[0].kind not in ("num", "any"):
+            return False
+        statements = [stmt for stmt in body if not (isinstance(stmt, model.Exit)
+                                                    or (self._is_base_case(stmt) and len(stmt.then) == 1))]
+        if len(statements) != 1 or not isinstance(statements[0], model.If) or statements[0].cond:
+            return False
+        inner = [stmt for stmt in statements[0].then + statements[0].orelse if not isinstance(stmt, model.Exit)]
+        return len(inner) == 1 and isinstance(inner[0], (model.Call, model.Assign)) and (
+            (inner[0] if isinstance(inner[0], model.Call) else inner[0].value).op in self.scc)
 
     def _is_base_case(self, stmt: model.Stmt) -> bool:
         """``if ... { work; return }`` with no recursive call: runs at the leaves only."""

@@ -885,6 +885,8 @@ class FunctionLowering:
             start, stop = None, args[0]
         else:
             start, stop = args[0], args[1]
+        if _constant_width(start, stop):
+            return "const", None, None
         candidates = [self.size_ref(stop), self.size_ref(start) if start is not None else CONST]
         for ref in candidates:
             if ref not in (None, CONST):
@@ -1090,6 +1092,34 @@ def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None
                 and stmt.value is not None and stmt.op is None:
             return stmt.targets[0].id, stmt.value
     return None, None
+
+
+def _offset_base(expr: ir.Expr | None) -> ir.Expr | None:
+    """``x`` for ``x``, ``x + 2``, ``x - 1``, ``1 + x``: the expression a literal offset is added to."""
+    if isinstance(expr, ir.BinOp) and expr.op in ("+", "-"):
+        if isinstance(expr.right, ir.Literal) and expr.right.kind == "num":
+            return _offset_base(expr.left)
+        if expr.op == "+" and isinstance(expr.left, ir.Literal) and expr.left.kind == "num":
+            return _offset_base(expr.right)
+    return expr
+
+
+def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
+    """``range(i - 1, i + 2)``, ``for (k = j; k < min(j + 3, n); k++)``: bounds that differ by a literal.
+
+    Such a loop visits a constant number of values around a moving index (a 3x3 neighbourhood, the next
+    three stones) whatever the input size, so it is a ``for const`` however large ``i`` grows.
+    """
+    if start is None or stop is None or isinstance(start, ir.Literal):
+        return False
+    base = _offset_base(start)
+    bounds = [stop]
+    if isinstance(stop, ir.Call) and isinstance(stop.func, (ir.Name, ir.Attr)):
+        name = stop.func.id if isinstance(stop.func, ir.Name) else stop.func.name
+        if name.rsplit(".", 1)[-1].split("::")[-1].lower() == "min":
+            bounds = list(stop.args)
+    return any(_offset_base(bound) == base and bound != start for bound in bounds) or \
+        (stop == start)
 
 
 def _counter_bound(cond: ir.Expr | None, variable: str | None) -> ir.Expr | None:
