@@ -83,6 +83,7 @@ _IMPLICIT_IMPORTS = {
     "bisect_right": "bisect.bisect_right", "insort": "bisect.insort", "cache": "functools.cache",
     "lru_cache": "functools.lru_cache", "SortedList": "sortedcontainers.SortedList",
     "SortedDict": "sortedcontainers.SortedDict", "SortedSet": "sortedcontainers.SortedSet",
+    "pairwise": "itertools.pairwise",
 }
 
 _KIND_OF_ANNOTATION = {

@@ -728,7 +728,14 @@ class _Analysis:
         sites = self._sites(body, [])
         looped = [site for site in sites if site[0] == "for"]
         adjacency = [site for site in sites if site[0] == "adjacency"]
-        if fn.memo or self.table_memo or self._visited_guard():
+        guarded = self._visited_guard()
+        if guarded and not (fn.memo or self.table_memo) and any(
+                call.op in _REMOVES and call.ref in guarded for call in _walk_calls(body)):
+            # `visited.add(x); f(...); visited.remove(x)`: the mark is lifted on the way back, so a state is
+            # entered once per path that reaches it, not once overall (word search, Hamiltonian paths).
+            self._note("backtracking: a visited mark removed after the recursive calls, paths not states")
+            return self._exponential(max(2, self._branching(body))) * (work + base)
+        if fn.memo or self.table_memo or guarded:
             if fn.memo or self.table_memo:
                 self._note("memoised recursion: states x work per state" if fn.memo else
                            "memoised in a table the caller allocates: states x work per state")
@@ -776,8 +783,8 @@ class _Analysis:
             return (algebra.log(depth) if work.is_constant else work) + base
         if branching <= 1 and self._parent_chase(body):
             self._note("union-find find: a conditional self-call on a number with no other work, "
-                       "log N amortised with path compression")
-            return algebra.log(depth)
+                       "α(N) amortised (constant)")
+            return ONE
         if branching <= 1:
             self._note("one recursive call per activation: N deep")
             return depth * work + base
@@ -798,9 +805,9 @@ class _Analysis:
         """``find(x)``: ``if parent[x] != x { parent[x] = find(parent[x]) }``, the whole body.
 
         Following parent pointers of a number with nothing else done is union-find's ``find``; with path
-        compression each call costs O(log N) amortised (O(α(N)) with union by rank, which the skeleton
-        cannot show).  Anything else in the body (a loop, an operation, a second call) is a different
-        recursion.
+        compression and union by rank or size it costs O(α(N)) amortised, a constant (path compression
+        alone gives O(log N); the rank is scalar code the skeleton cannot show, and the write-ups say α).
+        Anything else in the body (a loop, an operation, a second call) is a different recursion.
         """
         fn = self.function
         if fn.memo or not fn.params or fn.params[0].kind not in ("num", "any"):
@@ -838,15 +845,16 @@ class _Analysis:
         finally:
             self._in_traversal = False
 
-    def _visited_guard(self) -> bool:
-        """An ``if`` testing membership of a collection this function also fills (memo dict, visited set)."""
+    def _visited_guard(self) -> frozenset[str]:
+        """The collections this function both tests with an ``if`` and fills (memo dict, visited set)."""
         filled = {call.ref for call in _walk_calls(self.function.body) if call.op in _ADDS}
+        guarded: set[str] = set()
         for stmt in _walk(self.function.body):
             if isinstance(stmt, model.If):
                 for call in stmt.cond:
                     if call.op in _HAS and call.ref in filled:
-                        return True
-        return False
+                        guarded.add(call.ref)
+        return frozenset(guarded)
 
     def _membership_guard(self, body: tuple[model.Stmt, ...]) -> bool:
         return any(isinstance(stmt, model.If) and any(c.op in _HAS for c in stmt.cond) for stmt in _walk(body))
