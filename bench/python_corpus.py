@@ -32,7 +32,7 @@ _BUILTINS = set(dir(builtins)) | {"self", "cls", "List", "Dict", "Set", "Optiona
                                   "lru_cache", "heappush", "heappop", "heapify", "inf", "itertools",
                                   "bisect_left", "bisect_right", "SortedList", "accumulate", "string",
                                   "OrderedDict", "SortedDict", "SortedSet", "insort", "heapreplace",
-                                  "heappushpop", "nlargest", "nsmallest"}
+                                  "heappushpop", "nlargest", "nsmallest", "pairwise"}
 
 
 class _Renamer(ast.NodeTransformer):
