@@ -375,3 +375,144 @@ def test_a_flag_array_and_a_set_of_one_algorithm_differ_from_the_quadratic_one()
                 "            if nums[i] == nums[j]:\n                return True\n    return False\n"
     assert extract_text(flags, "python") != extract_text(quadratic, "python")
     assert "set.has" in extract_text(flags, "python")
+
+
+def test_jagged_rows_allocated_in_a_loop_are_one_set() -> None:
+    """C#'s ``new bool[rows][]`` filled row by row, and Go's rows made in a loop, are one visited set."""
+    csharp = """\
+public class Solution {
+    public int NumIslands(char[][] grid) {
+        int rows = grid.Length, cols = grid[0].Length;
+        bool[][] visit = new bool[rows][];
+        for (int i = 0; i < rows; i++) visit[i] = new bool[cols];
+        void Dfs(int r, int c) {
+            if (r < 0 || c < 0 || r >= rows || c >= cols || visit[r][c] || grid[r][c] == '0') return;
+            visit[r][c] = true;
+            Dfs(r + 1, c);
+            Dfs(r - 1, c);
+        }
+        int res = 0;
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+                if (grid[r][c] == '1' && !visit[r][c]) { Dfs(r, c); res++; }
+        return res;
+    }
+}
+"""
+    go = """\
+func numIslands(grid [][]byte) int {
+    rows, cols := len(grid), len(grid[0])
+    visit := make([][]bool, rows)
+    for i := range visit {
+        visit[i] = make([]bool, cols)
+    }
+    var dfs func(r, c int)
+    dfs = func(r, c int) {
+        if r < 0 || c < 0 || r >= rows || c >= cols || visit[r][c] || grid[r][c] == '0' {
+            return
+        }
+        visit[r][c] = true
+        dfs(r+1, c)
+        dfs(r-1, c)
+    }
+    res := 0
+    for r := 0; r < rows; r++ {
+        for c := 0; c < cols; c++ {
+            if grid[r][c] == '1' && !visit[r][c] {
+                dfs(r, c)
+                res++
+            }
+        }
+    }
+    return res
+}
+"""
+    python = _without_params(extract_text(ISLANDS_SET, "python"))
+    assert _without_params(extract_text(csharp, "csharp")) == python
+    assert _without_params(extract_text(go, "go")) == python
+
+
+def test_sentinel_initialised_index_tables_are_maps() -> None:
+    """``[-1] * 26``, ``new int[26]`` filled with -1 by a loop, ``IntArray(26) { -1 }``: a map from letter to
+    first index, like a dict."""
+    python = """\
+class Solution:
+    def maxLengthBetweenEqualCharacters(self, s: str) -> int:
+        first = [-1] * 26
+        res = -1
+        for i, c in enumerate(s):
+            j = ord(c) - ord("a")
+            if first[j] != -1:
+                res = max(res, i - first[j] - 1)
+            else:
+                first[j] = i
+        return res
+"""
+    java = """\
+class Solution {
+    public int maxLengthBetweenEqualCharacters(String s) {
+        int[] first = new int[26];
+        for (int i = 0; i < 26; i++) first[i] = -1;
+        int res = -1;
+        for (int i = 0; i < s.length(); i++) {
+            int j = s.charAt(i) - 'a';
+            if (first[j] != -1) res = Math.max(res, i - first[j] - 1);
+            else first[j] = i;
+        }
+        return res;
+    }
+}
+"""
+    kotlin = """\
+class Solution {
+    fun maxLengthBetweenEqualCharacters(s: String): Int {
+        val first = IntArray(26) { -1 }
+        var res = -1
+        for (i in s.indices) {
+            val j = s[i] - 'a'
+            if (first[j] != -1) res = maxOf(res, i - first[j] - 1) else first[j] = i
+        }
+        return res
+    }
+}
+"""
+    text = extract_text(python, "python")
+    assert "v0 = map()" in text
+    assert extract_text(java, "java") == text
+    assert extract_text(kotlin, "kotlin") == text
+
+
+def test_swift_bitmask_tables_and_named_character_offsets() -> None:
+    """Swift's ``rows[r] |= bit`` is a compound assignment (the grammar reads a custom operator), and an
+    offset by a constant kept in a name (``let a = Int(Character("a").asciiValue!)``) is a key."""
+    python = """\
+class Solution:
+    def f(self, s: str) -> bool:
+        count = [0] * 26
+        for c in s:
+            count[ord(c) - ord("a")] |= 1
+        return count[0] == 1
+"""
+    swift = """\
+class Solution {
+    func f(_ s: String) -> Bool {
+        var count = [Int](repeating: 0, count: 26)
+        let a = Int(Character("a").asciiValue!)
+        for c in s {
+            count[Int(c.asciiValue!) - a] |= 1
+        }
+        return count[0] == 1
+    }
+}
+"""
+    text = extract_text(python, "python")
+    assert "map" in text and extract_text(swift, "swift") == text
+
+
+def test_go_fixed_size_arrays_keep_their_size() -> None:
+    go = "func f(s string) int {\n    var count [26]int\n    for _, c := range s {\n        count[c-'a']++\n" \
+         "    }\n    return count[0]\n}\n"
+    python = "def f(s: str) -> int:\n    count = [0] * 26\n    for c in s:\n        count[ord(c) - ord('a')] += 1\n" \
+             "    return count[0]\n"
+    assert extract_text(go, "go") == extract_text(python, "python")
+    assert "map(p0)" in extract_text(python, "python")

@@ -41,7 +41,7 @@ _PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "qu
 
 
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
-    functions = key_arrays(absorb_table_fills(recognise_memo(hoist(module), spec), spec), spec)
+    functions = absorb_table_fills(key_arrays(recognise_memo(hoist(module), spec), spec), spec)
     context = ModuleContext(spec, [f.name for f, _ in functions])
     lowered: dict[str, list[Low]] = {}
     params: dict[str, list[tuple[str, str]]] = {}

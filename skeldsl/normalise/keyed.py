@@ -57,14 +57,16 @@ def key_arrays(functions: Hoisted, spec: LanguageSpec) -> Hoisted:
     kinds = scan.decide()
     if not kinds:
         return functions
-    return [(_Rewriter(scan, kinds, function.name).function(function), parent) for function, parent in functions]
+    return [(_Rewriter(scan, kinds, function.name).function(function), parent)
+            for function, parent in functions]
 
 
 @dataclass
 class _Facts:
     """What one binding's uses show, over every function that sees it."""
 
-    constructions: list[tuple[bool, "ir.Literal | None"]] = field(default_factory=list)  # (literal size, fill)
+    # (literal size?, fill) of each construction assigned to it
+    constructions: list[tuple[bool, "ir.Literal | None"]] = field(default_factory=list)
     other_assign: bool = False
     depths: set = field(default_factory=set)
     data_read: bool = False  # an element read outside a condition
@@ -73,7 +75,9 @@ class _Facts:
     update: bool = False  # a[k] += 1, a[k]++
     key_indices: bool = True  # every index is a key (see ``_key``)
     data_key: bool = False  # some index is not a literal
-    whole: set = field(default_factory=set)  # uses of the array itself: pass, iterate, compare, library, other
+    # uses of the array itself: pass (to a helper), iterate, compare, library, method, other
+    whole: set = field(default_factory=set)
+    rows: set = field(default_factory=set)  # a[i] = <fresh row>: "array" (new bool[n]) or "other" (a list)
 
 
 class _Scan:
@@ -178,6 +182,13 @@ class _Scan:
                         facts.other_assign = True
                     else:
                         facts.constructions.append(construction)
+            elif root is not None and indices and stmt.op is None and _row(stmt.value, self.spec) is not None:
+                facts = self.fact(root.id)  # visit[i] = new bool[n]: a row of the table being built
+                if facts is not None:
+                    facts.rows.add(_row(stmt.value, self.spec))
+                for index in indices:
+                    self.expr(index, False)
+                continue
             elif root is not None and indices:
                 self.element(root, indices)
                 facts = self.fact(root.id)
@@ -192,8 +203,9 @@ class _Scan:
                         facts.value_store = True
             else:
                 self.expr(target, False)
-        if not (stmt.op is None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name)
-                and _construction(stmt.value, self.spec) is not None):
+        built = _construction(stmt.value, self.spec) is not None or _row(stmt.value, self.spec) is not None
+        if not (stmt.op is None and len(stmt.targets) == 1 and built
+                and isinstance(stmt.targets[0], (ir.Name, ir.Index))):
             self.expr(stmt.value, False)
 
     # ------------------------------------------------------------------------------ expressions
@@ -323,7 +335,8 @@ class _Scan:
         for member in members:
             function = self.by_name.get(member[0])
             is_param = function is not None and any(p.name == member[1] for p in function.params)
-            if is_param and (None in self.passed.get(member, {None}) or self.facts.get(member, _Facts()).constructions):
+            reassigned = self.facts.get(member, _Facts()).constructions
+            if is_param and (None in self.passed.get(member, {None}) or reassigned):
                 return None  # a parameter something else is passed to, or one reassigned
         depths = set().union(*(f.depths for f in facts))
         whole = set().union(*(f.whole for f in facts))
@@ -332,10 +345,12 @@ class _Scan:
         stores = set().union(*(f.literal_store for f in facts))
         fills = {fill.text.lower() if fill is not None and fill.kind == "bool" else None if fill is None
                  else "value" for _, fill in constructions}
-        if "true" in stores and fills <= {None, "false"} and whole <= {"pass"} \
+        rows = set().union(*(f.rows for f in facts))
+        if "true" in stores and fills <= {None, "false"} and whole <= {"pass"} and rows <= {"array"} \
                 and not any(f.data_read or f.value_store or f.update for f in facts):
             return "set"
-        if depths == {1} and all(size for size, _ in constructions) and not ({"true", "false"} & fills) \
+        if depths == {1} and not rows and all(size for size, _ in constructions) \
+                and not {"true", "false"} & fills \
                 and not stores and whole <= {"pass", "iterate", "compare", "library", "method"} \
                 and any(f.data_key for f in facts) and any(f.update or f.value_store for f in facts):
             return "map"
@@ -356,7 +371,8 @@ class _Rewriter:
         return self.kinds.get(binding) if binding is not None else None
 
     def function(self, function: ir.FunctionDef) -> ir.FunctionDef:
-        params = tuple(replace(p, kind=self.kind(p.name)) if self.kind(p.name) else p for p in function.params)
+        params = tuple(replace(param, kind=self.kind(param.name)) if self.kind(param.name) else param
+                       for param in function.params)
         body = self.block(function.body)
         if params == function.params and body == function.body:
             return function
@@ -370,8 +386,10 @@ class _Rewriter:
             return stmt  # hoisted separately
         pairs = _pairs(stmt) if isinstance(stmt, ir.Assign) else None
         if pairs is not None and any(isinstance(t, ir.Name) and self.kind(t.id) for t, _ in pairs):
-            return ir.Block(tuple(self.stmt(ir.Assign((target,), value, line=stmt.line)) for target, value in pairs),
-                            line=stmt.line)
+            split = (self.stmt(ir.Assign((target,), value, line=stmt.line)) for target, value in pairs)
+            return ir.Block(tuple(split), line=stmt.line)
+        if isinstance(stmt, (ir.Foreach, ir.CFor)) and self.initialises(stmt.body):
+            return ir.Block(())  # for (i < 26) first[i] = -1: the map's default, as Python's [-1] * 26
         if isinstance(stmt, (ir.If, ir.While)):
             updates: list[ir.Stmt] = []
             test = self.hoist_updates(stmt.test, updates)
@@ -385,6 +403,9 @@ class _Rewriter:
                 kind = self.kind(target.id)
                 return replace(stmt, value=ir.CollectionLit(kind), declared=kind)  # type: ignore[arg-type]
             root, _ = _chain(target)
+            if root is not None and self.kind(root.id) is not None and stmt.op is None \
+                    and _row(stmt.value, self.scan.spec) is not None:
+                return ir.Block(())  # a row of a table that is now one set
             if root is not None and self.kind(root.id) == "set" and isinstance(stmt.value, ir.Literal) \
                     and stmt.value.text.lower() == "false":
                 return ir.Delete((self.expr(target),), line=stmt.line)  # used[i] = false: a removal
@@ -392,14 +413,28 @@ class _Rewriter:
         for item in fields(stmt):
             value = getattr(stmt, item.name)
             if isinstance(value, tuple):
-                value = tuple(self.stmt(v) if _is_stmt(v) else self.expr(v) if _is_expr(v) else v for v in value)
+                value = tuple(self.stmt(v) if _is_stmt(v) else self.expr(v) if _is_expr(v) else v
+                              for v in value)
             elif _is_stmt(value):
                 value = self.stmt(value)
             elif _is_expr(value):
                 value = self.expr(value)
             values[item.name] = value
         new = type(stmt)(**values)
+        if isinstance(new, (ir.Foreach, ir.CFor)) and new.body != stmt.body and _empty(new.body):
+            return ir.Block(())  # a loop that only allocated rows
         return stmt if new == stmt else new
+
+    def initialises(self, body: tuple[ir.Stmt, ...]) -> bool:
+        """Does a loop ``body`` only store one constant into every cell of a converted map?"""
+        stmts = list(_flat(body))
+        return bool(stmts) and all(
+            isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ir.Index) and isinstance(stmt.targets[0].obj, ir.Name)
+            and self.kind(stmt.targets[0].obj.id) == "map" and isinstance(stmt.targets[0].index, ir.Name)
+            and stmt.value is not None and not any(isinstance(node, (ir.Name, ir.Index, ir.Call))
+                                                   for node in walk_expr(stmt.value))
+            for stmt in stmts)
 
     def hoist_updates(self, expr, updates: list[ir.Stmt]):
         """``if (--count[c] < 0)`` is ``count[c] -= 1; if (count[c] < 0)`` (and ``while (count[i]-- > 0)`` a
@@ -410,7 +445,7 @@ class _Rewriter:
             if root is not None and self.kind(root.id) == "map":
                 updates.append(ir.Assign((expr.operand,), ir.Literal("num", "1"), op=expr.op[0]))
                 return expr.operand
-        if not _is_expr(expr) or isinstance(expr, (ir.Name, ir.Literal, ir.Comprehension, ir.Lambda, ir.Generator)):
+        if not _is_expr(expr) or isinstance(expr, _LEAVES):
             return expr
         values = {}
         for item in fields(expr):
@@ -446,8 +481,10 @@ class _Rewriter:
         return expr if new == expr else new
 
 
-_EXPR_TYPES = (ir.Name, ir.Literal, ir.Attr, ir.Index, ir.Call, ir.BinOp, ir.UnaryOp, ir.Cond, ir.CollectionLit,
-               ir.Range, ir.Comprehension, ir.Lambda, ir.Opaque, ir.Generator)
+# expressions whose updates are not hoisted out of a condition (they run later or never)
+_LEAVES = (ir.Name, ir.Literal, ir.Comprehension, ir.Lambda, ir.Generator)
+_EXPR_TYPES = (ir.Name, ir.Literal, ir.Attr, ir.Index, ir.Call, ir.BinOp, ir.UnaryOp, ir.Cond,
+               ir.CollectionLit, ir.Range, ir.Comprehension, ir.Lambda, ir.Opaque, ir.Generator)
 _STMT_TYPES = (ir.Assign, ir.ExprStmt, ir.If, ir.Foreach, ir.CFor, ir.While, ir.Return, ir.Break, ir.Continue,
                ir.Delete, ir.Block, ir.FunctionDef)
 
@@ -471,10 +508,34 @@ def _children(expr: ir.Expr):
                 yield child
 
 
+def _row(value: ir.Expr, spec: LanguageSpec) -> str | None:
+    """``"array"`` when ``value`` allocates a fresh array row (``new bool[n]``, ``make([]bool, n)``),
+    ``"other"`` for another fresh collection (``new List<int>()``, ``[]``), None for anything else."""
+    if _construction(value, spec) is not None:
+        return "array"
+    if isinstance(value, ir.CollectionLit) and not value.items or isinstance(value, ir.Call) \
+            and isinstance(value.func, ir.Name) and value.func.id in spec.constructors and not value.args:
+        return "other"
+    return None
+
+
+def _flat(body: tuple[ir.Stmt, ...]):
+    for stmt in body:
+        if isinstance(stmt, ir.Block):
+            yield from _flat(stmt.body)
+        else:
+            yield stmt
+
+
+def _empty(body: tuple[ir.Stmt, ...]) -> bool:
+    return all(isinstance(stmt, ir.Block) and _empty(stmt.body) for stmt in body)
+
+
 def _pairs(stmt: ir.Assign) -> list[tuple[ir.Expr, ir.Expr]] | None:
     """The (target, value) pairs of ``a, b = x, y``; None for any other assignment."""
-    if stmt.op is None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.CollectionLit) \
-            and isinstance(stmt.value, ir.CollectionLit) and len(stmt.targets[0].items) == len(stmt.value.items):
+    target, value = stmt.targets[0] if len(stmt.targets) == 1 else None, stmt.value
+    if stmt.op is None and isinstance(target, ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
+            and len(target.items) == len(value.items):
         return list(zip(stmt.targets[0].items, stmt.value.items))
     return None
 
@@ -587,7 +648,7 @@ _VALUE = ir.Literal("num", "")  # a fill that is some value (``-1``, ``INT_MAX``
 
 
 def _scalar(expr: ir.Expr) -> bool:
-    """A fill value: no collection is built or read (``0``, ``-1``, ``false``, ``INT_MAX``, ``float('inf')``)."""
+    """A fill value: no collection is built or read (``0``, ``-1``, ``false``, ``INT_MAX``, ``inf``)."""
     return not any(isinstance(node, (ir.CollectionLit, ir.Comprehension, ir.Lambda, ir.Index))
                    or isinstance(node, ir.Opaque) and not node.children for node in walk_expr(expr))
 
@@ -623,8 +684,9 @@ def _char_offset(expr: ir.Expr) -> bool:
         if expr.kind == "char":
             return True
         return expr.kind == "num" and expr.text.isdigit() and int(expr.text) >= _CHAR_CODE_MIN
-    if isinstance(expr, ir.Literal) or isinstance(expr, ir.Name):
+    if isinstance(expr, ir.Name):
         return False
-    called = {id(node.func) for node in walk_expr(expr) if isinstance(node, ir.Call)}
-    return any(isinstance(node, ir.Literal) and node.kind in ("char", "str") for node in walk_expr(expr)) and \
-        all(not isinstance(node, ir.Name) or id(node) in called for node in walk_expr(expr))
+    nodes = list(walk_expr(expr))
+    called = {id(node.func) for node in nodes if isinstance(node, ir.Call)}
+    return any(isinstance(node, ir.Literal) and node.kind in ("char", "str") for node in nodes) and \
+        all(not isinstance(node, ir.Name) or id(node) in called for node in nodes)

@@ -1240,16 +1240,22 @@ def _steps(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
     """A pointer loop: some compared variable moves by a step in the body."""
     for stmt in _body_assignments(body):
         if any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
-            if stmt.op in ("+", "-") or isinstance(stmt.value, ir.BinOp) and stmt.value.op in ("+", "-"):
+            if _is_step(stmt):
                 return True
     return False
+
+
+def _is_step(stmt: ir.Assign) -> bool:
+    """``i += 1``, ``i = i - 1``; not ``x &= x - 1`` (a bit trick, however its right side is written)."""
+    return stmt.op in ("+", "-") or stmt.op is None and isinstance(stmt.value, ir.BinOp) \
+        and stmt.value.op in ("+", "-")
 
 
 def _stepped_names(body: tuple[ir.Stmt, ...], names: set[str]) -> set[str]:
     """The compared variables a pointer loop moves by a step (``l += 1``, ``total -= nums[l]``)."""
     found: set[str] = set()
     for stmt in _body_assignments(body):
-        if stmt.op in ("+", "-") or isinstance(stmt.value, ir.BinOp) and stmt.value.op in ("+", "-"):
+        if _is_step(stmt):
             found.update(t.id for t in stmt.targets if isinstance(t, ir.Name) and t.id in names)
     return found
 
