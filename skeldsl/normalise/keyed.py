@@ -38,7 +38,7 @@ capture.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 from skeldsl import ir
 from skeldsl.normalise.lower import walk_expr
@@ -53,12 +53,17 @@ _CHAR_CODE_MIN = 48  # ``c - 48`` / ``c - 97``: an offset by a character code ('
 
 def key_arrays(functions: Hoisted, spec: LanguageSpec) -> Hoisted:
     """Every hoisted function with its flag arrays as sets and its count arrays as maps."""
-    scan = _Scan(functions, spec)
+    built = _constructed_names(functions, spec)
+    if not built:
+        return functions  # the common case: no array is built, nothing to walk
+    tracked = built | {param.name for function, _ in functions for param in function.params}
+    scan = _Scan(functions, spec, tracked)
     kinds = scan.decide()
     if not kinds:
         return functions
-    return [(_Rewriter(scan, kinds, function.name).function(function), parent)
-            for function, parent in functions]
+    owners = {function for function, _ in kinds}
+    return [(_Rewriter(scan, kinds, function.name).function(function) if scan.sees(function.name, owners)
+             else function, parent) for function, parent in functions]
 
 
 @dataclass
@@ -84,15 +89,17 @@ class _Scan:
     """Bindings of array constructions and what their uses show; links arrays to the helper parameters
     they are passed to."""
 
-    def __init__(self, functions: Hoisted, spec: LanguageSpec) -> None:
+    def __init__(self, functions: Hoisted, spec: LanguageSpec, tracked: set[str]) -> None:
         self.spec = spec
+        self.functions = functions
+        self.tracked = tracked  # names that may be arrays: those built as one, and parameters
         self.parent = {function.name: parent for function, parent in functions}
         self.by_name = {function.name: function for function, _ in functions}
         self.base_names: dict[str, list[str]] = {}
         for function, _ in functions:
             self.base_names.setdefault(function.name.split("@")[0], []).append(function.name)
         self.bound = {function.name: _bound_names(function) for function, _ in functions}
-        self.char_codes = _char_code_names(functions)
+        self._char_codes: set[Binding] | None = None
         self.facts: dict[Binding, _Facts] = {}
         self.links: dict[Binding, Binding] = {}  # union-find over bindings passed to parameters
         self.passed: dict[Binding, set] = {}  # helper parameter -> bindings passed to it (None: other)
@@ -110,7 +117,17 @@ class _Scan:
             function = self.parent.get(function)
         return None
 
+    def sees(self, function: str | None, owners: set[str]) -> bool:
+        """Is ``function`` or a function it is nested in one of ``owners``?"""
+        while function is not None:
+            if function in owners:
+                return True
+            function = self.parent.get(function)
+        return False
+
     def fact(self, name: str) -> _Facts | None:
+        if name not in self.tracked:
+            return None
         binding = self.resolve(name)
         if binding is None:
             return None
@@ -229,7 +246,9 @@ class _Scan:
         """A constant character code: ``'a'``, ``ord('a')``, ``97``, or a name only ever given one
         (``let base = Int(Character("a").asciiValue!)``)."""
         if isinstance(expr, ir.Name):
-            return self.resolve(expr.id) in self.char_codes
+            if self._char_codes is None:
+                self._char_codes = _char_code_names(self.functions)
+            return self.resolve(expr.id) in self._char_codes
         return _char_offset(expr)
 
     def whole(self, name: ir.Name, use: str) -> None:
@@ -284,12 +303,12 @@ class _Scan:
     def call(self, call: ir.Call) -> None:
         callee = self.callee(call.func)
         if isinstance(call.func, ir.Attr):
-            if isinstance(call.func.obj, ir.Name) and self.resolve(call.func.obj.id) is not None:
+            if isinstance(call.func.obj, ir.Name) and call.func.obj.id in self.tracked:
                 self.whole(call.func.obj, "method")
             elif not (isinstance(call.func.obj, ir.Name) and call.func.obj.id in self.spec.self_names):
                 self.expr(call.func.obj, False)
         for position, arg in enumerate(call.args):
-            binding = self.resolve(arg.id) if isinstance(arg, ir.Name) else None
+            binding = self.resolve(arg.id) if isinstance(arg, ir.Name) and arg.id in self.tracked else None
             if callee is not None and position < len(callee.params):
                 parameter = (callee.name, callee.params[position].name)
                 self.passed.setdefault(parameter, set()).add(binding)
@@ -409,21 +428,11 @@ class _Rewriter:
             if root is not None and self.kind(root.id) == "set" and isinstance(stmt.value, ir.Literal) \
                     and stmt.value.text.lower() == "false":
                 return ir.Delete((self.expr(target),), line=stmt.line)  # used[i] = false: a removal
-        values = {}
-        for item in fields(stmt):
-            value = getattr(stmt, item.name)
-            if isinstance(value, tuple):
-                value = tuple(self.stmt(v) if _is_stmt(v) else self.expr(v) if _is_expr(v) else v
-                              for v in value)
-            elif _is_stmt(value):
-                value = self.stmt(value)
-            elif _is_expr(value):
-                value = self.expr(value)
-            values[item.name] = value
-        new = type(stmt)(**values)
-        if isinstance(new, (ir.Foreach, ir.CFor)) and new.body != stmt.body and _empty(new.body):
+        new = _rebuild(stmt, lambda v: self.stmt(v) if _is_stmt(v) else self.expr(v) if _is_expr(v) else v)
+        if new is not stmt and isinstance(new, (ir.Foreach, ir.CFor)) and _empty(new.body) \
+                and not _empty(stmt.body):
             return ir.Block(())  # a loop that only allocated rows
-        return stmt if new == stmt else new
+        return new
 
     def initialises(self, body: tuple[ir.Stmt, ...]) -> bool:
         """Does a loop ``body`` only store one constant into every cell of a converted map?"""
@@ -447,16 +456,7 @@ class _Rewriter:
                 return expr.operand
         if not _is_expr(expr) or isinstance(expr, _LEAVES):
             return expr
-        values = {}
-        for item in fields(expr):
-            value = getattr(expr, item.name)
-            if isinstance(value, tuple):
-                value = tuple(self.hoist_updates(v, updates) for v in value)
-            elif _is_expr(value):
-                value = self.hoist_updates(value, updates)
-            values[item.name] = value
-        new = type(expr)(**values)
-        return expr if new == expr else new
+        return _rebuild(expr, lambda v: self.hoist_updates(v, updates) if _is_expr(v) else v)
 
     def expr(self, expr):
         if isinstance(expr, ir.Index) and not expr.is_slice:
@@ -469,16 +469,7 @@ class _Rewriter:
             return replace(expr, iter=self.expr(expr.iter), conditions=tuple(map(self.expr, expr.conditions)))
         if not _is_expr(expr) or isinstance(expr, (ir.Name, ir.Literal)):
             return expr
-        values = {}
-        for item in fields(expr):
-            value = getattr(expr, item.name)
-            if isinstance(value, tuple):
-                value = tuple(self.expr(v) for v in value)
-            elif _is_expr(value):
-                value = self.expr(value)
-            values[item.name] = value
-        new = type(expr)(**values)
-        return expr if new == expr else new
+        return _rebuild(expr, lambda v: self.expr(v) if _is_expr(v) else v)
 
 
 # expressions whose updates are not hoisted out of a condition (they run later or never)
@@ -487,6 +478,24 @@ _EXPR_TYPES = (ir.Name, ir.Literal, ir.Attr, ir.Index, ir.Call, ir.BinOp, ir.Una
                ir.CollectionLit, ir.Range, ir.Comprehension, ir.Lambda, ir.Opaque, ir.Generator)
 _STMT_TYPES = (ir.Assign, ir.ExprStmt, ir.If, ir.Foreach, ir.CFor, ir.While, ir.Return, ir.Break, ir.Continue,
                ir.Delete, ir.Block, ir.FunctionDef)
+
+
+def _rebuild(node, child):
+    """``node`` with ``child`` applied to each child node (in tuples too); ``node`` itself when no child
+    changed (checked by identity: comparing trees by value at every level would be quadratic)."""
+    values = {}
+    changed = False
+    for name, value in vars(node).items():
+        if isinstance(value, tuple):
+            new = tuple(child(item) for item in value)
+            changed = changed or any(a is not b for a, b in zip(new, value))
+        elif _is_expr(value) or _is_stmt(value):
+            new = child(value)
+            changed = changed or new is not value
+        else:
+            new = value
+        values[name] = new
+    return type(node)(**values) if changed else node
 
 
 def _is_expr(value) -> bool:
@@ -498,8 +507,7 @@ def _is_stmt(value) -> bool:
 
 
 def _children(expr: ir.Expr):
-    for item in fields(expr):
-        value = getattr(expr, item.name)
+    for value in vars(expr).values():
         for child in value if isinstance(value, tuple) else (value,):
             if isinstance(child, ir.Generator):
                 yield child.iter
@@ -547,6 +555,28 @@ def _chain(expr: ir.Expr) -> tuple[ir.Name | None, list[ir.Expr]]:
         indices.append(expr.index)
         expr = expr.obj
     return (expr, indices[::-1]) if isinstance(expr, ir.Name) else (None, [])
+
+
+def _constructed_names(functions: Hoisted, spec: LanguageSpec) -> set[str]:
+    """Names some statement assigns an array construction to (``count = [0] * 26``, ``a, b = [0] * 26, ...``)."""
+    names: set[str] = set()
+    for function, _ in functions:
+        stack = list(function.body)
+        while stack:
+            stmt = stack.pop()
+            kind = type(stmt)
+            if kind is ir.Assign:
+                pairs = _pairs(stmt) or [(target, stmt.value) for target in stmt.targets]
+                for target, value in pairs:
+                    if type(target) is ir.Name and value is not None and _construction(value, spec) is not None:
+                        names.add(target.id)
+            elif kind is ir.If:
+                stack.extend(stmt.body + stmt.orelse)
+            elif kind in (ir.While, ir.Block, ir.Foreach):
+                stack.extend(stmt.body)
+            elif kind is ir.CFor:
+                stack.extend(stmt.init + stmt.body + stmt.update)
+    return names
 
 
 def _char_code_names(functions: Hoisted) -> set[Binding]:
