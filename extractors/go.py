@@ -429,6 +429,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
                 if kind == "seq":  # var res []int: an empty list to append to
                     value = self.fixed_array(type_node) or ir.CollectionLit("list")  # var count [26]int
                     out.append(ir.Assign((ir.Name(text),), value, line=self.line(spec)))
+                elif kind == "strbuf":  # var sb strings.Builder: a usable empty builder, as new StringBuilder()
+                    out.append(ir.Assign((ir.Name(text),), ir.Call(ir.Name("strings.Builder")), line=self.line(spec)))
                 else:
                     out.append(ir.Assign((ir.Name(text),), None, declared=_declared(kind), line=self.line(spec)))
         return out
