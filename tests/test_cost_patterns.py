@@ -347,3 +347,95 @@ public:
 };
 """
     assert klass(source, "cpp") == "1"
+
+
+# ------------------------------------------------------------------------------ bitmask enumeration
+SUBSETS = {
+    "python": """
+class Solution:
+    def subsets(self, nums):
+        n = len(nums)
+        ans = []
+        for mask in range(1 << n):
+            t = []
+            for i in range(n):
+                if mask >> i & 1:
+                    t.append(nums[i])
+            ans.append(t)
+        return ans
+""",
+    "java": """
+class Solution {
+    public int best(int[] nums) {
+        int n = nums.length, best = 0;
+        for (int mask = 0; mask < (1 << n); ++mask) {
+            int s = 0;
+            for (int i = 0; i < n; ++i) {
+                if ((mask >> i & 1) == 1) s += nums[i];
+            }
+            best = Math.max(best, s);
+        }
+        return best;
+    }
+}
+""",
+    "go": """
+func best(nums []int) int {
+	n, best := len(nums), 0
+	for mask := 0; mask < 1<<n; mask++ {
+		s := 0
+		for i := 0; i < n; i++ {
+			if mask>>i&1 == 1 {
+				s += nums[i]
+			}
+		}
+		best = max(best, s)
+	}
+	return best
+}
+""",
+    "rust": """
+impl Solution {
+    pub fn best(nums: Vec<i32>) -> i32 {
+        let n = nums.len();
+        let mut best = 0;
+        for mask in 0..(1 << n) {
+            let mut s = 0;
+            for i in 0..n {
+                if mask >> i & 1 == 1 { s += nums[i]; }
+            }
+            best = best.max(s);
+        }
+        best
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SUBSETS))
+def test_bitmask_loops_are_subsets_and_exponential(lang: str) -> None:
+    text = skeldsl.extract_text(SUBSETS[lang], lang)
+    assert "for subsets(p0) {" in text, text
+    program = estimate(skeldsl.extract(SUBSETS[lang], lang))
+    assert str(program.cost) == "O(n * 2^n)"
+    assert any("bitmask" in note for note in program.function("f0").notes)
+
+
+def test_a_shift_by_a_literal_is_a_constant_loop() -> None:
+    source = """
+def f(nums):
+    for mask in range(1 << 10):
+        nums.append(mask)
+"""
+    text = skeldsl.extract_text(source, "python")
+    assert "for const" in text and "subsets" not in text
+    assert klass(source, "python") == "1"
+
+
+def test_subsets_in_the_skeleton_language_cost_two_to_the_n() -> None:
+    from skeldsl.parser import parse_skeleton
+
+    program = estimate(parse_skeleton("skel 1\nfn f0(p0: num) {\n  for subsets(p0) {\n  }\n}\n"))
+    assert str(program.cost) == "O(2^n)"
+    assert coarse_class(program.cost).exponential

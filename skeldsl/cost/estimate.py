@@ -303,7 +303,7 @@ class _Analysis:
         # it; `reduce(p0[])` alone is `max(a, b)` of scalars.
         self.element_iterated = {
             stmt.domain.ref[:-2] for stmt in _walk(fn.body)
-            if isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving))
+            if isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving, model.Subsets))
             and stmt.domain.ref.endswith("[]")
         }
         self.element_iterated |= {ref[: ref.index("[]") + 2][:-2] for ref in self._all_refs() if ref.count("[]") >= 2}
@@ -369,7 +369,7 @@ class _Analysis:
                 refs.add(stmt.target)
                 if stmt.value.ref:
                     refs.add(stmt.value.ref)
-            elif isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving)):
+            elif isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving, model.Subsets)):
                 refs.add(stmt.domain.ref)
             elif isinstance(stmt, model.While) and stmt.ref:
                 refs.add(stmt.ref)
@@ -491,7 +491,16 @@ class _Analysis:
             return ONE
         if isinstance(domain, model.Halving):
             return algebra.log(self.size(domain.ref))
+        if isinstance(domain, model.Subsets):
+            return self._subsets(self.size(domain.ref))
         return self.size(domain.ref)
+
+    def _subsets(self, size: BigO) -> BigO:
+        """``2^|X|``: one iteration per bitmask over X's elements (a size that is a product stays one letter)."""
+        if size.is_constant:
+            return ONE  # the subsets of a literal (four directions) are a constant number
+        self._note("bitmask enumeration: 2^N subsets")
+        return algebra.exp(2, (sorted(size.variables)[0],))
 
     # --------------------------------------------------------------------------------------- cost
     def _block(self, body: tuple[model.Stmt, ...], loops: list[_Loop]) -> BigO:

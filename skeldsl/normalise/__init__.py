@@ -344,6 +344,8 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
                         loop_domain: model.Domain = model.Const()
                     elif domain == "log":
                         loop_domain = model.Halving(ref(target) or UNKNOWN)
+                    elif domain == "subsets":
+                        loop_domain = model.Subsets(ref(target) or UNKNOWN)
                     else:
                         loop_domain = model.Over(ref(target) or UNKNOWN)
                     out.append(model.For(loop_domain, build(loop_body)))

@@ -28,7 +28,7 @@ from skeldsl.normalise.spec import LanguageSpec
 
 # Internal statement forms:
 #   ("call", op, ref)            ("assign", target_ref, op, ref)
-#   ("for", domain, ref, body)   domain is "over", "log" or "const"
+#   ("for", domain, ref, body)   domain is "over", "log", "subsets" or "const"
 #   ("while", ref, body)         ("if", conds, then, orelse)        ("exit", kind)
 Low = tuple
 
@@ -905,6 +905,13 @@ class FunctionLowering:
             start, stop = args[0], args[1]
         if _constant_width(start, stop):
             return "const", None, None
+        exponent = _power_of_two(stop)
+        if exponent is not None and (start is None or isinstance(start, ir.Literal)):
+            # ``range(1 << n)``: every bitmask of n bits, the subsets of what n counts
+            size = self.size_ref(exponent)
+            if size == CONST:
+                return "const", None, None
+            return "subsets", size or UNKNOWN, None
         candidates = [self.size_ref(stop), self.size_ref(start) if start is not None else CONST]
         for ref in candidates:
             if ref not in (None, CONST):
@@ -1110,6 +1117,24 @@ def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None
                 and stmt.value is not None and stmt.op is None:
             return stmt.targets[0].id, stmt.value
     return None, None
+
+
+def _power_of_two(expr: ir.Expr | None) -> ir.Expr | None:
+    """The exponent of ``1 << x``, ``2 ** x`` or ``pow(2, x)`` (any language's spelling), else None."""
+    def literal(node: ir.Expr, value: str) -> bool:
+        return isinstance(node, ir.Literal) and node.kind == "num" and node.text.lower().rstrip("lu") == value
+
+    if isinstance(expr, ir.BinOp):
+        if expr.op == "<<" and literal(expr.left, "1"):
+            return expr.right
+        if expr.op == "**" and literal(expr.left, "2"):
+            return expr.right
+    if isinstance(expr, ir.Call) and len(expr.args) == 2 and literal(expr.args[0], "2"):
+        name = expr.func.id if isinstance(expr.func, ir.Name) else expr.func.name \
+            if isinstance(expr.func, ir.Attr) else ""
+        if name.rsplit(".", 1)[-1].lower() == "pow":
+            return expr.args[1]
+    return None
 
 
 def _offset_base(expr: ir.Expr | None) -> ir.Expr | None:
