@@ -324,6 +324,8 @@ class FunctionLowering:
                 out += self.value_copies(call.args)
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
+            if action == "slice" and len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1]):
+                return out  # s.substring(i, i + 10), s.substr(i, 10): a piece of constant length
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
                 return out + [("call", action, self.ref_of(call.args[0]))]  # "".join(parts) works on parts
@@ -454,6 +456,8 @@ class FunctionLowering:
     def _index_ops(self, expr: ir.Index) -> list[Low]:
         out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
         ref = self.ref_of(expr.obj)
+        if expr.is_slice and _constant_slice(expr.index):
+            return out
         if expr.is_slice:
             return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
@@ -756,7 +760,7 @@ class FunctionLowering:
                 _, op, source = single[-1]
                 kind = "str" if self._ref_kind(source) == "str" else "list"
                 return kind, op, source, single[:-1]
-        if isinstance(value, ir.Index) and value.is_slice:
+        if isinstance(value, ir.Index) and value.is_slice and not _constant_slice(value.index):
             ref = self.ref_of(value.obj)
             if ref is not None:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
@@ -1083,6 +1087,17 @@ def _low_calls(body: list[Low]):
 
 def _kind_of_op(op: str) -> str:
     return op.split(".")[0]
+
+
+def _constant_bounds(start: ir.Expr, stop: ir.Expr) -> bool:
+    """Slice bounds of constant width: ``i, i + 10`` (or a literal end: ``substr(i, 10)``, ``[0:3]``)."""
+    return isinstance(stop, ir.Literal) and stop.kind == "num" or _constant_width(start, stop)
+
+
+def _constant_slice(index: ir.Expr) -> bool:
+    """``s[i:i + 10]``: a slice whose bounds differ by a literal copies a constant number of items, O(1)."""
+    return isinstance(index, ir.Opaque) and index.what == "slice" and len(index.children) == 2 and \
+        _constant_bounds(index.children[0], index.children[1])
 
 
 def _slice_op(index: ir.Expr) -> str:
