@@ -47,6 +47,7 @@ _METHODS.update({
 
 SPEC = LanguageSpec(
     name="python",
+    inplace_string_append=frozenset({"+=", "s = s +"}),
     constructors={
         "dict": "map", "set": "set", "list": "list", "frozenset": "set", "tuple": "list", "str": "str",
         "collections.defaultdict": "map", "collections.Counter": "map", "collections.OrderedDict": "map",

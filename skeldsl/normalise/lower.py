@@ -25,6 +25,7 @@ from typing import Iterable
 
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
+from skeldsl.normalise.appends import appended_arrays, grown_strings
 
 # Internal statement forms:
 #   ("call", op, ref)            ("assign", target_ref, op, ref)
@@ -65,6 +66,9 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        self.range_functions = frozenset(name for name, (action, _) in spec.functions.items() if action == "range")
+        self.string_appends = frozenset(method for (kind, method), op in spec.methods.items()
+                                        if kind == "str" and op == "strbuf.append")
 
     def inferred_kind(self, function: str, position: int) -> str | None:
         """The one known kind all call sites pass at ``position`` (untyped ``def dfs(i, node)``), or None."""
@@ -93,6 +97,13 @@ class FunctionLowering:
         self.local_counter = 0
         self._recursive: bool | None = None
         self.loops: list[ir.Stmt] = []  # the loop statements being lowered, innermost last
+        # sized arrays filled like appends (``appends.py``); those whose construction was lowered as one
+        self.appended = appended_arrays(function, context.range_functions)
+        self.appending: set[str] = set()
+        # strings grown in place (``s += c`` where that is amortised, ``s.push_str(x)``): built as builders
+        self.grown = grown_strings(function, context.spec.inplace_string_append, context.string_appends)
+        self.building: set[str] = set()  # of those, the ones this function started as a fresh string
+        self.views: set[str] = set()  # names holding a string's characters (``chars = list(s)``)
         for param in function.params:
             self.kinds[param.name] = param.kind
             self.refs[param.name] = f"P:{param.name}"
@@ -328,9 +339,19 @@ class FunctionLowering:
                 return out  # s.substring(i, i + 10), s.substr(i, 10): a piece of constant length
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
-                return out + [("call", action, self.ref_of(call.args[0]))]  # "".join(parts) works on parts
+                joined = self.ref_of(call.args[0])
+                if _empty_string(receiver) and (self._ref_kind(joined) == "str" or self._is_view(call.args[0])
+                                                or out and out[-1] == ("call", "sort", joined)):
+                    # "".join(chars) of chars = list(s) (or sorted(s)): the string's characters back as a
+                    # string, a change of representation like list(s) itself; String(chars), string(b),
+                    # and a C++ string edited in place need no such step (nor after a sort, which costs more)
+                    return out
+                return out + [("call", action, joined)]  # "".join(parts) works on parts
             if self.kind_of(receiver) in (None, "any", "elem") and "." in action:
                 self.set_kind(receiver, _kind_of_op(action))
+            if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
+                    and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)):
+                return out  # chars.join("") of chars = s.split(""): the string again (see above)
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -607,15 +628,19 @@ class FunctionLowering:
         if stmt.op is not None:
             return self.augmented(stmt)
         if value is None:
+            declared_out: list[Low] = []
             for target in stmt.targets:
                 if isinstance(target, ir.Name) and stmt.declared:
                     self.kinds[target.id] = stmt.declared
                     if stmt.declared not in _SCALAR_KINDS:
                         self.refs[target.id] = f"V:{target.id}"
+                    if stmt.declared == "str" and target.id in self.grown:  # C++ ``string s;`` then s += c
+                        declared_out.append(("assign", self.refs[target.id], "strbuf", None))
+                        self.building.add(target.id)
                 elif isinstance(target, ir.Attr) and self.is_self(target.obj) and stmt.declared:
                     # a declared field (C++ ``unordered_map<int,int> memo;`` member): its kind only
                     self.context.field_kinds.setdefault(target.name, stmt.declared)
-            return []
+            return declared_out
         out: list[Low] = []
         targets = stmt.targets
         if len(targets) == 1 and isinstance(targets[0], ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
@@ -630,6 +655,8 @@ class FunctionLowering:
                 if index == 0:
                     out += self.expr_ops(value)
                 out += self.expr_ops(target.obj) + self.expr_ops(target.index) + self.store_ops(target.obj)
+                if isinstance(target.obj, ir.Name) and target.obj.id in self.appending:
+                    out.append(("call", "list.append", self.ref_of(target.obj) or UNKNOWN))
             elif isinstance(target, ir.CollectionLit):  # a, b = f(x)
                 if index == 0:
                     out += self.expr_ops(value)
@@ -648,8 +675,18 @@ class FunctionLowering:
         return self.new_local(target.id, kind)
 
     def assign_name(self, target: ir.Expr, value: ir.Expr, declared: str | None, evaluate: bool) -> list[Low]:
+        if isinstance(target, ir.Name) and target.id in self.grown and self._fresh_string(value):
+            # res = "" grown by res += c: a string builder (``appends.grown_strings``)
+            self.building.add(target.id)
+            return [("assign", self.new_local(target.id, "str"), "strbuf", None)]
+        if isinstance(target, ir.Name) and self.building and not (
+                isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target)):
+            self.building.discard(target.id)  # res = s[1:]: a copy of another string, no longer our builder
         viewed = self.view_source(value) if isinstance(target, ir.Name) else None
+        if isinstance(target, ir.Name) and self.views:
+            self.views.discard(target.id)
         if viewed is not None:  # chars = list(s): another name for s's characters
+            self.views.add(target.id)  # type: ignore[union-attr]
             self.refs[target.id] = self.ref_of(viewed)  # type: ignore[union-attr]
             self.kinds[target.id] = "list"  # type: ignore[union-attr]
             self.size_of.pop(target.id, None)  # type: ignore[union-attr]
@@ -658,6 +695,9 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
+            if op == "list" and isinstance(target, ir.Name) and target.id in self.appended:
+                self.appending.add(target.id)  # res = new int[n] filled by res[k++] = x: res = [] + appends
+                source = None
             if isinstance(value, ir.Comprehension) and (op != "list" or self.filled_list(value) is None):
                 return [("assign", ref, kind, None)] + self.comprehension(value, ref)
             return pre + [("assign", ref, op, source)]
@@ -666,7 +706,9 @@ class FunctionLowering:
         # s = s + x on a string is a concatenation
         if isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target):
             if self.kind_of(target) == "str":
-                out.append(("call", "str.concat", self.ref_of(target)))
+                grows = isinstance(target, ir.Name) and target.id in self.building \
+                    and "s = s +" in self.spec.inplace_string_append
+                out.append(("call", "strbuf.append" if grows else "str.concat", self.ref_of(target)))
             return out
         alias = self.ref_of(value) if isinstance(value, (ir.Name, ir.Attr, ir.Index, ir.Call)) else None
         if alias is not None and not isinstance(value, ir.Call):
@@ -697,6 +739,16 @@ class FunctionLowering:
         elif size is not None and size != CONST:
             self.size_of[name] = size
         return out
+
+    def _is_view(self, expr: ir.Expr) -> bool:
+        return isinstance(expr, ir.Name) and expr.id in self.views and self.lookup(expr.id)[1] is not None
+
+    def _fresh_string(self, value: ir.Expr) -> bool:
+        """``""``/``"ab"`` or a string constructor (``String::new()``, ``String::with_capacity(n)``)."""
+        if isinstance(value, ir.Literal):
+            return value.kind in ("str", "char")
+        return isinstance(value, ir.Call) and isinstance(value.func, ir.Name) \
+            and self.spec.constructors.get(value.func.id) == "str" and self.user_function(value.func) is None
 
     def view_source(self, value: ir.Expr) -> ir.Expr | None:
         """The string whose characters ``value`` merely re-views, else None.
@@ -817,7 +869,8 @@ class FunctionLowering:
         kind = self.kind_of(target)
         ref = self.ref_of(target)
         if stmt.op == "+" and kind == "str" and ref is not None:
-            out.append(("call", "str.concat", ref))
+            grows = isinstance(target, ir.Name) and target.id in self.building and "+=" in self.spec.inplace_string_append
+            out.append(("call", "strbuf.append" if grows else "str.concat", ref))
         elif stmt.op == "+" and kind in ("list", "seq") and ref is not None:
             out.append(("call", "list.extend", ref))
         elif stmt.op in ("|",) and kind == "set" and ref is not None:
@@ -1120,6 +1173,11 @@ def _qualified(expr: ir.Expr) -> str | None:
         inner = _qualified(expr.obj)
         return None if inner is None else f"{inner}.{expr.name}"
     return None
+
+
+def _empty_string(expr: ir.Expr) -> bool:
+    """The literal ``""`` (``''``): a join with no separator."""
+    return isinstance(expr, ir.Literal) and expr.kind == "str" and not expr.text.strip("'\"`")
 
 
 def _same(left: ir.Expr, right: ir.Expr) -> bool:
