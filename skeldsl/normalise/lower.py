@@ -180,6 +180,9 @@ class FunctionLowering:
             return "str"
         if isinstance(expr, ir.CollectionLit):
             return expr.kind if expr.kind != "tuple" else None
+        if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr) and self.kind_of(expr.func.obj) == "strbuf" \
+                and self.method_action(expr.func.obj, expr.func.name) == "strbuf.append":
+            return "strbuf"  # sb.append(a).append(b)
         return None
 
     def set_kind(self, expr: ir.Expr, kind: str) -> None:
@@ -219,6 +222,8 @@ class FunctionLowering:
             if action in ("map.get", "tree.get"):  # m.get(k).add(x) acts on a value, like d[k].append(x)
                 base = self.ref_of(expr.func.obj)
                 return None if base is None else base + "[]"
+            if action == "strbuf.append" and self.kind_of(expr.func.obj) == "strbuf":
+                return self.ref_of(expr.func.obj)  # sb.append(a).append(b): a builder's append returns it
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.args:
             action = self.spec.functions.get(expr.func.id, (None, 0))[0]
             if action in ("wrap", "copy", "sort", "view"):
