@@ -225,9 +225,9 @@ class FunctionLowering:
             if action == "strbuf.append" and self.kind_of(expr.func.obj) == "strbuf":
                 return self.ref_of(expr.func.obj)  # sb.append(a).append(b): a builder's append returns it
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.args:
-            action = self.spec.functions.get(expr.func.id, (None, 0))[0]
-            if action in ("wrap", "copy", "sort", "view"):
-                return self.ref_of(expr.args[0])
+            action, position = self.spec.functions.get(expr.func.id, (None, 0))
+            if action in ("wrap", "copy", "sort", "view") and len(expr.args) > position:
+                return self.ref_of(expr.args[position])
         if isinstance(expr, ir.Call):
             viewed = self.view_source(expr)
             if viewed is not None:  # for c in list(s) walks s
@@ -305,6 +305,11 @@ class FunctionLowering:
             if self.lookup(func.id)[1] is None:
                 return func.id
         if isinstance(func, ir.Attr) and self.is_self(func.obj) and func.name in self.context.function_names:
+            return func.name
+        if isinstance(func, ir.Attr) and func.name in self.context.function_names and \
+                self.method_action(func.obj, func.name) is None:
+            # ``tree.update(i)`` on an object of a class the program defines (a Fenwick tree, a trie): the
+            # method is one of the program's functions; a library method would have an action.
             return func.name
         return None
 
@@ -418,7 +423,8 @@ class FunctionLowering:
         if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
-        if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)):
+        if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)) \
+                and not self._iterator_range(args):
             return out  # max(a, b) on scalars (also max(dp[i], dp[j]): two values, not one collection)
         if action == "copy":
             return out + ([("call", "copy", ref)] if ref else [])
@@ -426,6 +432,16 @@ class FunctionLowering:
             self.set_kind(target, "heap")
             ref = self.ref_of(target)
         return out + [("call", action, ref or UNKNOWN)]
+
+    def _iterator_range(self, args: tuple[ir.Expr, ...]) -> bool:
+        """``accumulate(xs.begin(), xs.end(), 0)``: the first two arguments are iterators into one collection.
+
+        Calls, not values: ``max(dp[i], dp[j])`` also names one collection twice but compares two items.
+        """
+        if len(args) < 2 or not all(isinstance(arg, ir.Call) for arg in args[:2]):
+            return False
+        first, second = self.ref_of(args[0]), self.ref_of(args[1])
+        return first is not None and first == second
 
     def iterate(self, receiver: ir.Expr, args: tuple[ir.Expr, ...]) -> list[Low]:
         """``xs.forEach(x -> ...)``, ``xs.map { }``: a loop over the receiver with the lambda inside."""
@@ -895,11 +911,13 @@ class FunctionLowering:
                 action = self.spec.functions[expr.func.id][0]
                 if action == "range":
                     return pre + self.many_ops(expr.args), *self.range_domain(expr.args)
-                if action == "wrap" and expr.args:
+                position = self.spec.functions[expr.func.id][1]
+                if action == "wrap" and len(expr.args) > position:
                     if expr.func.id in ("enumerate",):
                         element_position = 1
-                    pre += self.many_ops(expr.args[1:])
-                    expr = expr.args[0]
+                    # ``map(ord, s)`` walks its second argument: the spec names the position
+                    pre += self.many_ops(expr.args[:position] + expr.args[position + 1:])
+                    expr = expr.args[position]
                     continue
                 if action == "sort" and expr.args:
                     pre += self.many_ops(expr.args[1:])
@@ -943,6 +961,8 @@ class FunctionLowering:
             start, stop = None, args[0]
         else:
             start, stop = args[0], args[1]
+        if _constant_width(start, stop):
+            return "const", None, None
         candidates = [self.size_ref(stop), self.size_ref(start) if start is not None else CONST]
         for ref in candidates:
             if ref not in (None, CONST):
@@ -1155,6 +1175,34 @@ def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None
     return None, None
 
 
+def _offset_base(expr: ir.Expr | None) -> ir.Expr | None:
+    """``x`` for ``x``, ``x + 2``, ``x - 1``, ``1 + x``: the expression a literal offset is added to."""
+    if isinstance(expr, ir.BinOp) and expr.op in ("+", "-"):
+        if isinstance(expr.right, ir.Literal) and expr.right.kind == "num":
+            return _offset_base(expr.left)
+        if expr.op == "+" and isinstance(expr.left, ir.Literal) and expr.left.kind == "num":
+            return _offset_base(expr.right)
+    return expr
+
+
+def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
+    """``range(i - 1, i + 2)``, ``for (k = j; k < min(j + 3, n); k++)``: bounds that differ by a literal.
+
+    Such a loop visits a constant number of values around a moving index (a 3x3 neighbourhood, the next
+    three stones) whatever the input size, so it is a ``for const`` however large ``i`` grows.
+    """
+    if start is None or stop is None or isinstance(start, ir.Literal):
+        return False
+    base = _offset_base(start)
+    bounds = [stop]
+    if isinstance(stop, ir.Call) and isinstance(stop.func, (ir.Name, ir.Attr)):
+        name = stop.func.id if isinstance(stop.func, ir.Name) else stop.func.name
+        if name.rsplit(".", 1)[-1].split("::")[-1].lower() == "min":
+            bounds = list(stop.args)
+    return any(_offset_base(bound) == base and bound != start for bound in bounds) or \
+        (stop == start)
+
+
 def _counter_bound(cond: ir.Expr | None, variable: str | None) -> ir.Expr | None:
     if variable is None or not isinstance(cond, ir.BinOp):
         return None
@@ -1178,6 +1226,8 @@ def _counter_step(update: tuple[ir.Stmt, ...], variable: str | None) -> str | No
             return "step"
         if isinstance(stmt, ir.Assign) and stmt.targets and isinstance(stmt.targets[0], ir.Name) \
                 and stmt.targets[0].id == variable:
+            if _lowbit_step(stmt, variable):
+                return "halving"
             if stmt.op in ("+", "-"):
                 return "step"
             if stmt.op in ("*", "/", "//", ">>", "<<"):
@@ -1291,12 +1341,35 @@ def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
     for stmt in _body_assignments(body):
         if stmt.op in ("/", "//", ">>") and any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
             return True
+        if any(isinstance(t, ir.Name) and t.id in names and _lowbit_step(stmt, t.id) for t in stmt.targets):
+            return True
         for node in walk_expr(stmt.value):
             if isinstance(node, ir.BinOp) and node.op in ("/", "//", ">>", ">>>"):
                 if isinstance(node.right, ir.Literal) and node.right.text in ("2", "1", "10"):
                     if any(isinstance(n, ir.Name) and n.id in names for n in walk_expr(node.left)):
                         return True
     return False
+
+
+def _lowbit_step(stmt: ir.Assign, name: str) -> bool:
+    """``i += i & -i`` / ``i -= i & -i`` (or ``i = i + (i & -i)``): a Fenwick-tree walk.
+
+    Adding the lowest set bit carries it upwards and subtracting clears it, so the walk takes at most as
+    many steps as the index has bits: a logarithmic loop, like halving.
+    """
+    value = stmt.value
+    if stmt.op is None and isinstance(value, ir.BinOp) and value.op in ("+", "-") and \
+            isinstance(value.left, ir.Name) and value.left.id == name:
+        value = value.right
+    elif stmt.op not in ("+", "-"):
+        return False
+    if not (isinstance(value, ir.BinOp) and value.op == "&"):
+        return False
+    sides = (value.left, value.right)
+    plain = any(isinstance(side, ir.Name) and side.id == name for side in sides)
+    negated = any(isinstance(side, ir.UnaryOp) and side.op == "-" and isinstance(side.operand, ir.Name)
+                  and side.operand.id == name for side in sides)
+    return plain and negated
 
 
 def _steps(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
