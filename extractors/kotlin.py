@@ -233,7 +233,8 @@ class KotlinExtractor(TreeSitterExtractor):
         primary = next((c for c in node.named_children if c.type == "primary_constructor"), None)
         class_params = self.class_parameters(primary)
         functions = [m for m in members if m.type == "function_declaration" and _has_body(m)]
-        has_constructor = bool(class_params) or any(
+        # ``class MyCalendar() {`` declares its (empty) primary constructor: a design class, not a Solution
+        has_constructor = primary is not None or bool(class_params) or any(
             m.type in ("anonymous_initializer", "secondary_constructor") for m in members)
         nested: list[ir.FunctionDef] = []
         for member in members:

@@ -480,3 +480,10 @@ def test_result_declared_first_and_filled_by_the_last_loop_is_sized_by_it():
     text = skel(python, "python")
     assert "}\n  v1 = list(p2)\n  for p2 {" in text
     assert text.split("v1 = list(p2)")[1] == skel(csharp, "csharp").split("v1 = list(p2)")[1]
+
+
+def test_chained_builder_appends_name_the_builder():
+    chained = 'class S { String f(String[] w) { StringBuilder sb = new StringBuilder(); for (String x : w) { sb.append(x).append(","); sb.reverse(); } return sb.toString(); } }'
+    separate = 'class S { String f(String[] w) { StringBuilder sb = new StringBuilder(); for (String x : w) { sb.append(x); sb.append(","); sb.reverse(); } return sb.toString(); } }'
+    text = skel(chained, "java")
+    assert text == skel(separate, "java") and text.count("strbuf.append(v0)") == 2

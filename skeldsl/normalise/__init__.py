@@ -26,7 +26,8 @@ from dataclasses import replace
 
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
-from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_input_guard,
+from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_constant_functions,
+                                     drop_input_guard,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -74,12 +75,16 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         own = params[function.name][len(params[function.name]) - len(function.params):]
         for position, (name, kind) in enumerate(own):
             inferred = context.inferred_kind(function.name, position) if kind == "any" else None
+            if kind == "seq" and function.params[position].kind == "any" and \
+                    context.inferred_kind(function.name, position) == "str":
+                inferred = "str"  # used as a sequence, and every caller passes a string: a string parameter
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, body)) for name, body in lowered.items()}
+    lowered = drop_constant_functions(lowered, memo)
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params)
     order = canonical_order(lowered)
@@ -346,6 +351,8 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
                         loop_domain: model.Domain = model.Const()
                     elif domain == "log":
                         loop_domain = model.Halving(ref(target) or UNKNOWN)
+                    elif domain == "subsets":
+                        loop_domain = model.Subsets(ref(target) or UNKNOWN)
                     else:
                         loop_domain = model.Over(ref(target) or UNKNOWN)
                     out.append(model.For(loop_domain, build(loop_body)))
