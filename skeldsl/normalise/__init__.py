@@ -6,8 +6,9 @@ Steps, in order (each a small function below or in a sibling module):
    become extra leading parameters (lambda lifting), so a Python closure and a Java helper method that
    receives the grid as a parameter look alike.
    Then on the IR: ``recognise_memo`` (``memo.py``) turns explicit memo tables (dict, HashMap, array
-   filled with -1) into ``memo`` functions like Python's ``@cache``, and ``absorb_table_fills``
-   (``tables.py``) drops loops that only initialise a table built before them.
+   filled with -1) into ``memo`` functions like Python's ``@cache``, ``absorb_table_fills``
+   (``tables.py``) drops loops that only initialise a table built before them, and ``key_arrays``
+   (``keyed.py``) gives boolean flag arrays the set form and fixed-size count arrays the map form.
 2. ``lower`` (``lower.py``): per function, the semantic pass to skeleton statements.
 3. ``FUNCTION_PASSES`` and ``refine_containers`` (``passes.py``): cleanup and usage-based container kinds.
 4. ``drop_passed_on`` and ``canonical_params``: a helper's parameters that only pass shared state on are
@@ -31,6 +32,7 @@ from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initi
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
 from skeldsl.normalise.tables import absorb_table_fills
+from skeldsl.normalise.keyed import key_arrays
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -40,7 +42,7 @@ _PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "qu
 
 
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
-    functions = absorb_table_fills(recognise_memo(hoist(module), spec), spec)
+    functions = absorb_table_fills(key_arrays(recognise_memo(hoist(module), spec), spec), spec)
     context = ModuleContext(spec, [f.name for f, _ in functions])
     lowered: dict[str, list[Low]] = {}
     params: dict[str, list[tuple[str, str]]] = {}
@@ -349,6 +351,8 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
                         loop_domain: model.Domain = model.Const()
                     elif domain == "log":
                         loop_domain = model.Halving(ref(target) or UNKNOWN)
+                    elif domain == "subsets":
+                        loop_domain = model.Subsets(ref(target) or UNKNOWN)
                     else:
                         loop_domain = model.Over(ref(target) or UNKNOWN)
                     out.append(model.For(loop_domain, build(loop_body)))

@@ -703,7 +703,7 @@ def loop_over_source(body: list[Low]) -> list[Low]:
         out: list[Low] = []
         for stmt in stmts:
             stmt = _map_children(stmt, rewrite)
-            if stmt[0] == "for" and stmt[1] in ("over", "log") and stmt[2] in built:
+            if stmt[0] == "for" and stmt[1] in ("over", "log", "subsets") and stmt[2] in built:
                 stmt = (stmt[0], stmt[1], root(stmt[2]), stmt[3])
             out.append(stmt)
         return out

@@ -77,7 +77,8 @@ def _to_low(body: tuple[model.Stmt, ...], function: str, base: str) -> list[tupl
             if isinstance(domain, model.Const):
                 out.append(("for", "const", None, _to_low(stmt.body, function, base)))
             else:
-                kind = "log" if isinstance(domain, model.Halving) else "over"
+                kind = "log" if isinstance(domain, model.Halving) else \
+                    "subsets" if isinstance(domain, model.Subsets) else "over"
                 out.append(("for", kind, _internal(domain.ref, function), _to_low(stmt.body, function, base)))
         elif isinstance(stmt, model.While):
             out.append(("while", _internal(stmt.ref, function), _to_low(stmt.body, function, base)))
