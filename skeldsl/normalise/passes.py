@@ -49,10 +49,9 @@ def drop_empty_branches(body: list[Low]) -> list[Low]:
             stmt = _map_children(stmt, drop_empty_branches)
         if stmt[0] == "if":
             _, conds, then, orelse = stmt
-            if not then and not orelse or then == orelse and not any(
-                    inner[0] == "call" and inner[1].startswith("F:") for inner in walk_low(then)):
-                # no work, or the same work whichever way the test goes (``m[k] = a if c else b``); calls of
-                # the program's functions keep their branches (as in ``merge_branch_tails``)
+            if not then and not orelse or then == orelse:
+                # no work, or the same work whichever way the test goes (``m[k] = a if c else b``; one
+                # self-call either way is one self-call)
                 out += conds + then
                 continue
             if not then:
