@@ -135,11 +135,72 @@ def typed_skeleton(c: Chooser, caps: Capabilities, limits: Limits = Limits()) ->
     """One canonical skeleton inside ``caps`` (see ``canonical_skeletons`` for what is drawn).
 
     A draw that canonicalises into a self-built local (``v0 = list()`` then a loop over ``v0`` that
-    appends to it becomes ``v0 = list(v0)``: canonical, but no program writes it) is drawn again."""
+    appends to it becomes ``v0 = list(v0)``: canonical, but no program writes it) is drawn again, and so
+    is one whose canonical form leaves the language's capabilities (``_typed_ok``) or walks a list it
+    appends to (``_no_growing_walk``)."""
     while True:
         skeleton = _draw_skeleton(c, caps, limits)
-        if all(_constructions_ok(function, caps) for function in skeleton.functions):
+        if all(_constructions_ok(function, caps) and _typed_ok(function, caps) and _no_growing_walk(function)
+               for function in skeleton.functions):
             return skeleton
+
+
+# Operations that append to a list once written as a program (``stack``/``queue`` are list usages that
+# ``refine_containers`` names; a ``queue`` is a list in languages whose ``queue_base`` is one).
+_APPENDS = frozenset({"list.append", "stack.push", "queue.push"})
+
+
+def _no_growing_walk(function: model.Function) -> bool:
+    """Whether no ``for x`` loop appends to ``x`` in its body.  The lowering reads a walk over a list the
+    walk itself grows (Python's ``for x in q: q.append(y)``, a loop over ``q.size()`` read afresh) as a
+    FIFO worklist, ``while x { queue.pop(x) ... }`` (``growing_worklist``), but only when the written loop
+    walks the list's elements or its live size, which depends on the language and the style drawn: such a
+    ``for`` is canonical for some renderings and not others, so it is not drawn."""
+    for stmt in _walk(function.body):
+        if isinstance(stmt, model.For) and isinstance(stmt.domain, model.Over):
+            ref = stmt.domain.ref
+            for inner in _walk(stmt.body):
+                calls = (inner,) if isinstance(inner, model.Call) else \
+                    inner.cond if isinstance(inner, model.If) else ()
+                if any(call.op in _APPENDS and call.ref == ref for call in calls):
+                    return False
+    return True
+
+
+def _typed_ok(function: model.Function, caps: Capabilities) -> bool:
+    """Whether every operation of the canonical form is one ``caps`` has for its collection's kind, and
+    every construction one it can write.  The normaliser's passes may retype what was drawn: a list popped
+    at both ends is a ``deque`` (Go has no deque), ``v = list(n); sort(v)`` is ``sort(n)`` (a sort of a
+    number, which a typed language cannot write)."""
+    kinds = {param.name: param.kind for param in function.params}
+    for stmt in _walk(function.body):
+        if isinstance(stmt, model.Assign):
+            call = stmt.value
+            if call.op in caps.constructors:
+                kinds[stmt.target] = call.op
+            elif call.op in caps.result_ops:
+                source = kinds.get(call.ref.split("[")[0]) if call.ref else None
+                if call.ref is not None and call.ref.endswith("[]"):
+                    source = "row"
+                if source is not None and source not in caps.result_ops[call.op] and \
+                        _AS_SOURCE.get(source, source) not in caps.result_ops[call.op]:
+                    return False
+                kinds[stmt.target] = "str" if source == "str" else "list"
+            else:
+                return False
+            continue
+        calls = (stmt,) if isinstance(stmt, model.Call) else stmt.cond if isinstance(stmt, model.If) else ()
+        for call in calls:
+            if call.ref is None or call.ref.startswith("_"):
+                continue
+            kind = "row" if call.ref.endswith("[]") else kinds.get(call.ref)
+            if kind is None:
+                continue
+            if kind == "row":
+                kind = "seq"
+            if call.op not in caps.ops(kind) and call.op not in caps.cond_ops(kind):
+                return False
+    return True
 
 
 _AS_SOURCE = {"stack": "list", "queue": "list", "seq": "seq"}
