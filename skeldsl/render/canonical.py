@@ -29,7 +29,11 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
 
 Shapes no program produces at all (``break`` outside a loop, a local used before it is built, an operation
 whose collection has another kind) are not repaired here: ``canonical_skeletons()`` in
-``skeldsl.testing.strategies`` never generates them.
+``skeldsl.testing.strategies`` never generates them.  Nor are two shapes whose canonical form depends on
+how a program is written, which ``skeldsl.render.generate`` draws again instead: a ``for x`` loop that
+appends to ``x`` (the lowering's ``growing_worklist`` makes it ``while x { queue.pop(x) ... }`` only when
+the loop walks the list's elements or live size), and a canonical form that leaves the language's
+capabilities (``v = list(n); sort(v)`` is ``sort(n)``; a list popped at both ends is a ``deque``).
 """
 
 from __future__ import annotations

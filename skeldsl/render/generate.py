@@ -141,6 +141,7 @@ def typed_skeleton(c: Chooser, caps: Capabilities, limits: Limits = Limits()) ->
     while True:
         skeleton = _draw_skeleton(c, caps, limits)
         if all(_constructions_ok(function, caps) and _typed_ok(function, caps) and _no_growing_walk(function)
+               and _built_before_use(function.body, {param.name for param in function.params})
                for function in skeleton.functions):
             return skeleton
 
@@ -164,6 +165,38 @@ def _no_growing_walk(function: model.Function) -> bool:
                     inner.cond if isinstance(inner, model.If) else ()
                 if any(call.op in _APPENDS and call.ref == ref for call in calls):
                     return False
+    return True
+
+
+def _built_before_use(body: tuple, visible: set[str]) -> bool:
+    """Whether every local is built, earlier in its block or an enclosing one, before it is used.  The
+    normaliser can break this (reported, not repaired here): ``v = []; t = tree(); for x in t:
+    v.append(x); ...`` extracts as ``v1 = list(v0)`` *before* ``v0 = tree()`` (the filled list keeps the
+    empty list's place), which no renderer can write."""
+    visible = set(visible)
+
+    def seen(ref: str | None) -> bool:
+        return ref is None or ref.startswith("_") or ref.split("[")[0] in visible or ref[0] != "v"
+
+    for stmt in body:
+        if isinstance(stmt, model.Assign):
+            if not seen(stmt.value.ref):
+                return False
+            visible.add(stmt.target)
+        elif isinstance(stmt, model.Call):
+            if not seen(stmt.ref):
+                return False
+        elif isinstance(stmt, model.For):
+            ref = getattr(stmt.domain, "ref", None)
+            if not seen(ref) or not _built_before_use(stmt.body, visible):
+                return False
+        elif isinstance(stmt, model.While):
+            if not seen(stmt.ref) or not _built_before_use(stmt.body, visible):
+                return False
+        elif isinstance(stmt, model.If):
+            if not all(seen(call.ref) for call in stmt.cond) or not _built_before_use(stmt.then, visible) \
+                    or not _built_before_use(stmt.orelse, visible):
+                return False
     return True
 
 
