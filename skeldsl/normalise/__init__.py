@@ -26,6 +26,7 @@ from dataclasses import replace
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
 from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_input_guard,
+                                     guard_base_case,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -77,7 +78,8 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
-    lowered = {name: order_constructions(drop_input_guard(name, body)) for name, body in lowered.items()}
+    lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(name, body)))
+               for name, body in lowered.items()}
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params)
     order = canonical_order(lowered)

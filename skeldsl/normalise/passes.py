@@ -261,20 +261,22 @@ def drop_heap_peeks(body: list[Low]) -> list[Low]:
     return out
 
 
+def _merge_lookups(calls: list[Low]) -> list[Low]:
+    out: list[Low] = []
+    for index, stmt in enumerate(calls):
+        following = calls[index + 1] if index + 1 < len(calls) else None
+        if stmt[0] == "call" and stmt[1] in _LOOKUP_PAIRS and following is not None \
+                and following == ("call", _LOOKUP_PAIRS[stmt[1]], stmt[2]):
+            continue
+        out.append(stmt)
+    return out
+
+
 def merge_checked_lookup(body: list[Low]) -> list[Low]:
     """``d.ContainsKey(k) ? d[k] : 0`` (C#, Java, C++ ``count(k) ? m[k] : 0``) is Python's ``d.get(k, 0)``:
     a membership test immediately followed by a read of the same key is one lookup with a default, so the
     test goes (statements and condition lists alike; both are O(1) on a hash map, log n on a tree)."""
-    def merge(calls: list[Low]) -> list[Low]:
-        out: list[Low] = []
-        for index, stmt in enumerate(calls):
-            following = calls[index + 1] if index + 1 < len(calls) else None
-            if stmt[0] == "call" and stmt[1] in _LOOKUP_PAIRS and following is not None \
-                    and following == ("call", _LOOKUP_PAIRS[stmt[1]], stmt[2]):
-                continue
-            out.append(stmt)
-        return out
-
+    merge = _merge_lookups
     out: list[Low] = []
     for stmt in merge(body):
         stmt = _map_children(stmt, merge_checked_lookup)
@@ -341,6 +343,19 @@ def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
     while index < len(body) and body[index][0] == "assign" or index < len(body) and body[index] == guard:
         index += 1
     return [stmt for stmt in body[:index] if stmt != guard] + body[index:]
+
+
+def guard_base_case(name: str, body: list[Low]) -> list[Low]:
+    """A recursive function ending in ``if c { work }`` (no ``else``; the recursion inside) is the base
+    case written the other way round: Rust's ``if let Some(n) = node { dfs(&n.left) .. }`` (or a tail
+    ``if let .. { .. } else { 0 }``), Python's ``if not node: return``.  The canonical form is the guard
+    ``if c { return }; work`` (the skeleton keeps no negation)."""
+    if not body or body[-1][0] != "if" or body[-1][3] or not body[-1][2]:
+        return body
+    _, conds, then, _ = body[-1]
+    if not any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in walk_low(then)):
+        return body
+    return drop_trailing_return(body[:-1] + [("if", conds, [("exit", "return")], [])] + then)
 
 
 def order_constructions(body: list[Low]) -> list[Low]:
@@ -620,7 +635,8 @@ def merge_nested_conditions(body: list[Low]) -> list[Low]:
         stmt = _map_children(stmt, merge_nested_conditions)
         while stmt[0] == "if" and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "if" and not stmt[2][0][3]:
             inner = stmt[2][0]
-            stmt = ("if", stmt[1] + inner[1], inner[2], [])
+            # (a membership test then a read of the key is one lookup, as merge_checked_lookup says)
+            stmt = ("if", _merge_lookups(stmt[1] + inner[1]), inner[2], [])
         out.append(stmt)
     return out
 

@@ -129,6 +129,8 @@ def _program_passes(lowered: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
     if hasattr(passes, "refine_string_builders"):
         lowered = passes.refine_string_builders(lowered)
     lowered = {name: passes.absorb_initial_inserts(body) for name, body in lowered.items()}
+    if hasattr(passes, "guard_base_case"):
+        lowered = {name: passes.guard_base_case(name, body) for name, body in lowered.items()}
     if hasattr(passes, "drop_input_guard"):
         lowered = {name: passes.drop_input_guard(name, body) for name, body in lowered.items()}
     if hasattr(passes, "order_constructions"):
