@@ -413,6 +413,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             value = ir.Comprehension(kind, value.element, value.generators)
         elif isinstance(value, ir.Comprehension) and kind in ("heap", "deque") and value.kind == "list":
             value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), (value,))
+        if kind == "str":
+            value = _joined(value)  # let s: String = chars.into_iter().collect()
         if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and kind in _COLLECTED_INTO:
             # let h: BinaryHeap<_> = xs.into_iter().collect(): the declared collection, built from xs
             value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), value.args)
@@ -442,6 +444,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         pre, self.pending = self.pending, []
         body = prefix + self.block_statements(self.field(node, "consequence"), tail=tail)
         self.entry_aliases = saved_aliases  # names bound by `if let` live in the `then` block only
+        inserted = self.set_insert(test)
+        if inserted is not None:
+            test, insert, negated = inserted
+            if not negated:  # if seen.insert(x) { body } is `if x not in seen: seen.add(x); body`
+                body = [insert] + body
         orelse: list[ir.Stmt] = []
         alternative = self.field(node, "alternative")
         if alternative is not None:
@@ -450,7 +457,25 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 orelse = self.if_statement(inner, tail)
             elif inner is not None:
                 orelse = self.block_statements(inner, tail=tail)
+        if condition is not None and condition.type == "let_condition" and isinstance(test, ir.BinOp) \
+                and test.op == "in" and not orelse and len(body) == 1 and isinstance(body[0], ir.Foreach):
+            # if let Some(vs) = adj.get(&u) { for v in vs {..} } is Python's `for v in adj[u]` (defaultdict,
+            # adj.get(u, [])): a walk over whatever is there
+            return pre + body
+        if inserted is not None and inserted[2]:  # if !seen.insert(x) { return } is `if x in seen: return` ..
+            return pre + [ir.If(test, tuple(body), tuple(orelse), self.line(node)), inserted[1]]  # .. then the add
         return pre + [ir.If(test, tuple(body), tuple(orelse), self.line(node))]
+
+    @staticmethod
+    def set_insert(test: ir.Expr) -> tuple[ir.Expr, ir.Stmt, bool] | None:
+        """``seen.insert(x)`` (optionally negated) as a whole condition: (``x in seen``, the insert, negated).
+        Rust's set insert reports whether the element was new; other languages test, then add."""
+        negated = isinstance(test, ir.UnaryOp) and test.op == "not"
+        call = test.operand if negated else test  # type: ignore[union-attr]
+        if isinstance(call, ir.Call) and isinstance(call.func, ir.Attr) and call.func.name == "insert" \
+                and len(call.args) == 1:
+            return ir.BinOp("in", call.args[0], call.func.obj), ir.ExprStmt(call), negated
+        return None
 
     def condition(self, node) -> tuple[ir.Expr, list[ir.Stmt]]:
         """(test, statements binding the pattern) of an ``if`` / ``while`` condition."""
@@ -687,8 +712,10 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         maps: list[ir.Lambda] = []
         filters: list[ir.Lambda] = []
         node = receiver
+        reversed_ = False
         while isinstance(node, ir.Call) and isinstance(node.func, ir.Attr) and (
                 node.func.name in _WRAPS or node.func.name in ("map", "filter", "filter_map", "flat_map")):
+            reversed_ = reversed_ or node.func.name == "rev"
             if node.func.name in ("map", "filter_map", "flat_map"):
                 if not (len(node.args) == 1 and isinstance(node.args[0], ir.Lambda)):
                     return None
@@ -706,12 +733,17 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             node = ir.Call(ir.Name("enumerate"), (inner,))
         target_text = self.text(function)
         kind = "set" if "HashSet" in target_text else "map" if "HashMap" in target_text else \
-            "heap" if "BinaryHeap" in target_text else "deque" if "VecDeque" in target_text else "list"
+            "heap" if "BinaryHeap" in target_text else "deque" if "VecDeque" in target_text else \
+            "str" if "String" in target_text else "list"
         if not maps and not filters:
             if method == "collect" and isinstance(receiver, ir.Range):
                 return ir.Call(ir.Name("Vec::from"), (receiver,))  # (0..n).collect() is list(range(n))
             if method != "collect" or node is receiver:
                 return None
+            if reversed_ and kind in ("list", "str"):
+                return ir.Index(node, ir.Opaque("reversed"), is_slice=True)  # s.bytes().rev().collect(): s[::-1]
+            if kind == "str":
+                return _joined(ir.Call(ir.Name("Vec::from"), (node,)))
             if isinstance(receiver, ir.Call) and isinstance(receiver.func, ir.Attr) and \
                     receiver.func.name in ("chars", "bytes") and receiver.func.obj is node:
                 return node  # s.chars().collect(): Rust's way to index a string, not a copy
@@ -724,7 +756,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             element = ir.Opaque("chain", tuple(m.body for m in maps))
         generator = ir.Generator(first.params or ("_",), node, tuple(f.body for f in filters))
         if method == "collect":
-            return ir.Comprehension(kind if kind in ("set", "map") else "list", element, (generator,))
+            collected = ir.Comprehension(kind if kind in ("set", "map") else "list", element, (generator,))
+            return _joined(collected) if kind == "str" else collected
         return ir.Call(ir.Name("sum"), (ir.Comprehension("gen", element, (generator,)),))
 
     def e_macro(self, node) -> ir.Expr:
@@ -845,6 +878,17 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _joined(value: ir.Expr) -> ir.Expr:
+    """A collection collected into a ``String`` is Python's ``"".join(...)`` (other values unchanged)."""
+    if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and len(value.args) == 1:
+        parts = value.args[0]
+    elif isinstance(value, ir.Comprehension) and value.kind == "list":
+        parts = ir.Comprehension("gen", value.element, value.generators)
+    else:
+        return value
+    return ir.Call(ir.Attr(ir.Literal("str"), "join"), (parts,))
 
 
 def _param_kind(kind: str | None) -> str:

@@ -133,3 +133,57 @@ def test_byte_slice_parameter_is_a_string():
               "fn g(s: &[u8], i: usize) -> i32 {\n    if i == s.len() {\n        return 0;\n    }\n    g(s, i + 1)\n}\n")
     assert rust == python
     assert "p0: seq" in rs("fn g(s: &[i32], i: usize) -> i32 {\n    0\n}\n")
+
+
+def test_set_insert_as_a_condition_is_test_then_add():
+    python = py("def f(nums: List[int]) -> bool:\n    seen = set()\n    for x in nums:\n        if x in seen:\n"
+                "            return True\n        seen.add(x)\n    return False\n")
+    rust = rs("fn f(nums: Vec<i32>) -> bool {\n    let mut seen = HashSet::new();\n    for &x in &nums {\n"
+              "        if !seen.insert(x) {\n            return true;\n        }\n    }\n    false\n}\n")
+    assert rust == python
+    python = py("def f(nums: List[int]) -> List[int]:\n    seen = set()\n    res = []\n    for x in nums:\n"
+                "        if x not in seen:\n            seen.add(x)\n            res.append(x)\n    return res\n")
+    rust = rs("fn f(nums: Vec<i32>) -> Vec<i32> {\n    let mut seen = HashSet::new();\n    let mut res = vec![];\n"
+              "    for &x in &nums {\n        if seen.insert(x) {\n            res.push(x);\n        }\n    }\n    res\n}\n")
+    assert rust == python
+
+
+def test_rev_collect_is_a_reversed_copy_and_collect_into_string_a_join():
+    python = py("def f(s: str) -> str:\n    t = s[::-1]\n    chars = sorted(s)\n    return ''.join(chars) + t\n")
+    rust = rs("fn f(s: String) -> String {\n    let t: Vec<u8> = s.bytes().rev().collect();\n"
+              "    let mut chars: Vec<char> = s.chars().collect();\n    chars.sort();\n"
+              "    let u: String = chars.into_iter().collect();\n    u + &String::from_utf8(t).unwrap()\n}\n")
+    assert "reverse(p0)" in rust and "str.join" in rust
+    assert "reverse(p0)" in python and "str.join" in python
+
+
+def test_guarded_root_push_is_part_of_building_the_queue():
+    python = py("def f(root: Optional[TreeNode]) -> int:\n    q = deque([root])\n    res = 0\n    while q:\n"
+                "        node = q.popleft()\n        res += 1\n        if node.left:\n            q.append(node.left)\n"
+                "    return res\n")
+    rust = rs("fn f(root: Option<Rc<RefCell<TreeNode>>>) -> i32 {\n    let mut q = VecDeque::new();\n"
+              "    if let Some(r) = root {\n        q.push_back(r);\n    }\n    let mut res = 0;\n"
+              "    while let Some(node) = q.pop_front() {\n        res += 1;\n"
+              "        if let Some(l) = node.borrow().left.clone() {\n            q.push_back(l);\n        }\n    }\n"
+              "    res\n}\n")
+    assert rust == python
+
+
+def test_initial_insert_before_a_counting_loop_is_part_of_the_count():
+    python = py("def f(nums: List[int], k: int) -> int:\n    count = {0: 1}\n    total = res = 0\n    for x in nums:\n"
+                "        total += x\n        res += count.get(total - k, 0)\n        count[total] = count.get(total, 0) + 1\n"
+                "    return res\n")
+    rust = rs("fn f(nums: Vec<i32>, k: i32) -> i32 {\n    let mut count = HashMap::new();\n    count.insert(0, 1);\n"
+              "    let (mut total, mut res) = (0, 0);\n    for &x in &nums {\n        total += x;\n"
+              "        if total < 0 {\n            total += k;\n        }\n"
+              "        res += count.get(&(total - k)).unwrap_or(&0);\n        *count.entry(total).or_insert(0) += 1;\n"
+              "    }\n    res\n}\n")
+    assert rust == python
+
+
+def test_if_let_get_around_a_walk_is_the_walk():
+    python = py("def f(adj: dict, u: int) -> int:\n    res = 0\n    for v in adj[u]:\n        res += v\n    return res\n")
+    rust = rs("fn f(adj: HashMap<i32, Vec<i32>>, u: i32) -> i32 {\n    let mut res = 0;\n"
+              "    if let Some(vs) = adj.get(&u) {\n        for &v in vs {\n            res += v;\n        }\n    }\n"
+              "    res\n}\n")
+    assert rust == python

@@ -100,23 +100,27 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
         if stmt is None or stmt[0] != "assign" or stmt[2] not in _FILLS or stmt[3] is not None:
             continue
         ref = stmt[1]
-        follow = next((j for j in range(index + 1, len(out)) if out[j] is None or out[j][0] != "assign"), None)
+        fill = ("call", _FILLS[stmt[2]], ref)
+        # (initial inserts before the loop, Java's ``count.put(0, 1)`` for Python's ``{0: 1}``, are part of it)
+        follow = next((j for j in range(index + 1, len(out))
+                       if out[j] is None or out[j][0] != "assign" and out[j] != fill), None)
         if follow is None or out[follow] is None:
             continue
         if follow is None or out[follow][0] != "for" or out[follow][1] != "over" or out[follow][2] in (None, "_"):
             continue
         loop_body = out[follow][3]
-        fill = ("call", _FILLS[stmt[2]], ref)
         appends = [k for k, inner in enumerate(loop_body) if inner == fill]
         if stmt[2] == "list":
             if len(appends) != 1 or sum(1 for inner in walk_low(loop_body) if ref in inner[1:]) != 1:
                 continue
             rest = loop_body[:appends[0]] + loop_body[appends[0] + 1:]
         else:
-            rest = [inner for inner in loop_body if inner != fill and inner != ("call", "map.get", ref)]
+            rest = [inner for inner in loop_body if inner != fill and inner != ("call", "map.get", ref)
+                    and inner != ("if", [], [], [])]  # (an ``if`` without work, ``if r < 0 { r += k }``)
             if not appends or rest:
                 continue
         out[index] = ("assign", ref, stmt[2], out[follow][2])
+        out[index + 1:follow] = [None if inner == fill else inner for inner in out[index + 1:follow]]
         out[follow] = out[follow][:3] + (rest,) if rest else None  # a loop that only fills is the fill
     return [stmt for stmt in out if stmt is not None]
 
@@ -322,6 +326,9 @@ def absorb_initial_inserts(body: list[Low]) -> list[Low]:
             fresh.add(stmt[1])
         elif stmt[0] == "call" and stmt[1] in _INSERTS and stmt[2] in fresh:
             continue
+        elif stmt[0] == "if" and fresh and not stmt[1] and not stmt[3] and stmt[2] and all(
+                s[0] == "call" and s[1] in _INSERTS and s[2] in fresh for s in stmt[2]):
+            continue  # if (root != null) q.offer(root), Rust's if let Some(r) = root { q.push_back(r) }
         else:
             fresh = set()
         out.append(stmt)
