@@ -187,3 +187,20 @@ def test_if_let_get_around_a_walk_is_the_walk():
               "    if let Some(vs) = adj.get(&u) {\n        for &v in vs {\n            res += v;\n        }\n    }\n"
               "    res\n}\n")
     assert rust == python
+
+
+def test_backtracking_state_passed_by_value_is_like_captured_state():
+    python = py("class Solution:\n    def f(self, n: int) -> int:\n        cols = set()\n        res = 0\n"
+                "        def bt(r):\n            nonlocal res\n            if r == n:\n                res += 1\n"
+                "                return\n            for c in range(n):\n                if c in cols:\n"
+                "                    continue\n                cols.add(c)\n                bt(r + 1)\n"
+                "                cols.remove(c)\n        bt(0)\n        return res\n")
+    rust = rs("impl Solution {\n    pub fn f(n: i32) -> i32 {\n        let mut res = 0;\n"
+              "        Self::bt(0, n as usize, 0, &mut res);\n        res\n    }\n"
+              "    fn bt(r: usize, n: usize, cols: u32, res: &mut i32) {\n        if r == n {\n"
+              "            *res += 1;\n            return;\n        }\n        for c in 0..n {\n"
+              "            if cols & (1 << c) != 0 {\n                continue;\n            }\n"
+              "            Self::bt(r + 1, n, cols | (1 << c), res);\n        }\n    }\n}\n")
+    assert "fn f1(p0: num) {" in rust  # n, the loop's bound; r and the bitmask are O(1) state
+    python_helper = python.split("fn f1")[1].splitlines()[0]
+    assert python_helper == "(p0: num, p1: set) {"  # the set Python captures is real data and stays

@@ -68,7 +68,7 @@ def test_call_suffix_binds_to_the_operand():
     """``g(a) - g(b)`` parses as ``(g(a) - g)(b)``; both calls are kept."""
     text = sw("func g(_ x: Int) -> Int { return x }\nfunc f(_ a: Int) -> Int {\n"
               "    return g(a) - g(a - 1) + (!h(a) ? 1 : 0)\n}\nfunc h(_ x: Int) -> Bool { return true }\n")
-    assert text.count("f1()") == 2 and "f2()" in text
+    assert text.count("  f1()\n") == 2 and "  f2()\n" in text
 
 
 def test_array_repeating_is_python_repetition():

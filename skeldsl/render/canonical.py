@@ -119,7 +119,7 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
         params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
         memo[function.name] = function.memo
     lowered = _program_passes(lowered)
-    return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params), memo)
+    return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo)
 
 
 def _program_passes(lowered: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
