@@ -77,7 +77,8 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "min_by_key": "reduce", "for_each": "iterate", "map": "iterate", "filter": "iterate",
         "filter_map": "iterate", "fold": "iterate", "flat_map": "iterate", "to_string": "none",
         "to_owned": "none", "abs": "none", "pow": "none", "clone": "none", "last": "none", "first": "none",
-        "push_str": "str.concat", "chars": "wrap", "join": "str.join",
+        "push_str": "str.concat", "chars": "wrap", "join": "str.join", "position": "list.find",
+        "rposition": "list.find",
     },
 }
 # a string's bytes are the string itself seen as a sequence (Python indexes and walks ``s`` directly)
