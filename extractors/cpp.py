@@ -61,7 +61,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
     },
     "str": {
         "substr": "slice", "find": "str.find", "rfind": "str.find", "find_first_of": "str.find",
-        "find_last_of": "str.find", "compare": "none", "push_back": "str.concat", "append": "str.concat",
+        "find_last_of": "str.find", "compare": "none", "push_back": "strbuf.append", "append": "strbuf.append",
         "pop_back": "none", "back": "none", "front": "none", "c_str": "none", "insert": "str.concat",
         "erase": "str.replace", "replace": "str.replace", "clear": "none", "resize": "none", "at": "none",
         "starts_with": "str.find", "ends_with": "str.find",
@@ -108,6 +108,7 @@ SPEC = LanguageSpec(
     memo_decorators=frozenset(),
     self_names=frozenset({"this"}),
     value_collections=True,
+    inplace_string_append=frozenset({"+="}),
 )
 
 _TYPE_KINDS = {

@@ -428,6 +428,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
                     self.kinds[text] = kind
                 if kind == "seq":  # var res []int: an empty list to append to
                     out.append(ir.Assign((ir.Name(text),), ir.CollectionLit("list"), line=self.line(spec)))
+                elif kind == "strbuf":  # var sb strings.Builder: a usable empty builder, as new StringBuilder()
+                    out.append(ir.Assign((ir.Name(text),), ir.Call(ir.Name("strings.Builder")), line=self.line(spec)))
                 else:
                     out.append(ir.Assign((ir.Name(text),), None, declared=_declared(kind), line=self.line(spec)))
         return out

@@ -108,6 +108,8 @@ SPEC = LanguageSpec(
     functions=_FUNCTIONS,
     size_attributes=frozenset({"length", "size"}),
     self_names=frozenset({"this"}),
+    # engines concatenate strings into ropes (V8 ConsString): s += c is O(1), flattened once when read
+    inplace_string_append=frozenset({"+=", "s = s +"}),
 )
 
 # ------------------------------------------------------------------------------------ type text kinds

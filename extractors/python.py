@@ -47,6 +47,7 @@ _METHODS.update({
 
 SPEC = LanguageSpec(
     name="python",
+    inplace_string_append=frozenset({"+=", "s = s +"}),
     constructors={
         "dict": "map", "set": "set", "list": "list", "frozenset": "set", "tuple": "list", "str": "str",
         "collections.defaultdict": "map", "collections.Counter": "map", "collections.OrderedDict": "map",
@@ -66,6 +67,7 @@ SPEC = LanguageSpec(
         "bisect.bisect": ("bsearch", 0), "bisect.insort": ("list.insert", 0),
         "bisect.insort_left": ("list.insert", 0), "bisect.insort_right": ("list.insert", 0),
         "math.comb": ("none", 0), "math.sqrt": ("none", 0), "math.gcd": ("none", 0),
+        "itertools.pairwise": ("wrap", 0),
     },
     size_attributes=frozenset(),
     memo_decorators=frozenset({"functools.cache", "functools.lru_cache", "cache", "lru_cache"}),
@@ -82,6 +84,7 @@ _IMPLICIT_IMPORTS = {
     "bisect_right": "bisect.bisect_right", "insort": "bisect.insort", "cache": "functools.cache",
     "lru_cache": "functools.lru_cache", "SortedList": "sortedcontainers.SortedList",
     "SortedDict": "sortedcontainers.SortedDict", "SortedSet": "sortedcontainers.SortedSet",
+    "pairwise": "itertools.pairwise",
 }
 
 _KIND_OF_ANNOTATION = {

@@ -59,7 +59,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "last": "tree.near", "entry": "tree.get",
     },
     "str": {
-        "push": "str.concat", "push_str": "str.concat", "contains": "str.find", "find": "str.find",
+        "push": "strbuf.append", "push_str": "strbuf.append", "contains": "str.find", "find": "str.find",
         "rfind": "str.find", "starts_with": "str.find", "ends_with": "str.find", "split": "str.split",
         "split_whitespace": "str.split", "replace": "str.replace", "to_string": "none", "to_owned": "none",
         "clone": "none", "as_str": "none", "to_lowercase": "copy", "to_uppercase": "copy", "trim": "none",
@@ -77,7 +77,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "min_by_key": "reduce", "for_each": "iterate", "map": "iterate", "filter": "iterate",
         "filter_map": "iterate", "fold": "iterate", "flat_map": "iterate", "to_string": "none",
         "to_owned": "none", "abs": "none", "pow": "none", "clone": "none", "last": "none", "first": "none",
-        "push_str": "str.concat", "chars": "wrap", "join": "str.join", "position": "list.find",
+        "push_str": "strbuf.append", "chars": "wrap", "join": "str.join", "position": "list.find",
         "rposition": "list.find",
     },
 }
@@ -117,6 +117,7 @@ SPEC = LanguageSpec(
     size_attributes=frozenset(),
     memo_decorators=frozenset(),
     self_names=frozenset({"self"}),
+    inplace_string_append=frozenset({"+=", "s = s +"}),
 )
 
 _TYPE_KINDS = {

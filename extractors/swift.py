@@ -56,7 +56,7 @@ _METHODS.update({
     ("str", "uppercased"): "copy", ("str", "replacingOccurrences"): "str.replace", ("str", "reversed"): "wrap",
     ("str", "isEmpty"): "empty", ("str", "first"): "none", ("str", "last"): "none", ("str", "prefix"): "slice",
     ("str", "suffix"): "slice", ("str", "dropFirst"): "slice", ("str", "dropLast"): "slice",
-    ("str", "firstIndex"): "str.find", ("str", "append"): "str.concat", ("str", "joined"): "str.join",
+    ("str", "firstIndex"): "str.find", ("str", "append"): "strbuf.append", ("str", "joined"): "str.join",
     ("str", "sorted"): "sort", ("str", "map"): "iterate", ("str", "filter"): "iterate", ("str", "join"): "str.join",
     ("str", "enumerated"): "wrap", ("str", "count"): "size",
     # swift-collections Deque and Heap (NeetCode's Swift runtime)
@@ -102,6 +102,7 @@ SPEC = LanguageSpec(
     size_attributes=frozenset({"count"}),
     self_names=frozenset({"self"}),
     value_collections=True,
+    inplace_string_append=frozenset({"+="}),
 )
 
 _TYPE_KINDS = {

@@ -27,6 +27,7 @@ SPEC = LanguageSpec(
     memo_decorators=_JS_SPEC.memo_decorators,
     self_names=_JS_SPEC.self_names,
     string_kinds=_JS_SPEC.string_kinds,
+    inplace_string_append=_JS_SPEC.inplace_string_append,
 )
 
 

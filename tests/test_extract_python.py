@@ -169,8 +169,14 @@ def test_lambda_key_does_not_add_work() -> None:
 
 
 def test_string_concatenation_in_a_loop() -> None:
-    code = "def f(xs: list):\n    s = ''\n    for x in xs:\n        s += x\n    return s\n"
-    assert body(code) == "for p0 {\n  str.concat(v0)\n}"
+    """CPython appends in place to a local string it started (``s = ''`` then ``s += x``): a builder, and a
+    builder filled by a loop that only appends is ``"".join(xs)``.  Growing a string received from the
+    caller copies it: a concatenation."""
+    code = "def f(xs: list):\n    s = ''\n    for x in xs:\n        s += x\n        s.find('a')\n    return s\n"
+    assert body(code) == "v0 = strbuf()\nfor p0 {\n  strbuf.append(v0)\n  str.find(v0)\n}"
+    assert body("def f(xs: list):\n    s = ''\n    for x in xs:\n        s = s + x\n    return s\n") == "str.join(p0)"
+    assert body("def f(xs: list, s: str):\n    for x in xs:\n        s += x\n    return s\n") \
+        == "for p0 {\n  str.concat(p1)\n}"
 
 
 def test_unreachable_code_after_return_is_dropped() -> None:

@@ -63,9 +63,13 @@ def test_priority_queue_and_string_builder():
 
 
 def test_string_concatenation_in_a_loop_is_str_concat():
+    """Java strings are immutable: ``res += c`` copies ``res`` each time (O(n)), unlike CPython's in-place
+    ``res += c`` on a local, which is a builder's append; ``StringBuilder`` is what matches Python."""
     python = py("def f(s: str, n: int) -> str:\n    res = ''\n    for c in s:\n        res += c\n    return res\n")
-    assert jv('String res = "";\nfor (char c : s.toCharArray()) res += c;\nreturn res;',
-              "String f(String s, int n)") == python
+    concat = jv('String res = "";\nfor (char c : s.toCharArray()) res += c;\nreturn res;', "String f(String s, int n)")
+    assert "str.concat(v0)" in concat and concat != python
+    assert jv('StringBuilder sb = new StringBuilder();\nfor (char c : s.toCharArray()) sb.append(c);\n'
+              'return sb.toString();', "String f(String s, int n)") == python
 
 
 def test_static_library_calls_map_to_the_vocabulary():

@@ -728,7 +728,14 @@ class _Analysis:
         sites = self._sites(body, [])
         looped = [site for site in sites if site[0] == "for"]
         adjacency = [site for site in sites if site[0] == "adjacency"]
-        if fn.memo or self.table_memo or self._visited_guard():
+        guarded = self._visited_guard()
+        if guarded and not (fn.memo or self.table_memo) and any(
+                call.op in _REMOVES and call.ref in guarded for call in _walk_calls(body)):
+            # `visited.add(x); f(...); visited.remove(x)`: the mark is lifted on the way back, so a state is
+            # entered once per path that reaches it, not once overall (word search, Hamiltonian paths).
+            self._note("backtracking: a visited mark removed after the recursive calls, paths not states")
+            return self._exponential(max(2, self._branching(body))) * (work + base)
+        if fn.memo or self.table_memo or guarded:
             if fn.memo or self.table_memo:
                 self._note("memoised recursion: states x work per state" if fn.memo else
                            "memoised in a table the caller allocates: states x work per state")
@@ -746,6 +753,15 @@ class _Analysis:
             nodes = ZERO
             for param in tree:
                 nodes = nodes + algebra.var(self.letters[param.name])
+            if any(site[0] == "adjacency" for site in sites):
+                # `for child in node.children: f(child)`: the children of all nodes are the nodes again, so
+                # the loop around the self-call is paid once per node over the whole recursion.
+                self._note("recursion over a node's children: the child loops are counted by the nodes")
+                self._in_traversal = True
+                try:
+                    work = self._block(rec_stmts, []) + ONE
+                finally:
+                    self._in_traversal = False
             return nodes * (work + base)
         if adjacency and not looped:
             self._note("recursion along adjacency lists: each node once")
@@ -765,6 +781,10 @@ class _Analysis:
             # `if ... { return f(left half) } return f(right half)`: binary search or quickselect.
             self._note("one of several recursive calls per activation: halving, log N deep")
             return (algebra.log(depth) if work.is_constant else work) + base
+        if branching <= 1 and self._parent_chase(body):
+            self._note("union-find find: a conditional self-call on a number with no other work, "
+                       "α(N) amortised (constant)")
+            return ONE
         if branching <= 1:
             self._note("one recursive call per activation: N deep")
             return depth * work + base
@@ -780,6 +800,25 @@ class _Analysis:
             return work * algebra.log(depth) + depth * base
         self._note(f"{branching} recursive calls per activation: {branching}^N")
         return self._exponential(branching) * (work + base)
+
+    def _parent_chase(self, body: tuple[model.Stmt, ...]) -> bool:
+        """``find(x)``: ``if parent[x] != x { parent[x] = find(parent[x]) }``, the whole body.
+
+        Following parent pointers of a number with nothing else done is union-find's ``find``; with path
+        compression and union by rank or size it costs O(α(N)) amortised, a constant (path compression
+        alone gives O(log N); the rank is scalar code the skeleton cannot show, and the write-ups say α).
+        Anything else in the body (a loop, an operation, a second call) is a different recursion.
+        """
+        fn = self.function
+        if fn.memo or not fn.params or fn.params[0].kind not in ("num", "any"):
+            return False
+        statements = [stmt for stmt in body if not (isinstance(stmt, model.Exit)
+                                                    or (self._is_base_case(stmt) and len(stmt.then) == 1))]
+        if len(statements) != 1 or not isinstance(statements[0], model.If) or statements[0].cond:
+            return False
+        inner = [stmt for stmt in statements[0].then + statements[0].orelse if not isinstance(stmt, model.Exit)]
+        return len(inner) == 1 and isinstance(inner[0], (model.Call, model.Assign)) and (
+            (inner[0] if isinstance(inner[0], model.Call) else inner[0].value).op in self.scc)
 
     def _is_base_case(self, stmt: model.Stmt) -> bool:
         """``if ... { work; return }`` with no recursive call: runs at the leaves only."""
@@ -806,15 +845,16 @@ class _Analysis:
         finally:
             self._in_traversal = False
 
-    def _visited_guard(self) -> bool:
-        """An ``if`` testing membership of a collection this function also fills (memo dict, visited set)."""
+    def _visited_guard(self) -> frozenset[str]:
+        """The collections this function both tests with an ``if`` and fills (memo dict, visited set)."""
         filled = {call.ref for call in _walk_calls(self.function.body) if call.op in _ADDS}
+        guarded: set[str] = set()
         for stmt in _walk(self.function.body):
             if isinstance(stmt, model.If):
                 for call in stmt.cond:
                     if call.op in _HAS and call.ref in filled:
-                        return True
-        return False
+                        guarded.add(call.ref)
+        return frozenset(guarded)
 
     def _membership_guard(self, body: tuple[model.Stmt, ...]) -> bool:
         return any(isinstance(stmt, model.If) and any(c.op in _HAS for c in stmt.cond) for stmt in _walk(body))

@@ -25,6 +25,7 @@ from typing import Iterable
 
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
+from skeldsl.normalise.appends import appended_arrays, grown_strings
 
 # Internal statement forms:
 #   ("call", op, ref)            ("assign", target_ref, op, ref)
@@ -65,6 +66,9 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        self.range_functions = frozenset(name for name, (action, _) in spec.functions.items() if action == "range")
+        self.string_appends = frozenset(method for (kind, method), op in spec.methods.items()
+                                        if kind == "str" and op == "strbuf.append")
 
     def inferred_kind(self, function: str, position: int) -> str | None:
         """The one known kind all call sites pass at ``position`` (untyped ``def dfs(i, node)``), or None."""
@@ -93,6 +97,13 @@ class FunctionLowering:
         self.local_counter = 0
         self._recursive: bool | None = None
         self.loops: list[ir.Stmt] = []  # the loop statements being lowered, innermost last
+        # sized arrays filled like appends (``appends.py``); those whose construction was lowered as one
+        self.appended = appended_arrays(function, context.range_functions)
+        self.appending: set[str] = set()
+        # strings grown in place (``s += c`` where that is amortised, ``s.push_str(x)``): built as builders
+        self.grown = grown_strings(function, context.spec.inplace_string_append, context.string_appends)
+        self.building: set[str] = set()  # of those, the ones this function started as a fresh string
+        self.views: set[str] = set()  # names holding a string's characters (``chars = list(s)``)
         for param in function.params:
             self.kinds[param.name] = param.kind
             self.refs[param.name] = f"P:{param.name}"
@@ -209,9 +220,9 @@ class FunctionLowering:
                 base = self.ref_of(expr.func.obj)
                 return None if base is None else base + "[]"
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.args:
-            action = self.spec.functions.get(expr.func.id, (None, 0))[0]
-            if action in ("wrap", "copy", "sort", "view"):
-                return self.ref_of(expr.args[0])
+            action, position = self.spec.functions.get(expr.func.id, (None, 0))
+            if action in ("wrap", "copy", "sort", "view") and len(expr.args) > position:
+                return self.ref_of(expr.args[position])
         if isinstance(expr, ir.Call):
             viewed = self.view_source(expr)
             if viewed is not None:  # for c in list(s) walks s
@@ -290,6 +301,11 @@ class FunctionLowering:
                 return func.id
         if isinstance(func, ir.Attr) and self.is_self(func.obj) and func.name in self.context.function_names:
             return func.name
+        if isinstance(func, ir.Attr) and func.name in self.context.function_names and \
+                self.method_action(func.obj, func.name) is None:
+            # ``tree.update(i)`` on an object of a class the program defines (a Fenwick tree, a trie): the
+            # method is one of the program's functions; a library method would have an action.
+            return func.name
         return None
 
     def call_ops(self, call: ir.Call) -> list[Low]:
@@ -321,9 +337,19 @@ class FunctionLowering:
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
-                return out + [("call", action, self.ref_of(call.args[0]))]  # "".join(parts) works on parts
+                joined = self.ref_of(call.args[0])
+                if _empty_string(receiver) and (self._ref_kind(joined) == "str" or self._is_view(call.args[0])
+                                                or out and out[-1] == ("call", "sort", joined)):
+                    # "".join(chars) of chars = list(s) (or sorted(s)): the string's characters back as a
+                    # string, a change of representation like list(s) itself; String(chars), string(b),
+                    # and a C++ string edited in place need no such step (nor after a sort, which costs more)
+                    return out
+                return out + [("call", action, joined)]  # "".join(parts) works on parts
             if self.kind_of(receiver) in (None, "any", "elem") and "." in action:
                 self.set_kind(receiver, _kind_of_op(action))
+            if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
+                    and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)):
+                return out  # chars.join("") of chars = s.split(""): the string again (see above)
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -392,7 +418,8 @@ class FunctionLowering:
         if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
-        if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)):
+        if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)) \
+                and not self._iterator_range(args):
             return out  # max(a, b) on scalars (also max(dp[i], dp[j]): two values, not one collection)
         if action == "copy":
             return out + ([("call", "copy", ref)] if ref else [])
@@ -400,6 +427,16 @@ class FunctionLowering:
             self.set_kind(target, "heap")
             ref = self.ref_of(target)
         return out + [("call", action, ref or UNKNOWN)]
+
+    def _iterator_range(self, args: tuple[ir.Expr, ...]) -> bool:
+        """``accumulate(xs.begin(), xs.end(), 0)``: the first two arguments are iterators into one collection.
+
+        Calls, not values: ``max(dp[i], dp[j])`` also names one collection twice but compares two items.
+        """
+        if len(args) < 2 or not all(isinstance(arg, ir.Call) for arg in args[:2]):
+            return False
+        first, second = self.ref_of(args[0]), self.ref_of(args[1])
+        return first is not None and first == second
 
     def iterate(self, receiver: ir.Expr, args: tuple[ir.Expr, ...]) -> list[Low]:
         """``xs.forEach(x -> ...)``, ``xs.map { }``: a loop over the receiver with the lambda inside."""
@@ -587,15 +624,19 @@ class FunctionLowering:
         if stmt.op is not None:
             return self.augmented(stmt)
         if value is None:
+            declared_out: list[Low] = []
             for target in stmt.targets:
                 if isinstance(target, ir.Name) and stmt.declared:
                     self.kinds[target.id] = stmt.declared
                     if stmt.declared not in _SCALAR_KINDS:
                         self.refs[target.id] = f"V:{target.id}"
+                    if stmt.declared == "str" and target.id in self.grown:  # C++ ``string s;`` then s += c
+                        declared_out.append(("assign", self.refs[target.id], "strbuf", None))
+                        self.building.add(target.id)
                 elif isinstance(target, ir.Attr) and self.is_self(target.obj) and stmt.declared:
                     # a declared field (C++ ``unordered_map<int,int> memo;`` member): its kind only
                     self.context.field_kinds.setdefault(target.name, stmt.declared)
-            return []
+            return declared_out
         out: list[Low] = []
         targets = stmt.targets
         if len(targets) == 1 and isinstance(targets[0], ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
@@ -610,6 +651,8 @@ class FunctionLowering:
                 if index == 0:
                     out += self.expr_ops(value)
                 out += self.expr_ops(target.obj) + self.expr_ops(target.index) + self.store_ops(target.obj)
+                if isinstance(target.obj, ir.Name) and target.obj.id in self.appending:
+                    out.append(("call", "list.append", self.ref_of(target.obj) or UNKNOWN))
             elif isinstance(target, ir.CollectionLit):  # a, b = f(x)
                 if index == 0:
                     out += self.expr_ops(value)
@@ -628,8 +671,18 @@ class FunctionLowering:
         return self.new_local(target.id, kind)
 
     def assign_name(self, target: ir.Expr, value: ir.Expr, declared: str | None, evaluate: bool) -> list[Low]:
+        if isinstance(target, ir.Name) and target.id in self.grown and self._fresh_string(value):
+            # res = "" grown by res += c: a string builder (``appends.grown_strings``)
+            self.building.add(target.id)
+            return [("assign", self.new_local(target.id, "str"), "strbuf", None)]
+        if isinstance(target, ir.Name) and self.building and not (
+                isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target)):
+            self.building.discard(target.id)  # res = s[1:]: a copy of another string, no longer our builder
         viewed = self.view_source(value) if isinstance(target, ir.Name) else None
+        if isinstance(target, ir.Name) and self.views:
+            self.views.discard(target.id)
         if viewed is not None:  # chars = list(s): another name for s's characters
+            self.views.add(target.id)  # type: ignore[union-attr]
             self.refs[target.id] = self.ref_of(viewed)  # type: ignore[union-attr]
             self.kinds[target.id] = "list"  # type: ignore[union-attr]
             self.size_of.pop(target.id, None)  # type: ignore[union-attr]
@@ -638,6 +691,9 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
+            if op == "list" and isinstance(target, ir.Name) and target.id in self.appended:
+                self.appending.add(target.id)  # res = new int[n] filled by res[k++] = x: res = [] + appends
+                source = None
             if isinstance(value, ir.Comprehension) and (op != "list" or self.filled_list(value) is None):
                 return [("assign", ref, kind, None)] + self.comprehension(value, ref)
             return pre + [("assign", ref, op, source)]
@@ -646,7 +702,9 @@ class FunctionLowering:
         # s = s + x on a string is a concatenation
         if isinstance(value, ir.BinOp) and value.op == "+" and _same(value.left, target):
             if self.kind_of(target) == "str":
-                out.append(("call", "str.concat", self.ref_of(target)))
+                grows = isinstance(target, ir.Name) and target.id in self.building \
+                    and "s = s +" in self.spec.inplace_string_append
+                out.append(("call", "strbuf.append" if grows else "str.concat", self.ref_of(target)))
             return out
         alias = self.ref_of(value) if isinstance(value, (ir.Name, ir.Attr, ir.Index, ir.Call)) else None
         if alias is not None and not isinstance(value, ir.Call):
@@ -677,6 +735,16 @@ class FunctionLowering:
         elif size is not None and size != CONST:
             self.size_of[name] = size
         return out
+
+    def _is_view(self, expr: ir.Expr) -> bool:
+        return isinstance(expr, ir.Name) and expr.id in self.views and self.lookup(expr.id)[1] is not None
+
+    def _fresh_string(self, value: ir.Expr) -> bool:
+        """``""``/``"ab"`` or a string constructor (``String::new()``, ``String::with_capacity(n)``)."""
+        if isinstance(value, ir.Literal):
+            return value.kind in ("str", "char")
+        return isinstance(value, ir.Call) and isinstance(value.func, ir.Name) \
+            and self.spec.constructors.get(value.func.id) == "str" and self.user_function(value.func) is None
 
     def view_source(self, value: ir.Expr) -> ir.Expr | None:
         """The string whose characters ``value`` merely re-views, else None.
@@ -797,7 +865,8 @@ class FunctionLowering:
         kind = self.kind_of(target)
         ref = self.ref_of(target)
         if stmt.op == "+" and kind == "str" and ref is not None:
-            out.append(("call", "str.concat", ref))
+            grows = isinstance(target, ir.Name) and target.id in self.building and "+=" in self.spec.inplace_string_append
+            out.append(("call", "strbuf.append" if grows else "str.concat", ref))
         elif stmt.op == "+" and kind in ("list", "seq") and ref is not None:
             out.append(("call", "list.extend", ref))
         elif stmt.op in ("|",) and kind == "set" and ref is not None:
@@ -837,11 +906,13 @@ class FunctionLowering:
                 action = self.spec.functions[expr.func.id][0]
                 if action == "range":
                     return pre + self.many_ops(expr.args), *self.range_domain(expr.args)
-                if action == "wrap" and expr.args:
+                position = self.spec.functions[expr.func.id][1]
+                if action == "wrap" and len(expr.args) > position:
                     if expr.func.id in ("enumerate",):
                         element_position = 1
-                    pre += self.many_ops(expr.args[1:])
-                    expr = expr.args[0]
+                    # ``map(ord, s)`` walks its second argument: the spec names the position
+                    pre += self.many_ops(expr.args[:position] + expr.args[position + 1:])
+                    expr = expr.args[position]
                     continue
                 if action == "sort" and expr.args:
                     pre += self.many_ops(expr.args[1:])
@@ -885,6 +956,8 @@ class FunctionLowering:
             start, stop = None, args[0]
         else:
             start, stop = args[0], args[1]
+        if _constant_width(start, stop):
+            return "const", None, None
         candidates = [self.size_ref(stop), self.size_ref(start) if start is not None else CONST]
         for ref in candidates:
             if ref not in (None, CONST):
@@ -1080,6 +1153,11 @@ def _qualified(expr: ir.Expr) -> str | None:
     return None
 
 
+def _empty_string(expr: ir.Expr) -> bool:
+    """The literal ``""`` (``''``): a join with no separator."""
+    return isinstance(expr, ir.Literal) and expr.kind == "str" and not expr.text.strip("'\"`")
+
+
 def _same(left: ir.Expr, right: ir.Expr) -> bool:
     return left == right
 
@@ -1090,6 +1168,34 @@ def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None
                 and stmt.value is not None and stmt.op is None:
             return stmt.targets[0].id, stmt.value
     return None, None
+
+
+def _offset_base(expr: ir.Expr | None) -> ir.Expr | None:
+    """``x`` for ``x``, ``x + 2``, ``x - 1``, ``1 + x``: the expression a literal offset is added to."""
+    if isinstance(expr, ir.BinOp) and expr.op in ("+", "-"):
+        if isinstance(expr.right, ir.Literal) and expr.right.kind == "num":
+            return _offset_base(expr.left)
+        if expr.op == "+" and isinstance(expr.left, ir.Literal) and expr.left.kind == "num":
+            return _offset_base(expr.right)
+    return expr
+
+
+def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
+    """``range(i - 1, i + 2)``, ``for (k = j; k < min(j + 3, n); k++)``: bounds that differ by a literal.
+
+    Such a loop visits a constant number of values around a moving index (a 3x3 neighbourhood, the next
+    three stones) whatever the input size, so it is a ``for const`` however large ``i`` grows.
+    """
+    if start is None or stop is None or isinstance(start, ir.Literal):
+        return False
+    base = _offset_base(start)
+    bounds = [stop]
+    if isinstance(stop, ir.Call) and isinstance(stop.func, (ir.Name, ir.Attr)):
+        name = stop.func.id if isinstance(stop.func, ir.Name) else stop.func.name
+        if name.rsplit(".", 1)[-1].split("::")[-1].lower() == "min":
+            bounds = list(stop.args)
+    return any(_offset_base(bound) == base and bound != start for bound in bounds) or \
+        (stop == start)
 
 
 def _counter_bound(cond: ir.Expr | None, variable: str | None) -> ir.Expr | None:
@@ -1115,6 +1221,8 @@ def _counter_step(update: tuple[ir.Stmt, ...], variable: str | None) -> str | No
             return "step"
         if isinstance(stmt, ir.Assign) and stmt.targets and isinstance(stmt.targets[0], ir.Name) \
                 and stmt.targets[0].id == variable:
+            if _lowbit_step(stmt, variable):
+                return "halving"
             if stmt.op in ("+", "-"):
                 return "step"
             if stmt.op in ("*", "/", "//", ">>", "<<"):
@@ -1228,12 +1336,35 @@ def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
     for stmt in _body_assignments(body):
         if stmt.op in ("/", "//", ">>") and any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
             return True
+        if any(isinstance(t, ir.Name) and t.id in names and _lowbit_step(stmt, t.id) for t in stmt.targets):
+            return True
         for node in walk_expr(stmt.value):
             if isinstance(node, ir.BinOp) and node.op in ("/", "//", ">>", ">>>"):
                 if isinstance(node.right, ir.Literal) and node.right.text in ("2", "1", "10"):
                     if any(isinstance(n, ir.Name) and n.id in names for n in walk_expr(node.left)):
                         return True
     return False
+
+
+def _lowbit_step(stmt: ir.Assign, name: str) -> bool:
+    """``i += i & -i`` / ``i -= i & -i`` (or ``i = i + (i & -i)``): a Fenwick-tree walk.
+
+    Adding the lowest set bit carries it upwards and subtracting clears it, so the walk takes at most as
+    many steps as the index has bits: a logarithmic loop, like halving.
+    """
+    value = stmt.value
+    if stmt.op is None and isinstance(value, ir.BinOp) and value.op in ("+", "-") and \
+            isinstance(value.left, ir.Name) and value.left.id == name:
+        value = value.right
+    elif stmt.op not in ("+", "-"):
+        return False
+    if not (isinstance(value, ir.BinOp) and value.op == "&"):
+        return False
+    sides = (value.left, value.right)
+    plain = any(isinstance(side, ir.Name) and side.id == name for side in sides)
+    negated = any(isinstance(side, ir.UnaryOp) and side.op == "-" and isinstance(side.operand, ir.Name)
+                  and side.operand.id == name for side in sides)
+    return plain and negated
 
 
 def _steps(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:

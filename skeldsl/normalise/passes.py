@@ -94,17 +94,26 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
     """``res = []`` then a loop over ``xs`` appending once per pass is ``res`` sized by ``xs``: the same
     as ``new int[n]`` filled by index (and ``[[0] * m for _ in range(n)]`` is ``new int[n][m]``).
     A set or map filled by a loop that does nothing else (``for (int x : nums) seen.add(x);``, counting
-    with ``put(x, getOrDefault(x, 0) + 1)``) is likewise ``set(nums)`` / ``Counter(nums)``."""
+    with ``put(x, getOrDefault(x, 0) + 1)``) is likewise ``set(nums)`` / ``Counter(nums)``.
+
+    Library calls that do not touch the list may stand between (``res = []; nums.sort(); for x in nums:
+    res.append(x)``): the sized list is then built right before its loop, where ``new int[n]`` after the
+    sort builds it (an empty construction commutes with work that does not mention it)."""
     out: list[Low] = [_map_children(stmt, sized_by_append_loop) if stmt[0] in _NESTED else stmt for stmt in body]
+    before: dict[int, Low] = {}
     for index, stmt in enumerate(out):
         if stmt is None or stmt[0] != "assign" or stmt[2] not in _FILLS or stmt[3] is not None:
             continue
         ref = stmt[1]
         fill = ("call", _FILLS[stmt[2]], ref)
         # (initial inserts before the loop, Java's ``count.put(0, 1)`` for Python's ``{0: 1}``, are part of it)
-        follow = next((j for j in range(index + 1, len(out))
-                       if out[j] is None or out[j][0] != "assign" and out[j] != fill), None)
-        if follow is None or out[follow] is None:
+        follow, moved = index + 1, False
+        while follow < len(out) and out[follow] is not None and (
+                out[follow][0] == "assign" or out[follow] == fill
+                or stmt[2] == "list" and _independent(out[follow], ref)):
+            moved = moved or out[follow][0] != "assign" and out[follow] != fill
+            follow += 1
+        if follow >= len(out) or out[follow] is None:
             continue
         if follow is None or out[follow][0] != "for" or out[follow][1] != "over" or out[follow][2] in (None, "_"):
             continue
@@ -119,13 +128,58 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
                     and inner != ("if", [], [], [])]  # (an ``if`` without work, ``if r < 0 { r += k }``)
             if not appends or rest:
                 continue
-        out[index] = ("assign", ref, stmt[2], out[follow][2])
         out[index + 1:follow] = [None if inner == fill else inner for inner in out[index + 1:follow]]
+        if moved:
+            out[index] = None
+            before[follow] = ("assign", ref, stmt[2], out[follow][2])
+        else:
+            out[index] = ("assign", ref, stmt[2], out[follow][2])
         out[follow] = out[follow][:3] + (rest,) if rest else None  # a loop that only fills is the fill
+    if before:
+        return [item for position, stmt in enumerate(out)
+                for item in ((before[position], stmt) if position in before else (stmt,)) if item is not None]
     return [stmt for stmt in out if stmt is not None]
 
 
 _FILLS = {"list": "list.append", "set": "set.add", "map": "map.put"}
+
+
+def _independent(stmt: Low, ref: str) -> bool:
+    """Neither ``stmt`` nor anything nested in it names ``ref`` or calls the program's functions (which
+    might reach ``ref``), so an empty construction of ``ref`` commutes with it (the loop that fills
+    ``ref`` names it, so it is never passed over)."""
+    for inner in walk_low([stmt]):
+        if inner[0] == "call" and (inner[1].startswith("F:") or _base(inner[2]) == ref):
+            return False
+        if inner[0] in ("assign", "for", "while") and any(_base(value) == ref for value in inner[1:3]):
+            return False
+        if inner[0] == "assign" and _base(inner[3]) == ref:
+            return False
+    return True
+
+
+def merge_branch_tails(body: list[Low]) -> list[Low]:
+    """``if c { A; res.append } else { B; res.append }`` is ``if c { A } else { B }; res.append``: the
+    operation both branches end with runs once either way.  Python appends in each branch
+    (``res.append(a) if odd else res.append(b)``) where other languages pick the value and write once
+    (``res[i] = odd ? a : b``).  A call of the program's own functions stays in its branches: where a
+    recursion branches is what its skeleton shows, and trailing ``return f(..)`` exits are still there."""
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, merge_branch_tails)
+        tail: list[Low] = []
+        if stmt[0] == "if":
+            _, conds, then, orelse = stmt
+            while then and orelse and then[-1] == orelse[-1] and then[-1][0] == "call" \
+                    and not then[-1][1].startswith("F:"):  # calls of the program's functions keep their branches
+                tail.insert(0, then[-1])
+                then, orelse = then[:-1], orelse[:-1]
+            if tail:
+                stmt = ("if", conds, then, orelse)
+        out.append(stmt)
+        out.extend(tail)
+    return out
 
 
 def drop_fill_loops(body: list[Low]) -> list[Low]:
@@ -711,6 +765,7 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     drop_heap_peeks,
     drop_default_init,
     nest_continue_guards,  # before sized_by_append_loop: an append after a continue guard is conditional
+    merge_branch_tails,
     sized_by_append_loop,
     drop_fill_loops,
     sort_copy_in_place,

@@ -56,3 +56,9 @@ class LanguageSpec:
     # collections are values: inserting a collection into another copies it (C++ ``res.push_back(path)``,
     # Swift ``res.append(path)``), where reference languages copy explicitly (``res.append(path[:])``)
     value_collections: bool = False
+    # assignment forms that grow a string in place, amortised O(1) per character, like a builder's append:
+    # "+=" (``s += x``) and "s = s +" (``s = s + x``).  CPython appends in place to a local str it holds
+    # the only reference to (both forms), C++ ``std::string``, Rust ``String`` (``s + &x`` consumes s) and
+    # Swift ``String`` are mutable, JavaScript engines concatenate into ropes; Java, C#, Go and Kotlin
+    # strings are immutable, so there every ``+`` copies the string (``str.concat``, O(n)).
+    inplace_string_append: frozenset[str] = frozenset()

@@ -38,7 +38,7 @@ _OPS: dict[tuple[str, str], tuple[str, ...]] = {
     (_L, "reverse"): (f"reverse({_ALL});",),
     (_L, "stack.push"): ("{r}.push_back({k});",),
     (_L, "stack.pop"): ("{r}.pop_back();",),
-    ("str", "str.concat"): ('{r} += "x";', "{r}.push_back('a');", '{r}.append("ab");'),
+    ("str", "str.concat"): ('{r} += "x";', '{r} = {r} + "ab";'),
     ("str", "str.find"): ('{acc} += {r}.find("a");',),
     ("str", "str.replace"): ('{r}.replace(0, 1, "b");',),
     ("str", "slice"): ("{acc} += {r}.substr(1).size();",),

@@ -34,7 +34,7 @@ _OPS: dict[tuple[str, str], tuple[str, ...]] = {
     (_L, "reverse"): ("{r}.reverse();",),
     (_L, "stack.push"): ("{r}.push({k});",),
     (_L, "stack.pop"): ("{r}.pop();",),
-    ("str", "str.concat"): ('{r}.push_str("x");', "{r}.push('a');"),
+    ("str", "str.concat"): ('{r} += "x";',),
     ("str", "str.find"): ("{r}.find('a');",),
     ("str", "str.split"): ("{r}.split(',');",),
     ("str", "str.replace"): ('{r}.replace("a", "b");',),

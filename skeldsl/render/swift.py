@@ -34,7 +34,7 @@ _OPS: dict[tuple[str, str], tuple[str, ...]] = {
     (_L, "stack.pop"): ("{r}.removeLast()",),
     (_L, "queue.push"): ("{r}.append({k})",),
     (_L, "queue.pop"): ("{r}.removeFirst()",),
-    ("str", "str.concat"): ('{r} += "x"', '{r}.append("a")'),
+    ("str", "str.concat"): ('{r} += "x"', '{r} = {r} + "ab"'),
     ("str", "str.find"): ('{acc} += {r}.contains("a") ? 1 : 0',),
     ("str", "str.split"): ('{acc} += {r}.split(separator: ",").count',),
     ("str", "str.replace"): ('{acc} += {r}.replacingOccurrences(of: "a", with: "b").count',),

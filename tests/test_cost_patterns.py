@@ -1,0 +1,349 @@
+"""Cost rules for recognisable algorithm shapes, checked on skeletons extracted from small real programs.
+
+Each rule (constant-width ranges, N-ary tree recursion, union-find ``find``) is shown in several languages
+with the big-O it must give, next to a near miss that must keep the old reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import skeldsl
+from skeldsl.cost import coarse_class, estimate, parse_label
+
+
+def cost(source: str, lang: str) -> str:
+    return str(estimate(skeldsl.extract(source, lang)).cost)
+
+
+def klass(source: str, lang: str) -> str:
+    program = estimate(skeldsl.extract(source, lang))
+    assert program.cost is not None, program.reason
+    return str(coarse_class(program.cost))
+
+
+# --------------------------------------------------------------------------- constant-width ranges
+NEIGHBOURHOOD = {
+    "python": """
+def smooth(img, m, n):
+    for i in range(m):
+        for j in range(n):
+            for x in range(i - 1, i + 2):
+                for y in range(j - 1, j + 2):
+                    img.append(x + y)
+""",
+    "java": """
+class S {
+    void smooth(int[][] img, int m, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int x = i - 1; x <= i + 1; x++) {
+                    for (int y = j - 1; y <= j + 1; y++) {
+                        img[i][j] += x + y;
+                    }
+                }
+            }
+        }
+    }
+}
+""",
+    "cpp": """
+void smooth(vector<vector<int>>& img, int m, int n) {
+    for (int i = 0; i < m; ++i) {
+        for (int j = 0; j < n; ++j) {
+            for (int x = i - 1; x <= i + 1; ++x) {
+                for (int y = j - 1; y <= j + 1; ++y) {
+                    img[i][j] += x + y;
+                }
+            }
+        }
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NEIGHBOURHOOD))
+def test_a_range_whose_bounds_differ_by_a_literal_is_constant(lang: str) -> None:
+    assert klass(NEIGHBOURHOOD[lang], lang) == "n^2"
+    assert "for const" in skeldsl.extract_text(NEIGHBOURHOOD[lang], lang)
+
+
+def test_next_three_items_capped_by_min_are_constant() -> None:
+    source = """
+def best(stones):
+    n = len(stones)
+    for i in range(n):
+        for j in range(i, min(i + 3, n)):
+            stones.append(j)
+"""
+    assert klass(source, "python") == "n"
+
+
+def test_a_range_from_the_index_to_a_size_stays_a_loop() -> None:
+    # range(i, n) and range(i, i + k) grow with the input: no constant width.
+    source = """
+def pairs(xs, k):
+    for i in range(len(xs)):
+        for j in range(i, len(xs)):
+            xs.append(j)
+        for t in range(i, i + k):
+            xs.append(t)
+"""
+    assert klass(source, "python") == "n^2"
+    assert "for const" not in skeldsl.extract_text(source, "python")
+
+
+def test_pairwise_over_a_literal_list_of_moves_is_constant() -> None:
+    source = """
+from itertools import pairwise
+def walk(grid):
+    dirs = [-1, 0, 1, 0, -1]
+    out = []
+    for row in grid:
+        for a, b in pairwise(dirs):
+            out.append(a + b)
+    return out
+"""
+    assert klass(source, "python") == "n"
+
+
+# ------------------------------------------------------------------------------ N-ary tree recursion
+NARY = {
+    "python": """
+class Solution:
+    def maxDepth(self, root: 'Node') -> int:
+        if not root:
+            return 0
+        best = 0
+        for child in root.children:
+            best = max(best, self.maxDepth(child))
+        return best + 1
+""",
+    "java": """
+class Solution {
+    public int maxDepth(Node root) {
+        if (root == null) return 0;
+        int best = 0;
+        for (Node child : root.children) {
+            best = Math.max(best, maxDepth(child));
+        }
+        return best + 1;
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NARY))
+def test_recursion_over_children_visits_each_node_once(lang: str) -> None:
+    program = estimate(skeldsl.extract(NARY[lang], lang))
+    assert str(coarse_class(program.cost)) == "n"
+    assert any("children" in note for function in program.functions for note in function.notes)
+
+
+# ------------------------------------------------------------------------------------- union-find
+UNION_FIND = {
+    "python": """
+class Solution:
+    def countComponents(self, n: int, edges: List[List[int]]) -> int:
+        parent = list(range(n))
+        def find(x):
+            if parent[x] != x:
+                parent[x] = find(parent[x])
+            return parent[x]
+        count = n
+        for a, b in edges:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[ra] = rb
+                count -= 1
+        return count
+""",
+    "java": """
+class Solution {
+    int[] p;
+    public int countComponents(int n, int[][] edges) {
+        p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        int count = n;
+        for (int[] e : edges) {
+            int a = find(e[0]), b = find(e[1]);
+            if (a != b) { p[a] = b; count--; }
+        }
+        return count;
+    }
+    int find(int x) {
+        if (p[x] != x) {
+            p[x] = find(p[x]);
+        }
+        return p[x];
+    }
+}
+""",
+    "cpp": """
+class Solution {
+public:
+    vector<int> p;
+    int find(int x) {
+        if (p[x] != x) p[x] = find(p[x]);
+        return p[x];
+    }
+    int countComponents(int n, vector<vector<int>>& edges) {
+        p.resize(n);
+        for (int i = 0; i < n; ++i) p[i] = i;
+        int count = n;
+        for (auto& e : edges) {
+            int a = find(e[0]), b = find(e[1]);
+            if (a != b) { p[a] = b; --count; }
+        }
+        return count;
+    }
+};
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNION_FIND))
+def test_union_find_find_is_amortised_constant(lang: str) -> None:
+    program = estimate(skeldsl.extract(UNION_FIND[lang], lang))
+    assert program.cost is not None
+    assert any("union-find" in note for function in program.functions for note in function.notes)
+    assert coarse_class(program.cost) == coarse_class(parse_label(r"O(n + E \times \alpha(n))"))
+
+
+def test_a_chain_with_work_per_step_is_not_a_find() -> None:
+    # Walking a linked chain that records every step is N deep, not a parent-pointer chase.
+    source = """
+def collect(node, out):
+    if node is not None:
+        out.append(node.val)
+        collect(node.next, out)
+"""
+    program = estimate(skeldsl.extract(source, "python"))
+    assert not any("union-find" in note for function in program.functions for note in function.notes)
+    assert str(coarse_class(program.cost)) == "n"
+
+
+# ------------------------------------------------------------------ Fenwick trees on program objects
+FENWICK = {
+    "python": """
+class BIT:
+    def __init__(self, n):
+        self.n = n
+        self.c = [0] * (n + 1)
+
+    def update(self, x, v):
+        while x <= self.n:
+            self.c[x] += v
+            x += x & -x
+
+    def query(self, x):
+        s = 0
+        while x:
+            s += self.c[x]
+            x -= x & -x
+        return s
+
+
+class Solution:
+    def countSmaller(self, nums):
+        tree = BIT(len(nums))
+        ans = 0
+        for x in nums:
+            ans += tree.query(x)
+            tree.update(x, 1)
+        return ans
+""",
+    "java": """
+class BIT {
+    int n; int[] c;
+    BIT(int n) { this.n = n; c = new int[n + 1]; }
+    void update(int x, int v) { for (; x <= n; x += x & -x) c[x] += v; }
+    int query(int x) { int s = 0; while (x > 0) { s += c[x]; x -= x & -x; } return s; }
+}
+class Solution {
+    public int countSmaller(int[] nums) {
+        BIT tree = new BIT(nums.length);
+        int ans = 0;
+        for (int x : nums) { ans += tree.query(x); tree.update(x, 1); }
+        return ans;
+    }
+}
+""",
+    "cpp": """
+class BIT {
+public:
+    int n; vector<int> c;
+    void update(int x, int v) { for (; x <= n; x += x & -x) c[x] += v; }
+    int query(int x) { int s = 0; for (; x > 0; x -= x & -x) s += c[x]; return s; }
+};
+class Solution {
+public:
+    int countSmaller(vector<int>& nums) {
+        BIT* tree = new BIT();
+        int ans = 0;
+        for (int x : nums) { ans += tree->query(x); tree->update(x, 1); }
+        return ans;
+    }
+};
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FENWICK))
+def test_fenwick_walks_are_logarithmic_and_method_calls_on_objects_are_linked(lang: str) -> None:
+    text = skeldsl.extract_text(FENWICK[lang], lang)
+    assert text.count("for log(") == 2, text
+    # the solution calls the tree's methods in its loop, so they are not roots of their own
+    assert klass(FENWICK[lang], lang) == "n log n", text
+
+
+def test_a_library_method_of_the_same_name_is_not_linked() -> None:
+    # `seen.add(x)` on a set stays a set operation even when the program defines an `add` of its own.
+    source = """
+class Counter2:
+    def add(self, x):
+        for i in range(x):
+            pass
+
+class Solution:
+    def f(self, nums):
+        seen = set()
+        for x in nums:
+            if x % 2:
+                seen.add(x)
+            if x in seen:
+                return x
+        return len(seen)
+"""
+    text = skeldsl.extract_text(source, "python")
+    assert "set.add(v0)" in text and "f0()" not in text, text
+    assert klass(source, "python") == "n"
+
+
+# ----------------------------------------------------------------------- C++ iterator-range calls
+def test_cpp_iterator_range_reductions_are_passes_over_the_collection() -> None:
+    source = """
+class Solution {
+public:
+    long long f(vector<int>& nums) {
+        long long s = accumulate(nums.begin(), nums.end(), 0LL);
+        int m = *max_element(nums.begin(), nums.end());
+        return s * m;
+    }
+};
+"""
+    assert klass(source, "cpp") == "n"
+
+
+def test_cpp_max_of_two_items_is_not_a_pass() -> None:
+    source = """
+class Solution {
+public:
+    int f(vector<int>& dp) {
+        return max(dp[0], dp[1]);
+    }
+};
+"""
+    assert klass(source, "cpp") == "1"
