@@ -78,8 +78,8 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
-    lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(name, body)))
-               for name, body in lowered.items()}
+    lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(
+        name, body, [kind for _, kind in params.get(name, ())]))) for name, body in lowered.items()}
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)

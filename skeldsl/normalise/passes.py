@@ -406,12 +406,14 @@ def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
     return [stmt for stmt in body[:index] if stmt != guard] + body[index:]
 
 
-def guard_base_case(name: str, body: list[Low]) -> list[Low]:
-    """A recursive function ending in ``if c { work }`` (no ``else``; the recursion inside) is the base
-    case written the other way round: Rust's ``if let Some(n) = node { dfs(&n.left) .. }`` (or a tail
-    ``if let .. { .. } else { 0 }``), Python's ``if not node: return``.  The canonical form is the guard
-    ``if c { return }; work`` (the skeleton keeps no negation)."""
-    if not body or body[-1][0] != "if" or body[-1][3] or not body[-1][2]:
+def guard_base_case(name: str, body: list[Low], kinds=()) -> list[Low]:
+    """A recursive function over a node (``kinds``: its parameters' kinds) ending in ``if c { work }`` (no
+    ``else``; the recursion inside) is the base case written the other way round: Rust's ``if let
+    Some(n) = node { dfs(&n.left) .. }`` (or a tail ``if let .. { .. } else { 0 }``), Python's ``if not
+    node: return``.  The canonical form is the guard ``if c { return }; work`` (the skeleton keeps no
+    negation).  Recursions on numbers keep their shape (``if p[x] != x { p[x] = find(p[x]) }`` is
+    union-find's find for the cost model, a guard form is a chain N deep)."""
+    if "node" not in kinds or not body or body[-1][0] != "if" or body[-1][3] or not body[-1][2]:
         return body
     _, conds, then, _ = body[-1]
     if not any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in walk_low(then)):
