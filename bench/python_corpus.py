@@ -25,6 +25,9 @@ from skeldsl import extract_text  # noqa: E402
 from skeldsl.errors import SkelError  # noqa: E402
 from skeldsl.parser import parse_skeleton  # noqa: E402
 from skeldsl.printer import print_skeleton  # noqa: E402
+# Names the judge imports implicitly are the environment, not the program's own: renaming them changes
+# what the program means, so the renaming check keeps them.
+from skeldsl.extractors.python import _IMPLICIT_IMPORTS as IMPLICIT_IMPORTS  # noqa: E402
 
 _BUILTINS = set(dir(builtins)) | {"self", "cls", "List", "Dict", "Set", "Optional", "Tuple", "TreeNode",
                                   "ListNode", "Node", "Solution", "collections", "heapq", "bisect",
@@ -32,7 +35,7 @@ _BUILTINS = set(dir(builtins)) | {"self", "cls", "List", "Dict", "Set", "Optiona
                                   "lru_cache", "heappush", "heappop", "heapify", "inf", "itertools",
                                   "bisect_left", "bisect_right", "SortedList", "accumulate", "string",
                                   "OrderedDict", "SortedDict", "SortedSet", "insort", "heapreplace",
-                                  "heappushpop", "nlargest", "nsmallest"}
+                                  "heappushpop", "nlargest", "nsmallest"} | set(IMPLICIT_IMPORTS)
 
 
 class _Renamer(ast.NodeTransformer):

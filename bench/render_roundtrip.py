@@ -223,7 +223,10 @@ def run_language(lang: str, n: int, toolchain_n: int, seed: int) -> dict:
     stable = varied = same_skeleton = 0
     checked = skeletons[:200]
     for index, skeleton in enumerate(checked):
-        first, again = render(skeleton, lang, seed=index), render(skeleton, lang, seed=index)
+        try:
+            first, again = render(skeleton, lang, seed=index), render(skeleton, lang, seed=index)
+        except skeldsl.SkelError:  # already counted among the render errors above; not stable by definition
+            continue
         stable += first == again
         texts = {first} | {render(skeleton, lang, seed=index + 7919 * k) for k in range(1, 5)}
         varied += len(texts) > 1

@@ -427,7 +427,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
                 if kind is not None:
                     self.kinds[text] = kind
                 if kind == "seq":  # var res []int: an empty list to append to
-                    out.append(ir.Assign((ir.Name(text),), ir.CollectionLit("list"), line=self.line(spec)))
+                    value = self.fixed_array(type_node) or ir.CollectionLit("list")  # var count [26]int
+                    out.append(ir.Assign((ir.Name(text),), value, line=self.line(spec)))
                 elif kind == "strbuf":  # var sb strings.Builder: a usable empty builder, as new StringBuilder()
                     out.append(ir.Assign((ir.Name(text),), ir.Call(ir.Name("strings.Builder")), line=self.line(spec)))
                 else:
@@ -657,11 +658,23 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
             else:
                 items.append(self.element(element))
         if kind in ("seq",):
-            return ir.CollectionLit("list", tuple(items))
+            return (self.fixed_array(type_node) if not items else None) or ir.CollectionLit("list", tuple(items))
         if kind in ("map", "set"):
             return ir.CollectionLit(kind, tuple(items))
         name = self.text(type_node) if type_node is not None else "struct"
         return ir.Call(ir.Name(name), tuple(items))
+
+    def fixed_array(self, type_node) -> ir.Expr | None:
+        """``[26]int{}`` / ``var seen [26]bool``: a zeroed array of a literal length, as Python's ``[0] * 26``
+        (``[False] * 26`` for booleans), so its size is known like ``make([]int, 26)``'s; None otherwise."""
+        length = self.field(type_node, "length") if type_node is not None and type_node.type == "array_type" else None
+        if length is None or length.type != "int_literal":
+            return None
+        element = self.field(type_node, "element")
+        inner = self.fixed_array(element)
+        zero: ir.Expr = inner if inner is not None else \
+            ir.Literal("bool", "false") if element is not None and self.text(element) == "bool" else ir.Literal("num", "0")
+        return ir.BinOp("*", ir.CollectionLit("list", (zero,)), ir.Literal("num", self.text(length)))
 
     def element(self, node) -> ir.Expr:
         """The expression in a composite literal's ``literal_element`` wrapper."""

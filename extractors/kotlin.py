@@ -233,7 +233,8 @@ class KotlinExtractor(TreeSitterExtractor):
         primary = next((c for c in node.named_children if c.type == "primary_constructor"), None)
         class_params = self.class_parameters(primary)
         functions = [m for m in members if m.type == "function_declaration" and _has_body(m)]
-        has_constructor = bool(class_params) or any(
+        # ``class MyCalendar() {`` declares its (empty) primary constructor: a design class, not a Solution
+        has_constructor = primary is not None or bool(class_params) or any(
             m.type in ("anonymous_initializer", "secondary_constructor") for m in members)
         nested: list[ir.FunctionDef] = []
         for member in members:
@@ -570,7 +571,10 @@ class KotlinExtractor(TreeSitterExtractor):
     # ----------------------------------------------------------------------------- expressions
 
     def e_identifier(self, node) -> ir.Expr:
-        return self.scope.name(self.text(node))
+        text = self.text(node)
+        if text in ("true", "false") and text not in self.scope.locals:
+            return ir.Literal("bool", text)  # the grammar parses some boolean literals as identifiers
+        return self.scope.name(text)
 
     def e_this(self, node) -> ir.Expr:
         return ir.Name("this")
@@ -644,6 +648,10 @@ class KotlinExtractor(TreeSitterExtractor):
         obj = self.expr(parts[0])
         indexes = tuple(self.expr(c) for c in parts[1:])
         index: ir.Expr = indexes[0] if len(indexes) == 1 else ir.CollectionLit("tuple", indexes)
+        if parts[0].type in ("unary_expression", "prefix_expression", "index_expression") \
+                and isinstance(obj, ir.UnaryOp):
+            # the grammar reads ``!seen[i][j]`` as ``((!seen)[i])[j]``: a prefix operator applies to the element
+            return ir.UnaryOp(obj.op, ir.Index(obj.operand, index))
         return ir.Index(obj, index)
 
     def arguments(self, node) -> tuple[ir.Expr, ...]:

@@ -120,6 +120,7 @@ _PRECEDENCE = {"||": 1, "&&": 2, "<": 3, ">": 3, "<=": 3, ">=": 3, "==": 3, "!="
 _BINDING_PARENTS = frozenset({"property_declaration", "for_statement", "pattern", "if_statement",
                               "guard_statement", "while_statement", "switch_pattern", "catch_block"})
 _CONDITION_PARENTS = frozenset({"if_statement", "guard_statement", "while_statement"})
+_COMPOUND_CUSTOM = frozenset({"|=", "&=", "^=", "<<=", ">>="})
 _BINARY_KINDS = ("additive_expression", "multiplicative_expression", "comparison_expression",
                  "equality_expression", "conjunction_expression", "disjunction_expression", "bitwise_operation",
                  "infix_expression")
@@ -427,6 +428,15 @@ class SwiftExtractor(TreeSitterExtractor):
         if len(identifiers) == 1 and node.named_child_count <= 1:
             return self.name_ref(self.text(identifiers[0]))
         return ir.CollectionLit("tuple", tuple(ir.Name(self.text(i)) for i in identifiers))
+
+    def statement(self, node) -> list[ir.Stmt]:
+        out = super().statement(node)
+        if len(out) == 1 and isinstance(out[0], ir.ExprStmt) and isinstance(out[0].expr, ir.BinOp) \
+                and out[0].expr.op in _COMPOUND_CUSTOM:
+            # ``mask[r] |= bit``: the grammar reads bitwise compound assignments as custom infix operators
+            expr = out[0].expr
+            return [ir.Assign((expr.left,), expr.right, op=expr.op[:-1], line=out[0].line)]
+        return out
 
     def h_assignment(self, node) -> list[ir.Stmt]:
         target = self.expr(self.field(node, "target"))
@@ -767,6 +777,8 @@ class SwiftExtractor(TreeSitterExtractor):
             base = self.expr(callee_node)
             values = [self.expr(v) for label, v in args if label is None and v is not None]
             index = values[0] if len(values) == 1 else ir.CollectionLit("tuple", tuple(values))
+            if isinstance(base, ir.UnaryOp) and callee_node.type == "call_expression":
+                return ir.UnaryOp(base.op, ir.Index(base.operand, index))  # !seen[r][c]: the prefix, outermost
             return ir.Index(base, index)
         labels = tuple(label for label, _ in args)
         values = [self.expr(v) if v is not None else ir.Literal("none") for _, v in args]

@@ -255,11 +255,21 @@ class Halving:
 
 
 @dataclass(frozen=True)
+class Subsets:
+    """A loop over every subset of ``ref``'s elements: a bitmask ``0 .. 2^|ref|`` (``range(1 << n)``)."""
+
+    ref: str
+
+    def __post_init__(self) -> None:
+        check_ref(self.ref)
+
+
+@dataclass(frozen=True)
 class Const:
     """A loop with a constant number of iterations (``range(26)``, four neighbour directions)."""
 
 
-Domain = Union[Over, Halving, Const]
+Domain = Union[Over, Halving, Subsets, Const]
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -270,7 +280,7 @@ class For(_Composite):
     body: tuple[Stmt, ...]
 
     def __post_init__(self) -> None:
-        if not isinstance(self.domain, (Over, Halving, Const)):
+        if not isinstance(self.domain, (Over, Halving, Subsets, Const)):
             _fail(f"invalid loop domain {self.domain!r}")
         _check_body(self.body)
 
@@ -444,6 +454,7 @@ __all__ = [
     "For",
     "Function",
     "Halving",
+    "Subsets",
     "If",
     "Over",
     "Param",
@@ -455,4 +466,4 @@ __all__ = [
 
 # The normaliser builds one node per skeleton statement: construction without a ``object.__setattr__``
 # call per field (still frozen, still validated by ``__post_init__``).
-fast_init(Call, Assign, Over, Halving, Const, For, While, If, Exit, Param, Function, Skeleton)
+fast_init(Call, Assign, Over, Halving, Subsets, Const, For, While, If, Exit, Param, Function, Skeleton)

@@ -225,6 +225,9 @@ class _ToModel(Transformer):
     def halving(self, items: list[Token]) -> model.Halving:
         return model.Halving(str(items[0]))
 
+    def subsets(self, items: list[Token]) -> model.Subsets:
+        return model.Subsets(str(items[0]))
+
     def const(self, _items: list[Any]) -> model.Const:
         return model.Const()
 

@@ -87,4 +87,6 @@ def format_domain(domain: model.Domain) -> str:
         return domain.ref
     if isinstance(domain, model.Halving):
         return f"log({domain.ref})"
+    if isinstance(domain, model.Subsets):
+        return f"subsets({domain.ref})"
     return "const"

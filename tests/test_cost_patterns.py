@@ -347,3 +347,221 @@ public:
 };
 """
     assert klass(source, "cpp") == "1"
+
+
+# ------------------------------------------------------------------------------ bitmask enumeration
+SUBSETS = {
+    "python": """
+class Solution:
+    def subsets(self, nums):
+        n = len(nums)
+        ans = []
+        for mask in range(1 << n):
+            t = []
+            for i in range(n):
+                if mask >> i & 1:
+                    t.append(nums[i])
+            ans.append(t)
+        return ans
+""",
+    "java": """
+class Solution {
+    public int best(int[] nums) {
+        int n = nums.length, best = 0;
+        for (int mask = 0; mask < (1 << n); ++mask) {
+            int s = 0;
+            for (int i = 0; i < n; ++i) {
+                if ((mask >> i & 1) == 1) s += nums[i];
+            }
+            best = Math.max(best, s);
+        }
+        return best;
+    }
+}
+""",
+    "go": """
+func best(nums []int) int {
+	n, best := len(nums), 0
+	for mask := 0; mask < 1<<n; mask++ {
+		s := 0
+		for i := 0; i < n; i++ {
+			if mask>>i&1 == 1 {
+				s += nums[i]
+			}
+		}
+		best = max(best, s)
+	}
+	return best
+}
+""",
+    "rust": """
+impl Solution {
+    pub fn best(nums: Vec<i32>) -> i32 {
+        let n = nums.len();
+        let mut best = 0;
+        for mask in 0..(1 << n) {
+            let mut s = 0;
+            for i in 0..n {
+                if mask >> i & 1 == 1 { s += nums[i]; }
+            }
+            best = best.max(s);
+        }
+        best
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SUBSETS))
+def test_bitmask_loops_are_subsets_and_exponential(lang: str) -> None:
+    text = skeldsl.extract_text(SUBSETS[lang], lang)
+    assert "for subsets(p0) {" in text, text
+    program = estimate(skeldsl.extract(SUBSETS[lang], lang))
+    assert str(program.cost) == "O(n * 2^n)"
+    assert any("bitmask" in note for note in program.function("f0").notes)
+
+
+def test_a_shift_by_a_literal_is_a_constant_loop() -> None:
+    source = """
+def f(nums):
+    for mask in range(1 << 10):
+        nums.append(mask)
+"""
+    text = skeldsl.extract_text(source, "python")
+    assert "for const" in text and "subsets" not in text
+    assert klass(source, "python") == "1"
+
+
+def test_subsets_in_the_skeleton_language_cost_two_to_the_n() -> None:
+    from skeldsl.parser import parse_skeleton
+
+    program = estimate(parse_skeleton("skel 1\nfn f0(p0: num) {\n  for subsets(p0) {\n  }\n}\n"))
+    assert str(program.cost) == "O(2^n)"
+    assert coarse_class(program.cost).exponential
+
+
+# ------------------------------------------------------------------------- constant-length slices
+WINDOWS = {
+    "python": """
+def repeated(s):
+    seen, ans = set(), set()
+    for i in range(len(s) - 9):
+        t = s[i:i + 10]
+        if t in seen:
+            ans.add(t)
+        seen.add(t)
+    return ans
+""",
+    "java": """
+class S {
+    List<String> repeated(String s) {
+        Set<String> seen = new HashSet<>(), ans = new HashSet<>();
+        for (int i = 0; i + 10 <= s.length(); i++) {
+            String t = s.substring(i, i + 10);
+            if (seen.contains(t)) ans.add(t);
+            seen.add(t);
+        }
+        return new ArrayList<>(ans);
+    }
+}
+""",
+    "cpp": """
+vector<string> repeated(string s) {
+    unordered_set<string> seen, ans;
+    for (int i = 0; i + 10 <= (int) s.size(); ++i) {
+        string t = s.substr(i, 10);
+        if (seen.count(t)) ans.insert(t);
+        seen.insert(t);
+    }
+    return vector<string>(ans.begin(), ans.end());
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WINDOWS))
+def test_a_slice_of_constant_length_is_constant_work(lang: str) -> None:
+    assert klass(WINDOWS[lang], lang) == "n"
+
+
+def test_a_prefix_slice_in_a_loop_still_costs_its_length() -> None:
+    source = """
+def prefixes(s):
+    out = []
+    for i in range(len(s)):
+        out.append(s[:i])
+    return out
+"""
+    assert klass(source, "python") == "n^2"
+
+
+# ------------------------------------------------------------------------------ traversal launches
+def test_iterative_dfs_launched_from_unvisited_nodes_visits_each_once() -> None:
+    source = """
+def components(n, edges):
+    adj = [[] for _ in range(n)]
+    for a, b in edges:
+        adj[a].append(b)
+        adj[b].append(a)
+    seen = [False] * n
+    count = 0
+    for i in range(n):
+        if not seen[i]:
+            count += 1
+            stack = [i]
+            seen[i] = True
+            while stack:
+                u = stack.pop()
+                for v in adj[u]:
+                    if not seen[v]:
+                        seen[v] = True
+                        stack.append(v)
+    return count
+"""
+    program = estimate(skeldsl.extract(source, "python"))
+    assert str(coarse_class(program.cost)) == "n", skeldsl.extract_text(source, "python")
+    assert any("launched under a guard" in note for note in program.function("f0").notes)
+
+
+def test_bfs_from_every_node_without_a_guard_is_quadratic() -> None:
+    source = """
+def all_pairs(n, adj):
+    total = 0
+    for s in range(n):
+        queue = deque([s])
+        seen = {s}
+        while queue:
+            u = queue.popleft()
+            for v in adj[u]:
+                if v not in seen:
+                    seen.add(v)
+                    queue.append(v)
+        total += len(seen)
+    return total
+"""
+    assert klass(source, "python") == "n^2"
+
+
+def test_a_reversed_copy_of_each_level_is_counted_by_the_traversal() -> None:
+    source = """
+class Solution:
+    def zigzagLevelOrder(self, root: Optional[TreeNode]) -> List[List[int]]:
+        res = []
+        q = deque([root] if root else [])
+        while q:
+            level = []
+            for i in range(len(q)):
+                node = q.popleft()
+                level.append(node.val)
+                if node.left:
+                    q.append(node.left)
+                if node.right:
+                    q.append(node.right)
+            level = list(q)
+            if len(res) % 2:
+                level.reverse()
+            res.append(level)
+        return res
+"""
+    assert klass(source, "python") == "n"

@@ -414,8 +414,13 @@ def test_append_at_the_end_of_both_branches_happens_once():
 
 
 def test_recursive_calls_keep_their_branches():
-    code = "def f(i, n):\n    if i >= n:\n        return 0\n    if i % 2:\n        f(i + 1, n)\n    else:\n        f(i + 2, n)\n"
-    assert "if {\n    f0()\n  } else {\n    f0()\n  }" in skel(code, "python")
+    # Branches that differ before a common self-call keep the call in each branch (branches doing the same
+    # work only are one step: tests/test_normalise_conditionals.py).
+    code = (
+        "def f(i, n, xs):\n    if i >= n:\n        return 0\n    if i % 2:\n        xs.sort()\n"
+        "        f(i + 1, n, xs)\n    else:\n        f(i + 2, n, xs)\n"
+    )
+    assert "if {\n    sort(p2)\n    f0()\n  } else {\n    f0()\n  }" in skel(code, "python")
 
 
 # ------------------------------------------------------------------------- a string's characters, joined
@@ -480,3 +485,10 @@ def test_result_declared_first_and_filled_by_the_last_loop_is_sized_by_it():
     text = skel(python, "python")
     assert "}\n  v1 = list(p2)\n  for p2 {" in text
     assert text.split("v1 = list(p2)")[1] == skel(csharp, "csharp").split("v1 = list(p2)")[1]
+
+
+def test_chained_builder_appends_name_the_builder():
+    chained = 'class S { String f(String[] w) { StringBuilder sb = new StringBuilder(); for (String x : w) { sb.append(x).append(","); sb.reverse(); } return sb.toString(); } }'
+    separate = 'class S { String f(String[] w) { StringBuilder sb = new StringBuilder(); for (String x : w) { sb.append(x); sb.append(","); sb.reverse(); } return sb.toString(); } }'
+    text = skel(chained, "java")
+    assert text == skel(separate, "java") and text.count("strbuf.append(v0)") == 2

@@ -86,6 +86,16 @@ CANONICAL = {
           }
         }
         """),
+    "for over subsets (bitmasks)": skel("""
+        fn f0(p0: seq, p1: num) {
+          for subsets(p0) {
+            for p0 {
+            }
+          }
+          for subsets(p1) {
+          }
+        }
+        """),
     "while with and without worklist": skel("""
         fn f0() {
           v0 = deque()

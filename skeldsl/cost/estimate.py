@@ -303,13 +303,14 @@ class _Analysis:
         # it; `reduce(p0[])` alone is `max(a, b)` of scalars.
         self.element_iterated = {
             stmt.domain.ref[:-2] for stmt in _walk(fn.body)
-            if isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving))
+            if isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving, model.Subsets))
             and stmt.domain.ref.endswith("[]")
         }
         self.element_iterated |= {ref[: ref.index("[]") + 2][:-2] for ref in self._all_refs() if ref.count("[]") >= 2}
         # A parameter is a grid (its size counts rows x columns) when its rows are scanned inside a scan of
         # the parameter itself; an element loop on its own is an adjacency list (amortised, not a product).
         self.element_used = set(self._grid_params(fn.body, []))
+        self.guarded_launches = self._guarded_launches(fn.body, False, False)
         try:
             self._fill_sizes()
             body_cost = self._block(fn.body, [])
@@ -360,6 +361,23 @@ class _Analysis:
                 yield from self._grid_params(stmt.then, outer)
                 yield from self._grid_params(stmt.orelse, outer)
 
+    def _guarded_launches(self, body: tuple[model.Stmt, ...], in_loop: bool, guarded: bool) -> set[int]:
+        """Worklist loops inside an ``if`` of an enclosing ``for`` (ids): launches from unvisited starts.
+
+        The guard is what keeps visited starts from launching again (the marks themselves are scalar
+        writes, invisible in skeletons); without a guard every start traverses anew (BFS from each node).
+        """
+        found: set[int] = set()
+        for stmt in body:
+            if isinstance(stmt, model.While) and stmt.ref is not None and in_loop and guarded:
+                found.add(id(stmt))
+            elif isinstance(stmt, model.For):
+                found |= self._guarded_launches(stmt.body, True, False)
+            elif isinstance(stmt, model.If) and in_loop:
+                found |= self._guarded_launches(stmt.then, in_loop, True)
+                found |= self._guarded_launches(stmt.orelse, in_loop, True)
+        return found
+
     def _all_refs(self) -> set[str]:
         refs: set[str] = set()
         for stmt in _walk(self.function.body):
@@ -369,7 +387,7 @@ class _Analysis:
                 refs.add(stmt.target)
                 if stmt.value.ref:
                     refs.add(stmt.value.ref)
-            elif isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving)):
+            elif isinstance(stmt, model.For) and isinstance(stmt.domain, (model.Over, model.Halving, model.Subsets)):
                 refs.add(stmt.domain.ref)
             elif isinstance(stmt, model.While) and stmt.ref:
                 refs.add(stmt.ref)
@@ -491,7 +509,16 @@ class _Analysis:
             return ONE
         if isinstance(domain, model.Halving):
             return algebra.log(self.size(domain.ref))
+        if isinstance(domain, model.Subsets):
+            return self._subsets(self.size(domain.ref))
         return self.size(domain.ref)
+
+    def _subsets(self, size: BigO) -> BigO:
+        """``2^|X|``: one iteration per bitmask over X's elements (a size that is a product stays one letter)."""
+        if size.is_constant:
+            return ONE  # the subsets of a literal (four directions) are a constant number
+        self._note("bitmask enumeration: 2^N subsets")
+        return algebra.exp(2, (sorted(size.variables)[0],))
 
     # --------------------------------------------------------------------------------------- cost
     def _block(self, body: tuple[model.Stmt, ...], loops: list[_Loop]) -> BigO:
@@ -537,9 +564,11 @@ class _Analysis:
                 self.amortised = self.amortised + self._import_cost(callee)
                 return ONE
             return self._import_cost(callee)
-        if call.ref is not None and call.ref in self.levels and (op in CONSTRUCTORS or op in _WHOLE_PASSES):
+        if call.ref is not None and (call.ref in self.levels or self.origin.get(call.ref) in self.levels) and (
+                op in CONSTRUCTORS or op in _WHOLE_PASSES):
             # Inside a worklist, copying or scanning the current contents (a level of a BFS) costs the
-            # level's size; levels split the items, so over all rounds it is the traversal's total.
+            # level's size; levels split the items, so over all rounds it is the traversal's total.  A copy
+            # of the level (`level = list(queue)`, reversed for a zigzag order) is the level again.
             self._note("a pass over the worklist's current level is counted by the worklist")
             return ONE
         if op in CONSTRUCTORS:
@@ -634,7 +663,14 @@ class _Analysis:
             finally:
                 if pushes_inside:
                     self.levels.pop()
-            return (trip * body if not body.is_zero else trip) + once
+            total = (trip * body if not body.is_zero else trip) + once
+            if pushes_inside and enclosing and id(stmt) in self.guarded_launches:
+                # `for each cell { if not seen { stack = [cell]; while stack { ... } } }`: a traversal
+                # launched only from unvisited starts visits each state once over all launches.
+                self._note("a traversal launched under a guard from every start: each state once over all launches")
+                self.amortised = self.amortised + total
+                return ONE
+            return total
         if enclosing:
             self._note("two pointers / sliding window: an inner condition loop amortised over the outer loop")
             trip = ONE

@@ -6,8 +6,9 @@ Steps, in order (each a small function below or in a sibling module):
    become extra leading parameters (lambda lifting), so a Python closure and a Java helper method that
    receives the grid as a parameter look alike.
    Then on the IR: ``recognise_memo`` (``memo.py``) turns explicit memo tables (dict, HashMap, array
-   filled with -1) into ``memo`` functions like Python's ``@cache``, and ``absorb_table_fills``
-   (``tables.py``) drops loops that only initialise a table built before them.
+   filled with -1) into ``memo`` functions like Python's ``@cache``, ``absorb_table_fills``
+   (``tables.py``) drops loops that only initialise a table built before them, and ``key_arrays``
+   (``keyed.py``) gives boolean flag arrays the set form and fixed-size count arrays the map form.
 2. ``lower`` (``lower.py``): per function, the semantic pass to skeleton statements.
 3. ``FUNCTION_PASSES`` and ``refine_containers`` (``passes.py``): cleanup and usage-based container kinds.
 4. ``drop_passed_on`` and ``canonical_params``: a helper's parameters that only pass shared state on are
@@ -25,12 +26,13 @@ from dataclasses import replace
 
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
-from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_input_guard,
-                                     guard_base_case,
+from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_constant_functions,
+                                     drop_input_guard, guard_base_case,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
 from skeldsl.normalise.tables import absorb_table_fills
+from skeldsl.normalise.keyed import key_arrays
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -40,7 +42,7 @@ _PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "qu
 
 
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
-    functions = absorb_table_fills(recognise_memo(hoist(module), spec), spec)
+    functions = absorb_table_fills(key_arrays(recognise_memo(hoist(module), spec), spec), spec)
     context = ModuleContext(spec, [f.name for f, _ in functions])
     lowered: dict[str, list[Low]] = {}
     params: dict[str, list[tuple[str, str]]] = {}
@@ -73,6 +75,9 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         own = params[function.name][len(params[function.name]) - len(function.params):]
         for position, (name, kind) in enumerate(own):
             inferred = context.inferred_kind(function.name, position) if kind == "any" else None
+            if kind == "seq" and function.params[position].kind == "any" and \
+                    context.inferred_kind(function.name, position) == "str":
+                inferred = "str"  # used as a sequence, and every caller passes a string: a string parameter
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
@@ -80,6 +85,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(
         name, body, [kind for _, kind in params.get(name, ())]))) for name, body in lowered.items()}
+    lowered = drop_constant_functions(lowered, memo)
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)
@@ -353,6 +359,8 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
                         loop_domain: model.Domain = model.Const()
                     elif domain == "log":
                         loop_domain = model.Halving(ref(target) or UNKNOWN)
+                    elif domain == "subsets":
+                        loop_domain = model.Subsets(ref(target) or UNKNOWN)
                     else:
                         loop_domain = model.Over(ref(target) or UNKNOWN)
                     out.append(model.For(loop_domain, build(loop_body)))

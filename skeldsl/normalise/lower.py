@@ -29,7 +29,7 @@ from skeldsl.normalise.appends import appended_arrays, grown_strings
 
 # Internal statement forms:
 #   ("call", op, ref)            ("assign", target_ref, op, ref)
-#   ("for", domain, ref, body)   domain is "over", "log" or "const"
+#   ("for", domain, ref, body)   domain is "over", "log", "subsets" or "const"
 #   ("while", ref, body)         ("if", conds, then, orelse)        ("exit", kind)
 Low = tuple
 
@@ -180,6 +180,9 @@ class FunctionLowering:
             return "str"
         if isinstance(expr, ir.CollectionLit):
             return expr.kind if expr.kind != "tuple" else None
+        if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr) and self.kind_of(expr.func.obj) == "strbuf" \
+                and self.method_action(expr.func.obj, expr.func.name) == "strbuf.append":
+            return "strbuf"  # sb.append(a).append(b)
         return None
 
     def set_kind(self, expr: ir.Expr, kind: str) -> None:
@@ -219,6 +222,8 @@ class FunctionLowering:
             if action in ("map.get", "tree.get"):  # m.get(k).add(x) acts on a value, like d[k].append(x)
                 base = self.ref_of(expr.func.obj)
                 return None if base is None else base + "[]"
+            if action == "strbuf.append" and self.kind_of(expr.func.obj) == "strbuf":
+                return self.ref_of(expr.func.obj)  # sb.append(a).append(b): a builder's append returns it
         if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Name) and expr.args:
             action, position = self.spec.functions.get(expr.func.id, (None, 0))
             if action in ("wrap", "copy", "sort", "view") and len(expr.args) > position:
@@ -335,6 +340,8 @@ class FunctionLowering:
                 out += self.value_copies(call.args)
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
+            if action == "slice" and len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1]):
+                return out  # s.substring(i, i + 10), s.substr(i, 10): a piece of constant length
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
                 joined = self.ref_of(call.args[0])
@@ -415,6 +422,8 @@ class FunctionLowering:
                 return self.many_ops(args) + [("call", "reduce", self.ref_of(target))]
             return self.many_ops(args)
         out = self.many_ops(args)
+        if action == "size" and target is not None:
+            self.note_usage(target, "seq")  # len(xs): a collection, whether or not it bounds a loop
         if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
@@ -463,6 +472,8 @@ class FunctionLowering:
     def _attr_ops(self, expr: ir.Attr) -> list[Low]:
         if expr.name in _NODE_FIELDS:
             self.note_usage(expr.obj, "node")
+        elif expr.name in self.spec.size_attributes:
+            self.note_usage(expr.obj, "seq")  # xs.length: a collection (as len(xs) is)
         return self.expr_ops(expr.obj)
 
     def expr_ops(self, expr: ir.Expr | None) -> list[Low]:
@@ -475,6 +486,8 @@ class FunctionLowering:
     def _index_ops(self, expr: ir.Index) -> list[Low]:
         out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
         ref = self.ref_of(expr.obj)
+        if expr.is_slice and _constant_slice(expr.index):
+            return out
         if expr.is_slice:
             return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
@@ -554,6 +567,9 @@ class FunctionLowering:
         return self._stmt(stmt)
 
     def _stmt(self, stmt: ir.Stmt) -> list[Low]:
+        branches = _conditional_branches(stmt)
+        if branches is not None:
+            return _checked_lookup(self.if_stmt(branches))
         if isinstance(stmt, ir.Assign):
             return self.assign(stmt)
         if isinstance(stmt, ir.ExprStmt):
@@ -808,7 +824,7 @@ class FunctionLowering:
                 _, op, source = single[-1]
                 kind = "str" if self._ref_kind(source) == "str" else "list"
                 return kind, op, source, single[:-1]
-        if isinstance(value, ir.Index) and value.is_slice:
+        if isinstance(value, ir.Index) and value.is_slice and not _constant_slice(value.index):
             ref = self.ref_of(value.obj)
             if ref is not None:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
@@ -879,6 +895,8 @@ class FunctionLowering:
         orelse = self.block(stmt.orelse)
         pre = [op for op in conds if op[0] != "call"]
         calls = [op for op in conds if op[0] == "call"]
+        if not calls and not then and not orelse:
+            return pre  # a test choosing between O(1) steps (``x = a if c else b``) is no branch
         return pre + [("if", calls, then, orelse)]
 
     # ---------------------------------------------------------------------------------- loops
@@ -958,6 +976,13 @@ class FunctionLowering:
             start, stop = args[0], args[1]
         if _constant_width(start, stop):
             return "const", None, None
+        exponent = _power_of_two(stop)
+        if exponent is not None and (start is None or isinstance(start, ir.Literal)):
+            # ``range(1 << n)``: every bitmask of n bits, the subsets of what n counts
+            size = self.size_ref(exponent)
+            if size == CONST:
+                return "const", None, None
+            return "subsets", size or UNKNOWN, None
         candidates = [self.size_ref(stop), self.size_ref(start) if start is not None else CONST]
         for ref in candidates:
             if ref not in (None, CONST):
@@ -1131,6 +1156,17 @@ def _kind_of_op(op: str) -> str:
     return op.split(".")[0]
 
 
+def _constant_bounds(start: ir.Expr, stop: ir.Expr) -> bool:
+    """Slice bounds of constant width: ``i, i + 10`` (or a literal end: ``substr(i, 10)``, ``[0:3]``)."""
+    return isinstance(stop, ir.Literal) and stop.kind == "num" or _constant_width(start, stop)
+
+
+def _constant_slice(index: ir.Expr) -> bool:
+    """``s[i:i + 10]``: a slice whose bounds differ by a literal copies a constant number of items, O(1)."""
+    return isinstance(index, ir.Opaque) and index.what == "slice" and len(index.children) == 2 and \
+        _constant_bounds(index.children[0], index.children[1])
+
+
 def _slice_op(index: ir.Expr) -> str:
     """The operation a slice performs: ``xs[:]`` (no bounds) copies the whole of xs, like ``list(xs)``,
     ``xs.clone()`` and Go's ``append([]int{}, xs...)``; ``xs[::-1]`` (the extractors' ``reversed`` slice) is
@@ -1153,6 +1189,49 @@ def _qualified(expr: ir.Expr) -> str | None:
     return None
 
 
+def _conditional_branches(stmt: ir.Stmt) -> ir.If | None:
+    """A statement whose whole value is a conditional expression is an ``if`` statement with the
+    statement in each branch: ``x = a if c else b`` / ``return c ? f(l) : f(r)`` / Kotlin's and Rust's
+    ``if`` expressions are ``if c: x = a else: x = b``, which other translations write.  Conditional
+    expressions nested deeper in an expression stay flat (their operations, in order)."""
+    kind = type(stmt)
+    if kind is ir.Assign:
+        value = stmt.value
+        if type(value) is not ir.Cond or not stmt.targets:
+            return None
+        then, orelse = ir.Assign(stmt.targets, value.then, stmt.op, stmt.declared, stmt.line), \
+            ir.Assign(stmt.targets, value.orelse, stmt.op, stmt.declared, stmt.line)
+    elif kind is ir.Return:
+        value = stmt.value
+        if type(value) is not ir.Cond:
+            return None
+        then, orelse = ir.Return(value.then, stmt.line), ir.Return(value.orelse, stmt.line)
+    elif kind is ir.ExprStmt:
+        value = stmt.expr
+        if type(value) is not ir.Cond:
+            return None
+        then, orelse = ir.ExprStmt(value.then, stmt.line), ir.ExprStmt(value.orelse, stmt.line)
+    else:
+        return None
+    return ir.If(value.test, (then,), (orelse,), stmt.line)
+
+
+_CHECKED_LOOKUPS = {"map.has": "map.get", "tree.has": "tree.get"}
+
+
+def _checked_lookup(lowered: list[Low]) -> list[Low]:
+    """``d.ContainsKey(k) ? d[k] : 0`` (``count.containsKey(c) ? count.get(c) + 1 : 1``) is a lookup with
+    a default, Python's ``d.get(k, 0)``: when the branches differ only by the lookup the test guards, the
+    test and the branch go (the lookup stays)."""
+    if not lowered or lowered[-1][0] != "if":
+        return lowered
+    _, conds, then, orelse = lowered[-1]
+    if conds and conds[-1][1] in _CHECKED_LOOKUPS and \
+            then[:1] == [("call", _CHECKED_LOOKUPS[conds[-1][1]], conds[-1][2])] and then[1:] == orelse:
+        return lowered[:-1] + conds[:-1] + then
+    return lowered
+
+
 def _empty_string(expr: ir.Expr) -> bool:
     """The literal ``""`` (``''``): a join with no separator."""
     return isinstance(expr, ir.Literal) and expr.kind == "str" and not expr.text.strip("'\"`")
@@ -1168,6 +1247,24 @@ def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None
                 and stmt.value is not None and stmt.op is None:
             return stmt.targets[0].id, stmt.value
     return None, None
+
+
+def _power_of_two(expr: ir.Expr | None) -> ir.Expr | None:
+    """The exponent of ``1 << x``, ``2 ** x`` or ``pow(2, x)`` (any language's spelling), else None."""
+    def literal(node: ir.Expr, value: str) -> bool:
+        return isinstance(node, ir.Literal) and node.kind == "num" and node.text.lower().rstrip("lu") == value
+
+    if isinstance(expr, ir.BinOp):
+        if expr.op == "<<" and literal(expr.left, "1"):
+            return expr.right
+        if expr.op == "**" and literal(expr.left, "2"):
+            return expr.right
+    if isinstance(expr, ir.Call) and len(expr.args) == 2 and literal(expr.args[0], "2"):
+        name = expr.func.id if isinstance(expr.func, ir.Name) else expr.func.name \
+            if isinstance(expr.func, ir.Attr) else ""
+        if name.rsplit(".", 1)[-1].lower() == "pow":
+            return expr.args[1]
+    return None
 
 
 def _offset_base(expr: ir.Expr | None) -> ir.Expr | None:
@@ -1371,16 +1468,22 @@ def _steps(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
     """A pointer loop: some compared variable moves by a step in the body."""
     for stmt in _body_assignments(body):
         if any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
-            if stmt.op in ("+", "-") or isinstance(stmt.value, ir.BinOp) and stmt.value.op in ("+", "-"):
+            if _is_step(stmt):
                 return True
     return False
+
+
+def _is_step(stmt: ir.Assign) -> bool:
+    """``i += 1``, ``i = i - 1``; not ``x &= x - 1`` (a bit trick, however its right side is written)."""
+    return stmt.op in ("+", "-") or stmt.op is None and isinstance(stmt.value, ir.BinOp) \
+        and stmt.value.op in ("+", "-")
 
 
 def _stepped_names(body: tuple[ir.Stmt, ...], names: set[str]) -> set[str]:
     """The compared variables a pointer loop moves by a step (``l += 1``, ``total -= nums[l]``)."""
     found: set[str] = set()
     for stmt in _body_assignments(body):
-        if stmt.op in ("+", "-") or isinstance(stmt.value, ir.BinOp) and stmt.value.op in ("+", "-"):
+        if _is_step(stmt):
             found.update(t.id for t in stmt.targets if isinstance(t, ir.Name) and t.id in names)
     return found
 

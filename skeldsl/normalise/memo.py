@@ -240,6 +240,10 @@ class _Rewriter:
                 return []  # the table's declaration (a field's kind, repeated in each method)
             if isinstance(node, ir.Assign) and node.value is not None and len(node.targets) == 1 \
                     and isinstance(node.targets[0], ir.Index) and self.root(node.targets[0]) == key:
+                if isinstance(node.value, ir.Cond):  # memo[k] = a if c else b: the store in each branch
+                    value = node.value
+                    return stmt(ir.If(value.test, (replace(node, value=value.then),),
+                                      (replace(node, value=value.orelse),), node.line))
                 parts = (*(expr(i) for i in _indices(node.targets[0])), expr(node.value))
                 return [ir.ExprStmt(ir.Opaque("memo", parts), line=node.line)]
             return [_map_stmt(node, expr, stmt)]

@@ -49,8 +49,9 @@ def drop_empty_branches(body: list[Low]) -> list[Low]:
             stmt = _map_children(stmt, drop_empty_branches)
         if stmt[0] == "if":
             _, conds, then, orelse = stmt
-            if not then and not orelse:
-                out += conds
+            if not then and not orelse or then == orelse:
+                # no work, or the same work whichever way the test goes (``m[k] = a if c else b``)
+                out += conds + then
                 continue
             if not then:
                 stmt = ("if", conds, orelse, [])
@@ -66,6 +67,47 @@ def drop_trailing_return(body: list[Low]) -> list[Low]:
     if body and body[-1] == ("exit", "return"):
         return body[:-1]
     return body
+
+
+def order_exit_branches(body: list[Low]) -> list[Low]:
+    """``if c { A; return }; B`` at the end of a function (or before a block's final exit) is an if/else
+    whose order is a habit: ``return gcd(b, a % b) if b else a`` versus ``if (b == 0) return a; return
+    gcd(b, a % b);``.  The skeleton keeps no negation, so the branch with less work is written first
+    (as base-case guards are): ``if c { B; return }; A``.  Only a tail ``B`` without exits of its own
+    qualifies (it is then the whole other branch); equal weights keep their order, and so do tests with
+    operations (``if map.has(m) { map.get(m); return }`` reads as the lookup it guards)."""
+    body = [_map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
+    return _swap_tail(body, len(body))
+
+
+def _order_nested_exits(body: list[Low]) -> list[Low]:
+    body = [_map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
+    if body and body[-1][0] == "exit":
+        return _swap_tail(body, len(body) - 1)
+    return body
+
+
+def _swap_tail(body: list[Low], end: int) -> list[Low]:
+    """Swap the branches of the last ``if`` before ``body[end:]`` (see ``order_exit_branches``)."""
+    for index in range(end - 1, -1, -1):
+        stmt = body[index]
+        if stmt[0] == "exit":
+            return body
+        if stmt[0] != "if":
+            continue
+        _, conds, then, orelse = stmt
+        rest = body[index + 1:end]
+        if conds or orelse or not then or then[-1] != ("exit", "return") or \
+                any(inner[0] == "exit" for inner in walk_low(rest)):
+            return body
+        if _weight(rest) < _weight(then[:-1]):
+            return body[:index] + [("if", conds, rest + [then[-1]], [])] + then[:-1] + body[end:]
+        return body
+    return body
+
+
+def _weight(body: list[Low]) -> int:
+    return sum(1 for _ in walk_low(body))
 
 
 def drop_trailing_continue(body: list[Low]) -> list[Low]:
@@ -191,7 +233,7 @@ def drop_fill_loops(body: list[Low]) -> list[Low]:
     for stmt in body:
         if stmt[0] in _NESTED:
             stmt = _map_children(stmt, drop_fill_loops)
-        if stmt[0] == "assign":
+        if stmt[0] == "assign" and stmt[2] != "sort":  # a loop over a sorted copy reads it in order
             built[stmt[1]] = stmt[3]
         elif stmt[0] == "for" and not stmt[3] and built and (
                 stmt[1] == "const" or stmt[1] == "over" and stmt[2] in built.values()):
@@ -339,6 +381,13 @@ def merge_checked_lookup(body: list[Low]) -> list[Low]:
     for stmt in merge(body):
         stmt = _map_children(stmt, merge_checked_lookup)
         if stmt[0] == "if":
+            _, conds, then, orelse = stmt
+            if orelse and conds and conds[-1][1] in _LOOKUP_PAIRS and then[1:] == orelse and \
+                    then[:1] == [("call", _LOOKUP_PAIRS[conds[-1][1]], conds[-1][2])]:
+                # ``if (m.ContainsKey(k)) m[k]++; else m[k] = 1;``: both branches do the same but for the
+                # guarded lookup, which is ``m[k] = m.get(k, 0) + 1`` (lower's ``_checked_lookup`` for ``?:``)
+                out += conds[:-1] + then
+                continue
             stmt = ("if", merge(stmt[1]), stmt[2], stmt[3])
         out.append(stmt)
     return out
@@ -485,6 +534,35 @@ _QUEUE_FRONT_OPS = {"deque.pushfront": "queue.push", "deque.pop": "queue.pop"}
 # a list popped at both ends (Go's and Swift's monotonic queues: ``q = q[1:]`` and ``q = q[:len(q)-1]``) is
 # the double-ended queue Python writes with collections.deque
 _DEQUE_OPS = {"list.append": "deque.push", "list.pop": "deque.pop", "list.popfront": "deque.popfront"}
+
+
+def drop_constant_functions(functions: dict[str, list[Low]], memo: dict[str, bool]) -> dict[str, list[Low]]:
+    """A function whose skeleton is empty does O(1) work, so a call to it is O(1) detail like any other
+    O(1) step: the calls go, and so does the function (a node class's constructor, a field-storing
+    ``__init__``, an ``inBounds(r, c)`` helper that one translation writes inline).  Repeated until no
+    function empties; memo functions stay, and a program whose every function is empty is unchanged
+    (its skeleton says exactly that)."""
+    result = dict(functions)
+    while True:
+        empty = {f"F:{name}" for name, body in result.items() if not body and not memo.get(name)}
+        if not empty or len(empty) == len(result):
+            return result if len(result) < len(functions) else functions
+        result = {name: drop_empty_branches(_drop_calls(body, empty))
+                  for name, body in result.items() if f"F:{name}" not in empty}
+
+
+def _drop_calls(body: list[Low], calls: set[str]) -> list[Low]:
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] == "call" and stmt[1] in calls:
+            continue
+        if stmt[0] == "if":
+            stmt = ("if", [c for c in stmt[1] if c[1] not in calls], _drop_calls(stmt[2], calls),
+                    _drop_calls(stmt[3], calls))
+        elif stmt[0] in _NESTED:
+            stmt = _map_children(stmt, lambda inner: _drop_calls(inner, calls))
+        out.append(stmt)
+    return out
 
 
 def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
@@ -647,7 +725,7 @@ def loop_over_source(body: list[Low]) -> list[Low]:
         out: list[Low] = []
         for stmt in stmts:
             stmt = _map_children(stmt, rewrite)
-            if stmt[0] == "for" and stmt[1] in ("over", "log") and stmt[2] in built:
+            if stmt[0] == "for" and stmt[1] in ("over", "log", "subsets") and stmt[2] in built:
                 stmt = (stmt[0], stmt[1], root(stmt[2]), stmt[3])
             out.append(stmt)
         return out
@@ -777,6 +855,7 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     flatten_else_after_exit,
     drop_redundant_exit_branch,
     drop_trailing_return,
+    order_exit_branches,
     drop_trailing_continue,
     drop_empty_branches,
     merge_nested_conditions,

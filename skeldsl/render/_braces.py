@@ -170,6 +170,13 @@ class BraceRenderer(LanguageRenderer):
     def midpoint(self, r: Program, lo: str, hi: str) -> str:
         return f"({lo} + {hi}) / 2"
 
+    SHIFT = "(1 << {n})"  # 2^n as the language writes it
+
+    def for_subsets(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
+        """Every bitmask of ``n`` bits, counting up (the first counting-loop form of the language)."""
+        head = self.RANGE_LOOP[0].format(v=var, n=self.SHIFT.format(n=n), step=self.increment(r, var))
+        return self.braces(head, body)
+
     def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
         """A binary search (``while lo < hi``) or a loop that halves ``mid``, half the time each."""
         size = self.size(r, binding)

@@ -20,6 +20,7 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
 * ``if { return }`` as the first statement of a non-recursive function (an O(1) guard for trivial
   input, ``drop_input_guard``), and ``if c { return }`` right before a ``return`` (one return);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
+* a function with an empty body, and calls to it, unless every function is empty (``drop_constant_functions``);
 * parameter lists not in ``canonical_params`` form: an ``any`` parameter the body never uses (``num``), a helper's parameters (of a function other functions
   call) out of order of first use in its body, unused ones by kind (a helper's parameter order is its
   author's choice);
@@ -76,7 +77,8 @@ def _to_low(body: tuple[model.Stmt, ...], function: str, base: str) -> list[tupl
             if isinstance(domain, model.Const):
                 out.append(("for", "const", None, _to_low(stmt.body, function, base)))
             else:
-                kind = "log" if isinstance(domain, model.Halving) else "over"
+                kind = "log" if isinstance(domain, model.Halving) else \
+                    "subsets" if isinstance(domain, model.Subsets) else "over"
                 out.append(("for", kind, _internal(domain.ref, function), _to_low(stmt.body, function, base)))
         elif isinstance(stmt, model.While):
             out.append(("while", _internal(stmt.ref, function), _to_low(stmt.body, function, base)))
@@ -119,6 +121,8 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
         params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
         memo[function.name] = function.memo
     lowered = _program_passes(lowered, params)
+    if hasattr(passes, "drop_constant_functions"):
+        lowered = passes.drop_constant_functions(lowered, memo)
     return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo)
 
 

@@ -333,6 +333,10 @@ class Program:
             mid = self.names.fresh(("mid", "middle", "pivot"))
             inner.ints.append(mid)
             return lang.halving(self, binding, var, hi, mid, self.block(stmt.body, inner, fn))
+        if isinstance(domain, model.Subsets):
+            var = self.names.fresh(("mask", "state", "subset"))
+            inner.ints.append(var)
+            return lang.for_subsets(self, var, lang.size(self, binding), self.block(stmt.body, inner, fn))
         if binding.kind == "num":
             var = self.names.fresh(INDEX_NAMES)
             inner.ints.append(var)

@@ -108,6 +108,7 @@ def _block(c: Chooser, caps: Capabilities, scope: _Scope, n_functions: int, dept
             domains += [model.Over(ref) for ref, kind in scope.refs
                         if kind in ITERABLE and kind not in caps.not_iterable]
             domains += [model.Halving(ref) for ref, kind in scope.refs if kind in SIZED and kind not in caps.not_sized]
+            domains += [model.Subsets(ref) for ref, kind in scope.refs if kind in SIZED and kind not in caps.not_sized]
             body = _block(c, caps, scope.inner(loop=True), n_functions, depth - 1, max_block)
             out.append(model.For(c.choice(domains), body))
         elif choice == "while":

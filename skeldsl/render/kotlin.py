@@ -149,6 +149,7 @@ class KotlinRenderer(BraceRenderer):
     EACH_LOOP = {**dict.fromkeys(("map", "tree"), ("for (({x}, _) in {r})", "for ({x} in {r}.keys)")),
                  "*": ("for ({x} in {r})",)}
     RANGE_LOOP = ("for ({v} in 0 until {n})", "for ({v} in {n} - 1 downTo 0)")
+    SHIFT = "(1 shl {n})"
     CONST_LOOP = ("for ({v} in 0 until 4)", "for ({v} in 0 until 26)")
     SEARCH = ("var {lo} = 0", "var {hi} = {size}")
     MID = "val {mid} = {middle}"

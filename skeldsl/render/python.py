@@ -198,6 +198,10 @@ class PythonRenderer(LanguageRenderer):
         head = r.pick((f"for {var} in range(4):", f"for {var} in range(26):", f"for {var} in (0, 1, 2, 3):"))
         return self.block([head], body, [])
 
+    def for_subsets(self, r: Program, var: str, n: str, body: list[str]) -> list[str]:
+        head = r.pick((f"for {var} in range(1 << {n}):", f"for {var} in range(2 ** {n}):"))
+        return self.block([head], body, [])
+
     def halving(self, r: Program, binding, lo: str, hi: str, mid: str, body: list[str]) -> list[str]:
         size = self.size(r, binding)
         if r.rng.random() < 0.5:

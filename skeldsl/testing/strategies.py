@@ -64,7 +64,8 @@ def _blocks(n_params: int, n_functions: int, depth: int, max_block: int) -> st.S
     else:
         inner = _blocks(n_params, n_functions, depth - 1, max_block)
         domains = st.one_of(
-            st.builds(model.Over, refs), st.builds(model.Halving, refs), st.just(model.Const())
+            st.builds(model.Over, refs), st.builds(model.Halving, refs), st.builds(model.Subsets, refs),
+            st.just(model.Const())
         )
         statements = st.one_of(
             leaves,
