@@ -492,3 +492,21 @@ def test_chained_builder_appends_name_the_builder():
     separate = 'class S { String f(String[] w) { StringBuilder sb = new StringBuilder(); for (String x : w) { sb.append(x); sb.append(","); sb.reverse(); } return sb.toString(); } }'
     text = skel(chained, "java")
     assert text == skel(separate, "java") and text.count("strbuf.append(v0)") == 2
+
+
+def test_a_list_filled_from_a_collection_built_in_between_follows_it():
+    # `res = []` stands before the set the loop walks is built: the sized copy is built after its source
+    python = "def f(nums: List[int]):\n    res = []\n    seen = set(nums)\n    for x in seen:\n        res.append(x)\n    return res\n"
+    java = """
+    class Solution {
+        List<Integer> f(int[] nums) {
+            List<Integer> res = new ArrayList<>();
+            Set<Integer> seen = new HashSet<>();
+            for (int x : nums) seen.add(x);
+            for (int x : seen) res.add(x);
+            return res;
+        }
+    }"""
+    text = skel(python, "python")
+    assert text.index("v0 = set(p0)") < text.index("v1 = list(v0)")
+    assert text == skel(java, "java")

@@ -121,12 +121,13 @@ fn f0(p0: seq) {
 """
 
 
-def test_a_list_filled_from_a_later_local_is_not_drawn():
-    # the normaliser's own output for `v = []; t = SortedList(); for x in t: v.append(0); t.discard(0)`
-    # builds the list from the tree before the tree exists (a normaliser defect, reported); no renderer
-    # can write it, so the generator draws again
+def test_a_list_filled_from_a_later_local_is_built_after_it():
+    # `v = []; t = SortedList(); for x in t: v.append(0); t.discard(0)` once extracted as `v1 = list(v0)`
+    # *before* `v0 = tree()`; the normaliser now builds the sized list after its source, so a renderer can
+    # write what it extracts, and the generator's guard still rejects the skeleton that uses v1 first
     skeleton = parse_skeleton(FILLED_FROM_A_LATER_LOCAL)
     extracted = skeldsl.extract(render(skeleton, "python", seed=0), "python")
     assert extracted == canonicalise(skeleton)
-    assert not _built_before_use(extracted.functions[0].body, {"p0"})
-    assert _built_before_use(skeleton.functions[0].body, {"p0"})
+    assert _built_before_use(extracted.functions[0].body, {"p0"})
+    assert [type(stmt).__name__ for stmt in extracted.functions[0].body] == ["Assign", "Assign", "For"]
+    assert extracted.functions[0].body[1].value.ref == extracted.functions[0].body[0].target

@@ -160,6 +160,10 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
             continue
         if follow is None or out[follow][0] != "for" or out[follow][1] != "over" or out[follow][2] in (None, "_"):
             continue
+        source = _base(out[follow][2])
+        if any(skipped is not None and skipped[0] == "assign" and skipped[1] == source
+               for skipped in out[index + 1:follow]):
+            moved = True  # the loop's collection is built in between: the sized copy must follow it
         loop_body = out[follow][3]
         appends = [k for k, inner in enumerate(loop_body) if inner == fill]
         if stmt[2] == "list":

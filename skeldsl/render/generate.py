@@ -169,10 +169,9 @@ def _no_growing_walk(function: model.Function) -> bool:
 
 
 def _built_before_use(body: tuple, visible: set[str]) -> bool:
-    """Whether every local is built, earlier in its block or an enclosing one, before it is used.  The
-    normaliser can break this (reported, not repaired here): ``v = []; t = tree(); for x in t:
-    v.append(x); ...`` extracts as ``v1 = list(v0)`` *before* ``v0 = tree()`` (the filled list keeps the
-    empty list's place), which no renderer can write."""
+    """Whether every local is built, earlier in its block or an enclosing one, before it is used: a
+    skeleton that uses a local first (``v1 = list(v0)`` before ``v0 = tree()``) is no program's
+    skeleton, and no renderer can write it."""
     visible = set(visible)
 
     def seen(ref: str | None) -> bool:
