@@ -77,9 +77,13 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "min_by_key": "reduce", "for_each": "iterate", "map": "iterate", "filter": "iterate",
         "filter_map": "iterate", "fold": "iterate", "flat_map": "iterate", "to_string": "none",
         "to_owned": "none", "abs": "none", "pow": "none", "clone": "none", "last": "none", "first": "none",
-        "push_str": "strbuf.append", "chars": "wrap", "join": "str.join",
+        "push_str": "strbuf.append", "chars": "wrap", "join": "str.join", "position": "list.find",
+        "rposition": "list.find",
     },
 }
+# a string's bytes are the string itself seen as a sequence (Python indexes and walks ``s`` directly)
+_BY_KIND["str"].update({"as_bytes": "view", "into_bytes": "view"})
+_BY_KIND["*"].update({"as_bytes": "view", "into_bytes": "view"})
 for _kind in ("list", "map", "set", "deque", "heap", "tree", "str", "*"):
     _BY_KIND[_kind].update({m: "wrap" for m in _WRAPS if m not in _BY_KIND[_kind]})
     _BY_KIND[_kind].setdefault("len", "size")
@@ -94,6 +98,7 @@ _CONSTRUCTORS = {
     "BTreeSet::new": "tree", "HashSet::from": "set", "HashMap::from": "map", "String::new": "str",
     "String::with_capacity": "str", "Vec::from": "list",
 }
+_EMPTY_STRINGS = frozenset({"String::new", "String::with_capacity", "String::from"})
 _CAPACITY = frozenset(name for name in _CONSTRUCTORS if name.endswith("with_capacity"))
 # the constructor a ``.collect()`` into a declared collection kind stands for
 _COLLECTED_INTO = {"set": "HashSet::from", "map": "HashMap::from", "heap": "BinaryHeap::from",
@@ -245,7 +250,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             if child.type != "parameter":
                 continue
             names = self.pattern_names(self.field(child, "pattern"))
-            kind = _param_kind(self.type_kind(self.field(child, "type")))
+            type_node = self.field(child, "type")
+            kind = _param_kind(self.type_kind(type_node))
+            if kind in ("num", "bool") and type_node is not None and type_node.type == "reference_type" and \
+                    any(c.type == "mutable_specifier" for c in type_node.children):
+                continue  # `res: &mut i32`: the running answer Python keeps in a nonlocal / self field
             params += [ir.Param(name, kind) for name in names]
         return tuple(params)
 
@@ -254,6 +263,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             node = self.field(node, "type")
         if node is None:
             return None
+        if node.type == "array_type" and self.field(node, "length") is None \
+                and self.text(self.field(node, "element")) in ("u8", "char"):
+            return "str"  # &[u8] / &[char]: how Rust passes a string to be indexed (Python passes the str)
         if node.type in ("array_type", "slice_type"):
             return "seq"
         if node.type == "primitive_type":
@@ -355,8 +367,12 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         return [ir.Return(value, line) if tail else ir.ExprStmt(value, line)]
 
     def target(self, node) -> ir.Expr:
-        """An assignment target; ``*m.entry(k).or_insert(0)`` is ``m[k]``."""
-        return self.expr(node)
+        """An assignment target; ``*m.entry(k).or_insert(0)`` and ``*m.get_mut(&k).unwrap()`` are ``m[k]``."""
+        saved, self.entry_context = self.entry_context, True
+        try:
+            return self.expr(node)
+        finally:
+            self.entry_context = saved
 
     def h_let(self, node) -> list[ir.Stmt]:
         pattern = self.field(node, "pattern")
@@ -371,6 +387,16 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             self.entry_aliases.pop(name, None)
         if value_node is None:
             return [ir.Assign((self.bound(n),), None, declared=_declared(kind), line=line) for n in names]
+        alternative = self.field(node, "alternative")
+        if alternative is not None:  # let Some(x) = v else { return 0 }: a guard, then the binding
+            saved, self.pending = self.pending, []
+            test, binds = self.let_condition(node)
+            pre, self.pending = self.pending, saved
+            return pre + [ir.If(test, tuple(self.block_statements(alternative)), (), line)] + binds
+        if value_node.type == "match_expression" and self.exits_in_arms(value_node):
+            # let node = match p { None => return 0, Some(n) => n }: the exiting arms are a guard
+            return [self.match_statement(value_node, tail=False)] + \
+                [ir.Assign((self.bound(n),), ir.Opaque("bind"), line=line) for n in names]
         if len(names) == 1 and self.is_entry(value_node):
             # let c = m.entry(k).or_insert(0) / m.get_mut(&k).unwrap(): c is m[k] wherever it is used
             self.entry_context = True
@@ -389,12 +415,19 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             value = ir.Comprehension(kind, value.element, value.generators)
         elif isinstance(value, ir.Comprehension) and kind in ("heap", "deque") and value.kind == "list":
             value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), (value,))
+        if kind == "str":
+            value = _joined(value)  # let s: String = chars.into_iter().collect()
         if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and kind in _COLLECTED_INTO:
             # let h: BinaryHeap<_> = xs.into_iter().collect(): the declared collection, built from xs
             value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), value.args)
         if len(names) == 1:
             return [ir.Assign((self.bound(names[0]),), value, declared=_declared(kind), line=line)]
         return [ir.Assign((ir.CollectionLit("tuple", tuple(map(self.bound, names))),), value, line=line)]
+
+    def exits_in_arms(self, node) -> bool:
+        block = self.field(node, "body")
+        return any(arm.type == "match_arm" and getattr(self.field(arm, "value"), "type", None) in (
+            "return_expression", "break_expression", "continue_expression") for arm in self.named(block))
 
     def is_entry(self, node) -> bool:
         """``m.entry(k).or_insert(v)`` / ``m.get_mut(&k).unwrap()`` (a mutable reference into a map)."""
@@ -408,9 +441,16 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
     def if_statement(self, node, tail: bool) -> list[ir.Stmt]:
         condition = self.field(node, "condition")
         self.pending = []
+        saved_aliases = dict(self.entry_aliases)
         test, prefix = self.condition(condition)
         pre, self.pending = self.pending, []
         body = prefix + self.block_statements(self.field(node, "consequence"), tail=tail)
+        self.entry_aliases = saved_aliases  # names bound by `if let` live in the `then` block only
+        inserted = self.set_insert(test)
+        if inserted is not None:
+            test, insert, negated = inserted
+            if not negated:  # if seen.insert(x) { body } is `if x not in seen: seen.add(x); body`
+                body = [insert] + body
         orelse: list[ir.Stmt] = []
         alternative = self.field(node, "alternative")
         if alternative is not None:
@@ -419,7 +459,25 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 orelse = self.if_statement(inner, tail)
             elif inner is not None:
                 orelse = self.block_statements(inner, tail=tail)
+        if condition is not None and condition.type == "let_condition" and isinstance(test, ir.BinOp) \
+                and test.op == "in" and not orelse and len(body) == 1 and isinstance(body[0], ir.Foreach):
+            # if let Some(vs) = adj.get(&u) { for v in vs {..} } is Python's `for v in adj[u]` (defaultdict,
+            # adj.get(u, [])): a walk over whatever is there
+            return pre + body
+        if inserted is not None and inserted[2]:  # if !seen.insert(x) { return } is `if x in seen: return` ..
+            return pre + [ir.If(test, tuple(body), tuple(orelse), self.line(node)), inserted[1]]  # .. then the add
         return pre + [ir.If(test, tuple(body), tuple(orelse), self.line(node))]
+
+    @staticmethod
+    def set_insert(test: ir.Expr) -> tuple[ir.Expr, ir.Stmt, bool] | None:
+        """``seen.insert(x)`` (optionally negated) as a whole condition: (``x in seen``, the insert, negated).
+        Rust's set insert reports whether the element was new; other languages test, then add."""
+        negated = isinstance(test, ir.UnaryOp) and test.op == "not"
+        call = test.operand if negated else test  # type: ignore[union-attr]
+        if isinstance(call, ir.Call) and isinstance(call.func, ir.Attr) and call.func.name == "insert" \
+                and len(call.args) == 1:
+            return ir.BinOp("in", call.args[0], call.func.obj), ir.ExprStmt(call), negated
+        return None
 
     def condition(self, node) -> tuple[ir.Expr, list[ir.Stmt]]:
         """(test, statements binding the pattern) of an ``if`` / ``while`` condition."""
@@ -446,9 +504,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         line = self.line(node)
         if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr) and value.func.name in ("get", "get_mut") \
                 and len(value.args) == 1:
-            index = ir.Index(value.func.obj, value.args[0])  # if let Some(v) = m.get(&k): k in m, then m[k]
-            binds = [ir.Assign((ir.Name(n),), index, line=line) for n in names] or [ir.ExprStmt(index, line)]
-            return ir.BinOp("in", value.args[0], value.func.obj), binds
+            # if let Some(v) = m.get(&k) { .. v .. } is Python's `if k in m: .. m[k] ..`: v stands for m[k]
+            index = ir.Index(value.func.obj, value.args[0])
+            for name in names:
+                self.entry_aliases[name] = index
+            return ir.BinOp("in", value.args[0], value.func.obj), []
         if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr) and value.func.name in _TAKING:
             # if let Some(x) = heap.pop(): the pop happens whatever the outcome
             self.pending.append(ir.Assign((ir.Name(names[0]),), value, line=line) if len(names) == 1
@@ -615,6 +675,12 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             method, receiver = callee.name, callee.obj
             if method in _TRANSPARENT_METHODS:
                 return receiver
+            if method in ("to_vec", "to_owned", "collect") and not args and isinstance(receiver, ir.Call) \
+                    and isinstance(receiver.func, ir.Attr) and receiver.func.name in ("as_bytes", "into_bytes"):
+                return receiver  # s.as_bytes().to_vec(): the string's bytes, as Python's list(s) views s
+            if method in ("to_vec", "to_owned", "to_string") and not args and isinstance(receiver, ir.Index) \
+                    and receiver.is_slice:
+                return receiver  # xs[a..b].to_vec() is Python's slice xs[a:b] (a copy already)
             if method == "enumerate" and not args:
                 return ir.Call(ir.Name("enumerate"), (receiver,))
             if method in ("or_insert", "or_insert_with", "or_default", "or_insert_with_key") \
@@ -632,6 +698,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 folded = self.fold_chain(method, receiver, function)
                 if folded is not None:
                     return folded
+        if isinstance(callee, ir.Name) and callee.id in _EMPTY_STRINGS and (
+                callee.id != "String::from" or all(isinstance(a, ir.Literal) for a in args)):
+            return ir.Literal("str")  # String::new() / String::from("..") is Python's "" / "..": a growing string
         if isinstance(callee, ir.Name) and callee.id in _CAPACITY:
             args = ()
         if isinstance(callee, ir.Name) and self.owner is not None and callee.id == f"{self.owner}::new":
@@ -645,8 +714,10 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         maps: list[ir.Lambda] = []
         filters: list[ir.Lambda] = []
         node = receiver
+        reversed_ = False
         while isinstance(node, ir.Call) and isinstance(node.func, ir.Attr) and (
                 node.func.name in _WRAPS or node.func.name in ("map", "filter", "filter_map", "flat_map")):
+            reversed_ = reversed_ or node.func.name == "rev"
             if node.func.name in ("map", "filter_map", "flat_map"):
                 if not (len(node.args) == 1 and isinstance(node.args[0], ir.Lambda)):
                     return None
@@ -664,13 +735,22 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             node = ir.Call(ir.Name("enumerate"), (inner,))
         target_text = self.text(function)
         kind = "set" if "HashSet" in target_text else "map" if "HashMap" in target_text else \
-            "heap" if "BinaryHeap" in target_text else "deque" if "VecDeque" in target_text else "list"
+            "heap" if "BinaryHeap" in target_text else "deque" if "VecDeque" in target_text else \
+            "str" if "String" in target_text else "list"
         if not maps and not filters:
+            if method == "collect" and isinstance(receiver, ir.Range):
+                return ir.Call(ir.Name("Vec::from"), (receiver,))  # (0..n).collect() is list(range(n))
             if method != "collect" or node is receiver:
                 return None
+            if reversed_ and kind in ("list", "str"):
+                return ir.Index(node, ir.Opaque("reversed"), is_slice=True)  # s.bytes().rev().collect(): s[::-1]
+            if kind == "str":
+                return _joined(ir.Call(ir.Name("Vec::from"), (node,)))
             if isinstance(receiver, ir.Call) and isinstance(receiver.func, ir.Attr) and \
                     receiver.func.name in ("chars", "bytes") and receiver.func.obj is node:
                 return node  # s.chars().collect(): Rust's way to index a string, not a copy
+            if kind == "list" and isinstance(node, ir.Index) and node.is_slice:
+                return node  # xs[a..b].iter().cloned().collect() is the slice xs[a:b]
             return ir.Call(ir.Name(_COLLECTED_INTO.get(kind, "Vec::from")), (node,))
         first = (maps or filters)[0]
         element: ir.Expr = maps[-1].body if maps else ir.Name(first.params[0] if first.params else "_")
@@ -678,7 +758,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             element = ir.Opaque("chain", tuple(m.body for m in maps))
         generator = ir.Generator(first.params or ("_",), node, tuple(f.body for f in filters))
         if method == "collect":
-            return ir.Comprehension(kind if kind in ("set", "map") else "list", element, (generator,))
+            collected = ir.Comprehension(kind if kind in ("set", "map") else "list", element, (generator,))
+            return _joined(collected) if kind == "str" else collected
         return ir.Call(ir.Name("sum"), (ir.Comprehension("gen", element, (generator,)),))
 
     def e_macro(self, node) -> ir.Expr:
@@ -704,6 +785,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             return None
         nested = RustExtractor(data, self.path)
         nested.owner = self.owner
+        nested.entry_aliases = self.entry_aliases
         return nested.expr(array)
 
     def e_array(self, node) -> ir.Expr:
@@ -798,6 +880,17 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _joined(value: ir.Expr) -> ir.Expr:
+    """A collection collected into a ``String`` is Python's ``"".join(...)`` (other values unchanged)."""
+    if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and len(value.args) == 1:
+        parts = value.args[0]
+    elif isinstance(value, ir.Comprehension) and value.kind == "list":
+        parts = ir.Comprehension("gen", value.element, value.generators)
+    else:
+        return value
+    return ir.Call(ir.Attr(ir.Literal("str"), "join"), (parts,))
 
 
 def _param_kind(kind: str | None) -> str:

@@ -358,20 +358,44 @@ def _kill_group(pid: int) -> None:
         pass
 
 
-def _sweep_uid(uid: int) -> None:
-    """Kill every process left running under the run's private uid (children that left the group)."""
-    try:
-        subprocess.run(
-            ["kill", "-KILL", "-1"],
-            preexec_fn=lambda: (os.setresgid(uid, uid, uid), os.setresuid(uid, uid, uid)),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env={"PATH": "/usr/bin:/bin"},
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        pass
+def _sweep_uid(uid: int, wait_s: float = 2.0) -> None:
+    """Kill every process left running under the run's private uid (children that left the group), and
+    wait until they are gone: SIGKILL is delivered asynchronously, and a run must not return while its
+    processes still execute (on a loaded machine a killed child can stay runnable for a moment)."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            subprocess.run(
+                ["kill", "-KILL", "-1"],
+                preexec_fn=lambda: (os.setresgid(uid, uid, uid), os.setresuid(uid, uid, uid)),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env={"PATH": "/usr/bin:/bin"},
+                timeout=10,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return
+        if not _live_processes(uid) or time.monotonic() > deadline:
+            return
+        time.sleep(0.01)
+
+
+def _live_processes(uid: int) -> list[int]:
+    """Pids of processes running under ``uid`` that are not zombies (zombies execute nothing; the
+    container's init reaps them)."""
+    live = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as handle:
+                fields = dict(line.split(":", 1) for line in handle if ":" in line)
+        except OSError:
+            continue
+        if fields.get("Uid", "").split()[:1] == [str(uid)] and not fields.get("State", "").strip().startswith("Z"):
+            live.append(int(entry.name))
+    return live
 
 
 def _signal_name(number: int) -> str:

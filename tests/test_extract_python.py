@@ -153,9 +153,9 @@ def test_nested_function_is_hoisted_and_captured_collections_lifted() -> None:
                 dfs(r, c)
     """
     assert skel(code) == ("skel 1\nfn f0(p0: seq) {\n  for p0 {\n    for p0[] {\n      f1()\n    }\n  }\n}\n"
-                          "fn f1(p0: seq, p1: num, p2: num) {\n  if {\n    return\n  }\n  f1()\n  f1()\n}\n")
-    # (untyped r, c take the kind every call site passes: loop counters, so num; both change in some
-    # self-call, so both are the helper's own state, see drop_passed_on)
+                          "fn f1(p0: seq) {\n  if {\n    return\n  }\n  f1()\n  f1()\n}\n")
+    # (untyped r, c take the kind every call site passes: loop counters, so num; no loop runs over them
+    # and dfs is not memoised, so they are O(1) state and go, see canonical_params)
 
 
 def test_function_order_does_not_depend_on_definition_order() -> None:

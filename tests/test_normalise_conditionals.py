@@ -24,12 +24,13 @@ fn f0(p0: num, p1: num) {
 }
 """
 
+# (the recursive search is not memoised: its bounds l, r are O(1) state, see canonical_params)
 SEARCH = """\
 skel 1
 fn f0(p0: seq, p1: num) {
   f1()
 }
-fn f1(p0: seq, p1: num, p2: num) {
+fn f1(p0: seq) {
   if {
     return
   }

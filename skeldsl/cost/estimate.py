@@ -846,7 +846,9 @@ class _Analysis:
         Anything else in the body (a loop, an operation, a second call) is a different recursion.
         """
         fn = self.function
-        if fn.memo or not fn.params or fn.params[0].kind not in ("num", "any"):
+        # (the number itself may not be in the signature: a helper that is not memoised drops the
+        # numbers its skeleton never names, see canonical_params; a node parameter is a list walk)
+        if fn.memo or any(param.kind == "node" for param in fn.params):
             return False
         statements = [stmt for stmt in body if not (isinstance(stmt, model.Exit)
                                                     or (self._is_base_case(stmt) and len(stmt.then) == 1))]

@@ -27,7 +27,7 @@ from dataclasses import replace
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
 from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_constant_functions,
-                                     drop_input_guard,
+                                     drop_input_guard, guard_base_case,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -83,10 +83,11 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
-    lowered = {name: order_constructions(drop_input_guard(name, body)) for name, body in lowered.items()}
+    lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(
+        name, body, [kind for _, kind in params.get(name, ())]))) for name, body in lowered.items()}
     lowered = drop_constant_functions(lowered, memo)
     params = drop_passed_on(functions, lowered, params, spec)
-    params = canonical_params(lowered, params)
+    params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)
 
@@ -244,8 +245,8 @@ def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Exp
 _KIND_RANK = {kind: rank for rank, kind in enumerate(("node", "seq", "str", "map", "set", "fn", "any", "num"))}
 
 
-def canonical_params(lowered: dict[str, list[Low]],
-                     params: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+def canonical_params(lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]],
+                     memo: dict[str, bool] | None = None) -> dict[str, list[tuple[str, str]]]:
     """Parameter lists in a form every language can reach.
 
     * Kinds: an untyped parameter that the body never uses as a collection is ``num`` (``def dfs(i, j)``
@@ -256,6 +257,10 @@ def canonical_params(lowered: dict[str, list[Low]],
       kind.  A helper's parameter order is its author's choice: Python closures receive captured state
       first after lifting, Java passes ``dfs(i, j, grid)``, Go ``dfs(grid, i, j)``.  Entry functions keep
       their order (it is the problem's API, the same in every language).
+    * A helper that is not memoised drops the numbers and flags its body never names (no loop runs over
+      them): O(1) state whose passing is the author's choice (Rust and Java pass ``n`` and bitmasks to
+      ``backtrack(r, n, cols, ..)``, a Python closure captures them).  A memoised helper keeps every
+      parameter: they are the dimensions of its table.
 
     ``skeldsl.render.canonical`` applies the same function to skeletons."""
     helpers = {callee for caller, body in lowered.items() for callee in _calls(body) if callee != caller}
@@ -267,6 +272,9 @@ def canonical_params(lowered: dict[str, list[Low]],
             if kind == "any" and f"P:{pname}" not in uses:
                 kind = "num"
             canonical.append((pname, kind))
+        if name in helpers and memo is not None and not memo.get(name, False):
+            canonical = [(pname, kind) for pname, kind in canonical
+                         if kind not in ("num", "bool") or f"P:{pname}" in uses]
         if name in helpers:
             canonical.sort(key=lambda item: (uses.get(f"P:{item[0]}", len(uses)), _KIND_RANK.get(item[1], 99)))
         result[name] = canonical

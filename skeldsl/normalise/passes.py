@@ -148,26 +148,30 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
         if stmt is None or stmt[0] != "assign" or stmt[2] not in _FILLS or stmt[3] is not None:
             continue
         ref = stmt[1]
+        fill = ("call", _FILLS[stmt[2]], ref)
+        # (initial inserts before the loop, Java's ``count.put(0, 1)`` for Python's ``{0: 1}``, are part of it)
         follow, moved = index + 1, False
         while follow < len(out) and out[follow] is not None and (
-                out[follow][0] == "assign" or stmt[2] == "list" and _independent(out[follow], ref)):
-            moved = moved or out[follow][0] != "assign"
+                out[follow][0] == "assign" or out[follow] == fill
+                or stmt[2] == "list" and _independent(out[follow], ref)):
+            moved = moved or out[follow][0] != "assign" and out[follow] != fill
             follow += 1
         if follow >= len(out) or out[follow] is None:
             continue
         if follow is None or out[follow][0] != "for" or out[follow][1] != "over" or out[follow][2] in (None, "_"):
             continue
         loop_body = out[follow][3]
-        fill = ("call", _FILLS[stmt[2]], ref)
         appends = [k for k, inner in enumerate(loop_body) if inner == fill]
         if stmt[2] == "list":
             if len(appends) != 1 or sum(1 for inner in walk_low(loop_body) if ref in inner[1:]) != 1:
                 continue
             rest = loop_body[:appends[0]] + loop_body[appends[0] + 1:]
         else:
-            rest = [inner for inner in loop_body if inner != fill and inner != ("call", "map.get", ref)]
+            rest = [inner for inner in loop_body if inner != fill and inner != ("call", "map.get", ref)
+                    and inner != ("if", [], [], [])]  # (an ``if`` without work, ``if r < 0 { r += k }``)
             if not appends or rest:
                 continue
+        out[index + 1:follow] = [None if inner == fill else inner for inner in out[index + 1:follow]]
         if moved:
             out[index] = None
             before[follow] = ("assign", ref, stmt[2], out[follow][2])
@@ -358,20 +362,22 @@ def drop_heap_peeks(body: list[Low]) -> list[Low]:
     return out
 
 
+def _merge_lookups(calls: list[Low]) -> list[Low]:
+    out: list[Low] = []
+    for index, stmt in enumerate(calls):
+        following = calls[index + 1] if index + 1 < len(calls) else None
+        if stmt[0] == "call" and stmt[1] in _LOOKUP_PAIRS and following is not None \
+                and following == ("call", _LOOKUP_PAIRS[stmt[1]], stmt[2]):
+            continue
+        out.append(stmt)
+    return out
+
+
 def merge_checked_lookup(body: list[Low]) -> list[Low]:
     """``d.ContainsKey(k) ? d[k] : 0`` (C#, Java, C++ ``count(k) ? m[k] : 0``) is Python's ``d.get(k, 0)``:
     a membership test immediately followed by a read of the same key is one lookup with a default, so the
     test goes (statements and condition lists alike; both are O(1) on a hash map, log n on a tree)."""
-    def merge(calls: list[Low]) -> list[Low]:
-        out: list[Low] = []
-        for index, stmt in enumerate(calls):
-            following = calls[index + 1] if index + 1 < len(calls) else None
-            if stmt[0] == "call" and stmt[1] in _LOOKUP_PAIRS and following is not None \
-                    and following == ("call", _LOOKUP_PAIRS[stmt[1]], stmt[2]):
-                continue
-            out.append(stmt)
-        return out
-
+    merge = _merge_lookups
     out: list[Low] = []
     for stmt in merge(body):
         stmt = _map_children(stmt, merge_checked_lookup)
@@ -424,6 +430,9 @@ def absorb_initial_inserts(body: list[Low]) -> list[Low]:
             fresh.add(stmt[1])
         elif stmt[0] == "call" and stmt[1] in _INSERTS and stmt[2] in fresh:
             continue
+        elif stmt[0] == "if" and fresh and not stmt[1] and not stmt[3] and stmt[2] and all(
+                s[0] == "call" and s[1] in _INSERTS and s[2] in fresh for s in stmt[2]):
+            continue  # if (root != null) q.offer(root), Rust's if let Some(r) = root { q.push_back(r) }
         else:
             fresh = set()
         out.append(stmt)
@@ -445,6 +454,21 @@ def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
     while index < len(body) and body[index][0] == "assign" or index < len(body) and body[index] == guard:
         index += 1
     return [stmt for stmt in body[:index] if stmt != guard] + body[index:]
+
+
+def guard_base_case(name: str, body: list[Low], kinds=()) -> list[Low]:
+    """A recursive function over a node (``kinds``: its parameters' kinds) ending in ``if c { work }`` (no
+    ``else``; the recursion inside) is the base case written the other way round: Rust's ``if let
+    Some(n) = node { dfs(&n.left) .. }`` (or a tail ``if let .. { .. } else { 0 }``), Python's ``if not
+    node: return``.  The canonical form is the guard ``if c { return }; work`` (the skeleton keeps no
+    negation).  Recursions on numbers keep their shape (``if p[x] != x { p[x] = find(p[x]) }`` is
+    union-find's find for the cost model, a guard form is a chain N deep)."""
+    if "node" not in kinds or not body or body[-1][0] != "if" or body[-1][3] or not body[-1][2]:
+        return body
+    _, conds, then, _ = body[-1]
+    if not any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in walk_low(then)):
+        return body
+    return drop_trailing_return(body[:-1] + [("if", conds, [("exit", "return")], [])] + then)
 
 
 def order_constructions(body: list[Low]) -> list[Low]:
@@ -753,7 +777,8 @@ def merge_nested_conditions(body: list[Low]) -> list[Low]:
         stmt = _map_children(stmt, merge_nested_conditions)
         while stmt[0] == "if" and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "if" and not stmt[2][0][3]:
             inner = stmt[2][0]
-            stmt = ("if", stmt[1] + inner[1], inner[2], [])
+            # (a membership test then a read of the key is one lookup, as merge_checked_lookup says)
+            stmt = ("if", _merge_lookups(stmt[1] + inner[1]), inner[2], [])
         out.append(stmt)
     return out
 

@@ -120,19 +120,23 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
         lowered[function.name] = body
         params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
         memo[function.name] = function.memo
-    lowered = _program_passes(lowered)
+    lowered = _program_passes(lowered, params)
     if hasattr(passes, "drop_constant_functions"):
         lowered = passes.drop_constant_functions(lowered, memo)
-    return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params), memo)
+    return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo)
 
 
-def _program_passes(lowered: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+def _program_passes(lowered: dict[str, list[tuple]],
+                    params: dict[str, list[tuple[str, str]]] | None = None) -> dict[str, list[tuple]]:
     """The whole-program steps of ``skeldsl.normalise.normalise`` after the per-function passes, in its
     order (passes the installed normaliser does not have yet are skipped)."""
     lowered = passes.refine_containers(lowered)
     if hasattr(passes, "refine_string_builders"):
         lowered = passes.refine_string_builders(lowered)
     lowered = {name: passes.absorb_initial_inserts(body) for name, body in lowered.items()}
+    if hasattr(passes, "guard_base_case"):
+        lowered = {name: passes.guard_base_case(name, body, [kind for _, kind in (params or {}).get(name, ())])
+                   for name, body in lowered.items()}
     if hasattr(passes, "drop_input_guard"):
         lowered = {name: passes.drop_input_guard(name, body) for name, body in lowered.items()}
     if hasattr(passes, "order_constructions"):
