@@ -35,6 +35,8 @@ def appended_arrays(function: ir.FunctionDef, ranges: frozenset[str]) -> frozens
 
     ``ranges`` are the function names that build a range of integers (Python ``range``): a ``for`` over
     one of them has a counting index."""
+    if not stored_arrays(function.body):
+        return frozenset()  # the common case: no ``a[k] = v`` statement, so no expression walk
     facts = _Facts(ranges)
     facts.block(function.body, None, branch=False)
     if not facts.stores:
@@ -46,6 +48,32 @@ def appended_arrays(function: ir.FunctionDef, ranges: frozenset[str]) -> frozens
         if _counter_filled(array, stores, facts) or _loop_filled(stores, facts):
             found.add(array)
     return frozenset(found)
+
+
+def stored_arrays(body) -> set[str]:
+    """The names ``a`` of statements ``a[k] = v`` / ``a[k++] = v`` in ``body``: a superset of the arrays
+    ``appended_arrays`` can find (only those writes are its stores), from a statement-only walk, much
+    cheaper than its full one."""
+    names: set[str] = set()
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        kind = type(stmt)
+        if kind is ir.Assign:
+            if stmt.op is None:
+                for target in stmt.targets:
+                    if isinstance(target, ir.Index) and isinstance(target.obj, ir.Name):
+                        names.add(target.obj.id)
+        elif kind is ir.If:
+            stack.extend(stmt.body)
+            stack.extend(stmt.orelse)
+        elif kind in (ir.Foreach, ir.While, ir.Block):
+            stack.extend(stmt.body)
+        elif kind is ir.CFor:
+            stack.extend(stmt.init)
+            stack.extend(stmt.update)
+            stack.extend(stmt.body)
+    return names
 
 
 class _Store:

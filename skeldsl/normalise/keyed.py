@@ -53,9 +53,9 @@ _CHAR_CODE_MIN = 48  # ``c - 48`` / ``c - 97``: an offset by a character code ('
 
 def key_arrays(functions: Hoisted, spec: LanguageSpec) -> Hoisted:
     """Every hoisted function with its flag arrays as sets and its count arrays as maps."""
-    built = _constructed_names(functions, spec)
-    if not built:
-        return functions  # the common case: no array is built, nothing to walk
+    built, keyable = _constructed_names(functions, spec)
+    if not built or not keyable:
+        return functions  # the common case: no array is built (or none could qualify), nothing to walk
     tracked = built | {param.name for function, _ in functions for param in function.params}
     scan = _Scan(functions, spec, tracked)
     kinds = scan.decide()
@@ -557,9 +557,12 @@ def _chain(expr: ir.Expr) -> tuple[ir.Name | None, list[ir.Expr]]:
     return (expr, indices[::-1]) if isinstance(expr, ir.Name) else (None, [])
 
 
-def _constructed_names(functions: Hoisted, spec: LanguageSpec) -> set[str]:
-    """Names some statement assigns an array construction to (``count = [0] * 26``, ``a, b = [0] * 26, ...``)."""
+def _constructed_names(functions: Hoisted, spec: LanguageSpec) -> tuple[set[str], bool]:
+    """Names some statement assigns an array construction to (``count = [0] * 26``, ``a, b = [0] * 26, ...``),
+    and whether any group could qualify at all: a set needs a stored ``true`` literal (``seen[i] = true``),
+    a map constructions of literal size (``_Scan.group_kind``); without either, the scan is skipped."""
     names: set[str] = set()
+    keyable = False
     for function, _ in functions:
         stack = list(function.body)
         while stack:
@@ -568,15 +571,36 @@ def _constructed_names(functions: Hoisted, spec: LanguageSpec) -> set[str]:
             if kind is ir.Assign:
                 pairs = _pairs(stmt) or [(target, stmt.value) for target in stmt.targets]
                 for target, value in pairs:
-                    if type(target) is ir.Name and value is not None and _construction(value, spec) is not None:
-                        names.add(target.id)
+                    if type(target) is ir.Name and value is not None:
+                        construction = _construction(value, spec)
+                        if construction is not None:
+                            names.add(target.id)
+                            keyable = keyable or bool(construction[0])
+                    elif not keyable:
+                        keyable = _keyable(target, value, spec)
             elif kind is ir.If:
                 stack.extend(stmt.body + stmt.orelse)
             elif kind in (ir.While, ir.Block, ir.Foreach):
                 stack.extend(stmt.body)
             elif kind is ir.CFor:
                 stack.extend(stmt.init + stmt.body + stmt.update)
-    return names
+    return names, keyable
+
+
+def _keyable(target: ir.Expr, value: ir.Expr | None, spec: LanguageSpec) -> bool:
+    """Could ``target = value`` make a group qualify: a ``true`` stored into an element, or a construction
+    of literal size (see ``_constructed_names``)?"""
+    if value is None:
+        return False
+    if isinstance(target, ir.Index):
+        return isinstance(value, ir.Literal) and value.kind == "bool" and value.text.lower() == "true"
+    if isinstance(target, ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
+            and len(target.items) == len(value.items):  # a, (b, c) = x, (y, z), split as ``_Scan.assign`` does
+        return any(_keyable(item, part, spec) for item, part in zip(target.items, value.items))
+    if isinstance(target, ir.Name):
+        construction = _construction(value, spec)
+        return construction is not None and bool(construction[0])
+    return False
 
 
 def _char_code_names(functions: Hoisted) -> set[Binding]:

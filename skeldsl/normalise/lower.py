@@ -25,7 +25,7 @@ from typing import Iterable
 
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
-from skeldsl.normalise.appends import appended_arrays, grown_strings
+from skeldsl.normalise.appends import appended_arrays, grown_strings, stored_arrays
 
 # Internal statement forms:
 #   ("call", op, ref)            ("assign", target_ref, op, ref)
@@ -57,6 +57,23 @@ def receiver_kind(kind: str | None) -> str:
     return kind
 
 
+_SPEC_TABLES: dict[int, tuple[LanguageSpec, frozenset[str], frozenset[str]]] = {}
+
+
+def _spec_tables(spec: LanguageSpec) -> tuple[frozenset[str], frozenset[str]]:
+    """(range functions, string methods that append) of ``spec``: scanning its tables for every module
+    cost ~2% of normalisation, so they are kept per spec (by identity; the spec is held, so its id is
+    never reused)."""
+    cached = _SPEC_TABLES.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        cached = (spec,
+                  frozenset(name for name, (action, _) in spec.functions.items() if action == "range"),
+                  frozenset(method for (kind, method), op in spec.methods.items()
+                            if kind == "str" and op == "strbuf.append"))
+        _SPEC_TABLES[id(spec)] = cached
+    return cached[1], cached[2]
+
+
 class ModuleContext:
     """What all functions of one module share: the spec, the user functions, the fields' kinds."""
 
@@ -66,9 +83,7 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
-        self.range_functions = frozenset(name for name, (action, _) in spec.functions.items() if action == "range")
-        self.string_appends = frozenset(method for (kind, method), op in spec.methods.items()
-                                        if kind == "str" and op == "strbuf.append")
+        self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
         """The one known kind all call sites pass at ``position`` (untyped ``def dfs(i, node)``), or None."""
@@ -98,7 +113,8 @@ class FunctionLowering:
         self._recursive: bool | None = None
         self.loops: list[ir.Stmt] = []  # the loop statements being lowered, innermost last
         # sized arrays filled like appends (``appends.py``); those whose construction was lowered as one
-        self.appended = appended_arrays(function, context.range_functions)
+        self._appended: frozenset[str] | None = None  # computed on first use (``appended``): most functions never ask
+        self._stored: set[str] | None = None  # ``appends.stored_arrays``: a cheap filter before ``appended``
         self.appending: set[str] = set()
         # strings grown in place (``s += c`` where that is amortised, ``s.push_str(x)``): built as builders
         self.grown = grown_strings(function, context.spec.inplace_string_append, context.string_appends)
@@ -109,6 +125,18 @@ class FunctionLowering:
             self.refs[param.name] = f"P:{param.name}"
             if param.kind == "num":
                 self.size_of[param.name] = f"P:{param.name}"
+
+    def is_appended(self, name: str) -> bool:
+        """Is ``name`` in ``appends.appended_arrays`` of this function?  Only a sized list construction
+        asks, so it is computed then (it walks the whole function), and only for a name some statement
+        stores into by index (``appends.stored_arrays``, a statement-only walk)."""
+        if self._appended is None:
+            if self._stored is None:
+                self._stored = stored_arrays(self.function.body)
+            if name not in self._stored:
+                return False
+            self._appended = appended_arrays(self.function, self.context.range_functions)
+        return name in self._appended
 
     def retag_constructors(self, body: list[Low]) -> list[Low]:
         """``h = []`` later used with ``heappush(h, x)`` is a heap: fix constructors by the final kind."""
@@ -707,7 +735,7 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
-            if op == "list" and isinstance(target, ir.Name) and target.id in self.appended:
+            if op == "list" and isinstance(target, ir.Name) and self.is_appended(target.id):
                 self.appending.add(target.id)  # res = new int[n] filled by res[k++] = x: res = [] + appends
                 source = None
             if isinstance(value, ir.Comprehension) and (op != "list" or self.filled_list(value) is None):
