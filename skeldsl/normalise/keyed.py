@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from skeldsl import ir
-from skeldsl.normalise.lower import walk_expr
+from skeldsl.normalise.lower import flat_statements, walk_expr
 from skeldsl.normalise.spec import LanguageSpec
 
 Hoisted = list[tuple[ir.FunctionDef, "str | None"]]
@@ -436,7 +436,7 @@ class _Rewriter:
 
     def initialises(self, body: tuple[ir.Stmt, ...]) -> bool:
         """Does a loop ``body`` only store one constant into every cell of a converted map?"""
-        stmts = list(_flat(body))
+        stmts = list(flat_statements(body))
         return bool(stmts) and all(
             isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1
             and isinstance(stmt.targets[0], ir.Index) and isinstance(stmt.targets[0].obj, ir.Name)
@@ -525,14 +525,6 @@ def _row(value: ir.Expr, spec: LanguageSpec) -> str | None:
             and isinstance(value.func, ir.Name) and value.func.id in spec.constructors and not value.args:
         return "other"
     return None
-
-
-def _flat(body: tuple[ir.Stmt, ...]):
-    for stmt in body:
-        if isinstance(stmt, ir.Block):
-            yield from _flat(stmt.body)
-        else:
-            yield stmt
 
 
 def _empty(body: tuple[ir.Stmt, ...]) -> bool:

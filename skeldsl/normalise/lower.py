@@ -1381,6 +1381,15 @@ def _statement_exprs(body: Iterable[ir.Stmt]):
                 yield value
 
 
+def flat_statements(body):
+    """The statements of ``body`` with bare blocks (``{ ... }`` scopes) opened, in order."""
+    for stmt in body:
+        if isinstance(stmt, ir.Block):
+            yield from flat_statements(stmt.body)
+        else:
+            yield stmt
+
+
 def walk_expr(expr):
     """Every node of an IR expression (or statement), generator iterables and conditions included."""
     stack = [expr]

@@ -79,7 +79,7 @@ class _Rewriter:
     # ----------------------------------------------------------------------------- recognition
 
     def key(self, expr: ir.Expr) -> Key | None:
-        return _key(expr, self.spec)
+        return storage_key(expr, self.spec)
 
     def root(self, expr: ir.Expr) -> Key | None:
         """The table an element access reads: ``T[i][j]`` -> T."""
@@ -316,7 +316,7 @@ def _clean_owners(functions: Hoisted, index: int, key: Key, position: int | None
 
 
 def _assigns(function: ir.FunctionDef, key: Key, spec: LanguageSpec) -> bool:
-    return any(isinstance(stmt, ir.Assign) and stmt.value is not None and any(_key(t, spec) == key for t in stmt.targets)
+    return any(isinstance(stmt, ir.Assign) and stmt.value is not None and any(storage_key(t, spec) == key for t in stmt.targets)
                for stmt in _own_statements(function.body))
 
 
@@ -334,7 +334,7 @@ def _drop_call_argument(function: ir.FunctionDef, callee: str, position: int, ar
             argument = node.args[position]
             while isinstance(argument, ir.UnaryOp) and argument.op in ("&", "*"):
                 argument = argument.operand
-            key = _key(argument, spec)
+            key = storage_key(argument, spec)
             if key is not None and key not in passed:
                 passed.append(key)
             node = replace(node, args=node.args[:position] + node.args[position + 1:])
@@ -361,7 +361,7 @@ def _clean_initialisation(body: tuple[ir.Stmt, ...], key: Key, spec: LanguageSpe
                 or isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr):
             expr = expr.obj if isinstance(expr, ir.Index) else expr.operand if isinstance(expr, ir.UnaryOp) \
                 else expr.func.obj  # type: ignore[union-attr]
-        return _key(expr, spec) in aliases
+        return storage_key(expr, spec) in aliases
 
     def calls_user(expr: ir.Expr | None) -> bool:
         return any(_callee_name(n, spec, names) is not None for n in walk_expr(expr))
@@ -418,7 +418,8 @@ def _clean_initialisation(body: tuple[ir.Stmt, ...], key: Key, spec: LanguageSpe
 # -------------------------------------------------------------------------------------------- helpers
 
 
-def _key(expr: ir.Expr, spec: LanguageSpec) -> Key | None:
+def storage_key(expr: ir.Expr, spec: LanguageSpec) -> Key | None:
+    """What a table is stored in: a local name or a field of ``self``/``this`` (None for anything else)."""
     if isinstance(expr, ir.Name):
         return ("name", expr.id)
     if isinstance(expr, ir.Attr) and isinstance(expr.obj, ir.Name) and expr.obj.id in spec.self_names:
@@ -472,7 +473,7 @@ def _disjuncts(test: ir.Expr) -> list[ir.Expr]:
 
 
 def _mentions(stmt: ir.Stmt, key: Key, spec: LanguageSpec) -> bool:
-    return any(_key(node, spec) == key for node in _stmt_exprs(stmt))
+    return any(storage_key(node, spec) == key for node in _stmt_exprs(stmt))
 
 
 def _loop_header(node: ir.Stmt) -> list[ir.Expr]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from skeldsl import ir
-from skeldsl.normalise.lower import walk_expr
-from skeldsl.normalise.memo import _key
+from skeldsl.normalise.lower import flat_statements, walk_expr
+from skeldsl.normalise.memo import storage_key
 from skeldsl.normalise.spec import LanguageSpec
 
 Hoisted = list[tuple[ir.FunctionDef, "str | None"]]
@@ -46,7 +46,7 @@ class _Absorber:
         out: list[ir.Stmt] = []
         for stmt in body:
             if isinstance(stmt, ir.Assign) and stmt.value is not None and stmt.op is None:
-                for key in (_key(t, self.spec) for t in stmt.targets):
+                for key in (storage_key(t, self.spec) for t in stmt.targets):
                     if key is not None and self.array(stmt):
                         tables.add(key)
                     elif key is not None:
@@ -87,7 +87,7 @@ class _Absorber:
                 return False
             counters = counters + (variable,)
         stored = False
-        for stmt in _flat(loop.body):
+        for stmt in flat_statements(loop.body):
             if isinstance(stmt, _LOOPS):
                 if not self.fills(stmt, tables, counters):
                     return False
@@ -141,7 +141,7 @@ class _Absorber:
     def rooted(self, expr: ir.Expr, tables: frozenset) -> bool:
         while isinstance(expr, ir.Index) and not expr.is_slice:
             expr = expr.obj
-        return _key(expr, self.spec) in tables
+        return storage_key(expr, self.spec) in tables
 
     def constant(self, expr: ir.Expr | None) -> bool:
         """No reads of collections and no work: literals, scalars, arithmetic, fresh empty rows."""
@@ -184,9 +184,3 @@ def _indices(target: ir.Expr) -> list[ir.Expr]:
     return out
 
 
-def _flat(body: tuple[ir.Stmt, ...]):
-    for stmt in body:
-        if isinstance(stmt, ir.Block):
-            yield from _flat(stmt.body)
-        else:
-            yield stmt
