@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from skeldsl import ir, model
-from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext
+from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext, target_names
 from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_constant_functions,
                                      drop_input_guard, guard_base_case,
                                      order_constructions, refine_containers, refine_string_builders, walk)
@@ -225,13 +225,7 @@ def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Exp
                     and isinstance(func.obj, ir.Name) and func.obj.id in self_names:
                 calls.append(node.args)
         elif isinstance(node, (ir.Assign, ir.Delete)):
-            targets = list(node.targets)
-            while targets:  # names, also inside tuple targets (``carry, digit = divmod(...)``)
-                target = targets.pop()
-                if isinstance(target, ir.Name):
-                    assigned.add(target.id)
-                elif isinstance(target, ir.CollectionLit):
-                    targets.extend(target.items)
+            assigned.update(target_names(node.targets))
         elif isinstance(node, ir.Foreach):
             assigned.update(node.targets)
         elif isinstance(node, ir.UnaryOp) and node.op in ("++", "--") and isinstance(node.operand, ir.Name):

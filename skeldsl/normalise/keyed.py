@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from skeldsl import ir
-from skeldsl.normalise.lower import flat_statements, walk_expr
+from skeldsl.normalise.lower import flat_statements, target_names, walk_expr
 from skeldsl.normalise.spec import LanguageSpec
 
 Hoisted = list[tuple[ir.FunctionDef, "str | None"]]
@@ -624,13 +624,7 @@ def _bound_names(function: ir.FunctionDef) -> set[str]:
     while stack:
         stmt = stack.pop()
         if isinstance(stmt, ir.Assign):
-            targets = list(stmt.targets)
-            while targets:
-                target = targets.pop()
-                if isinstance(target, ir.Name):
-                    names.add(target.id)
-                elif isinstance(target, ir.CollectionLit):
-                    targets.extend(target.items)
+            names.update(target_names(stmt.targets))
         elif isinstance(stmt, ir.Foreach):
             names.update(stmt.targets)
             stack.extend(stmt.body)

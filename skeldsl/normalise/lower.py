@@ -1381,6 +1381,17 @@ def _statement_exprs(body: Iterable[ir.Stmt]):
                 yield value
 
 
+def target_names(targets):
+    """The names an assignment binds, also inside tuple targets (``carry, digit = divmod(...)``)."""
+    stack = list(targets)
+    while stack:
+        target = stack.pop()
+        if isinstance(target, ir.Name):
+            yield target.id
+        elif isinstance(target, ir.CollectionLit):
+            stack.extend(target.items)
+
+
 def flat_statements(body):
     """The statements of ``body`` with bare blocks (``{ ... }`` scopes) opened, in order."""
     for stmt in body:
