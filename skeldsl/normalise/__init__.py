@@ -27,7 +27,7 @@ from dataclasses import replace
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext, target_names
 from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_constant_functions,
-                                     drop_input_guard, guard_base_case,
+                                     drop_input_guard, drop_returned_copy, guard_base_case,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -83,8 +83,8 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
-    lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(
-        name, body, [kind for _, kind in params.get(name, ())]))) for name, body in lowered.items()}
+    lowered = {name: order_constructions(drop_input_guard(name, drop_returned_copy(name, guard_base_case(
+        name, body, [kind for _, kind in params.get(name, ())])))) for name, body in lowered.items()}
     lowered = drop_constant_functions(lowered, memo)
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params, memo)

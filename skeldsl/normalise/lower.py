@@ -288,7 +288,10 @@ class FunctionLowering:
                 if action == "size" and expr.args:
                     self.note_usage(expr.args[0], "seq")
                     return self.ref_of(expr.args[0])
-                if expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower() in _MIN_MAX:
+                base = expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower()
+                if base.removesuffix("_element") in _MIN_MAX and action == "reduce" and self._iterator_range(expr.args):
+                    return self.ref_of(expr.args[0])  # *max_element(xs.begin(), xs.end()) bounds like max(xs)
+                if base in _MIN_MAX:
                     for arg in expr.args:
                         ref = self.size_ref(arg)
                         if ref not in (None, CONST):
@@ -385,6 +388,8 @@ class FunctionLowering:
             if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
                     and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)):
                 return out  # chars.join("") of chars = s.split(""): the string again (see above)
+            if action in ("map.get", "tree.get") and call.args and self.iterated_key(self.ref_of(receiver), call.args[0]):
+                return out
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -397,6 +402,12 @@ class FunctionLowering:
                 return out
             return self.many_ops(call.args)
         return self.expr_ops(func) + self.many_ops(call.args)
+
+    def iterated_key(self, ref: str | None, key: ir.Expr) -> bool:
+        """Is ``key`` the loop variable of a walk over the keys of the map ``ref`` (``for k in m: m[k]``)?
+        Reading the entry being visited is part of the walk: Python iterates a dict's keys and looks each
+        value up, where Rust, Go, Swift and C++ iterate (key, value) pairs and read no value by key."""
+        return ref is not None and isinstance(key, ir.Name) and self.refs.get(key.id) == ref + "[]"
 
     def value_copies(self, args: tuple[ir.Expr, ...]) -> list[Low]:
         """The copies a value-semantics language makes when a collection is inserted into another
@@ -455,6 +466,8 @@ class FunctionLowering:
         if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
+        if ref is None and isinstance(target, ir.BinOp) and target.op in ("+", "-") and isinstance(target.left, ir.Call):
+            ref = self.ref_of(target.left)  # lower_bound(v.begin() + i, v.end(), x): an iterator into v
         if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)) \
                 and not self._iterator_range(args):
             return out  # max(a, b) on scalars (also max(dp[i], dp[j]): two values, not one collection)
@@ -519,7 +532,7 @@ class FunctionLowering:
         if expr.is_slice:
             return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
-        if kind in ("map", "tree"):
+        if kind in ("map", "tree") and not self.iterated_key(ref, expr.index):
             out.append(("call", f"{kind}.get", ref or UNKNOWN))
         elif kind == "set":  # Go's map[K]bool set: seen[x] is membership
             out.append(("call", "set.has", ref or UNKNOWN))
@@ -770,7 +783,8 @@ class FunctionLowering:
             else:
                 self.size_of.pop(target.id, None)
             if self.kinds.get(target.id) is None or self.kinds.get(target.id) == "elem":
-                if isinstance(value, ir.Literal) and value.kind == "str":  # a string that may grow
+                if isinstance(value, ir.Literal) and value.kind == "str" or self._made_string(value):
+                    # a string that may grow, or one made from a number (str(x), strconv.Itoa(x))
                     self.kinds[target.id] = "str"
                     self.refs[target.id] = f"V:{target.id}"
                 else:
@@ -789,6 +803,20 @@ class FunctionLowering:
             return value.kind in ("str", "char")
         return isinstance(value, ir.Call) and isinstance(value.func, ir.Name) \
             and self.spec.constructors.get(value.func.id) == "str" and self.user_function(value.func) is None
+
+    def _made_string(self, value: ir.Expr) -> bool:
+        """A call that makes a new string: a string constructor (``str(x)``, ``String(x)``,
+        ``strconv.Itoa(x)``, Rust's ``x.to_string()``), or a view of one (``x.to_string().into_bytes()``)."""
+        if not isinstance(value, ir.Call):
+            return False
+        func = value.func
+        if isinstance(func, ir.Name):
+            return self._fresh_string(value)
+        if isinstance(func, ir.Attr):
+            if self.spec.constructors.get(_qualified(func) or "") == "str" and self.ref_of(func.obj) is None:
+                return True
+            return not value.args and self.method_action(func.obj, func.name) == "view" and self._made_string(func.obj)
+        return False
 
     def view_source(self, value: ir.Expr) -> ir.Expr | None:
         """The string whose characters ``value`` merely re-views, else None.
@@ -989,7 +1017,10 @@ class FunctionLowering:
         if isinstance(expr, ir.Range):
             args = (expr.start, expr.stop)
             return pre + self.many_ops((expr.start, expr.stop, expr.step)), *self.range_domain(args)
-        if isinstance(expr, (ir.Literal, ir.CollectionLit)):
+        if isinstance(expr, (ir.Literal, ir.CollectionLit)) or isinstance(expr, ir.Call) and isinstance(
+                expr.func, ir.Name) and expr.func.id in self.spec.constructors and len(expr.args) == 1 \
+                and isinstance(expr.args[0], ir.Literal) and self.user_function(expr.func) is None:
+            # (``string("aeiou")``, ``list("abc")``: a collection of literal, constant size)
             return pre + self.expr_ops(expr), "const", None, None
         ref = self.ref_of(expr)
         if ref is not None:
