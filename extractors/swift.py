@@ -112,6 +112,7 @@ _TYPE_KINDS = {
     "String": "str", "Character": "str", "Substring": "str", "Bool": "bool",
     "Array": "seq", "ArraySlice": "seq", "ContiguousArray": "seq", "Dictionary": "map", "Set": "set",
 }
+_SLICING = frozenset({"prefix", "suffix", "dropFirst", "dropLast"})
 #: properties that behave as calls of the method tables (``q.isEmpty``, ``d.keys``)
 _PROPERTY_METHODS = frozenset({"isEmpty", "keys", "values", "first", "last", "min", "max"})
 #: Swift operator precedence (higher binds tighter); the grammar does not encode it
@@ -829,6 +830,12 @@ class SwiftExtractor(TreeSitterExtractor):
         if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
                 and isinstance(values[0].func, ir.Attr) and values[0].func.name == "reversed" and not values[0].args:
             return ir.Index(values[0].func.obj, ir.Opaque("reversed"), is_slice=True)  # String(s.reversed()): s[::-1]
+        if name == "Array" and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
+                and values[0].func == ir.Name("String"):
+            return values[0]  # Array(String(x)): the characters of a new string, indexed as Python indexes str(x)
+        if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
+                and isinstance(values[0].func, ir.Attr) and values[0].func.name in _SLICING:
+            return values[0]  # Array(xs.dropLast()): the slice, Python's xs[:-1]
         if name == "Array" and not any(labels) and len(values) == 1 and isinstance(values[0], (ir.Name, ir.Attr)):
             return values[0]  # Array(s): Swift's way to index a string; Python indexes s itself
         if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Index) \

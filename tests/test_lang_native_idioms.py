@@ -288,3 +288,57 @@ def test_reading_the_visited_key_of_a_map_is_part_of_the_walk():
     other = skel("def f(arr):\n    cnt = Counter(arr)\n    res = 0\n    for num in cnt:\n"
                  "        res += cnt[num + 1]\n    return res\n", "python")
     assert "map.get" in other
+
+
+def test_returned_comprehension_builds_the_list_it_returns():
+    explicit = skel("def f(queries: List[int]) -> List[int]:\n    res = []\n    for q in queries:\n"
+                    "        res.append(g(q))\n    return res\n\ndef g(q):\n    for i in range(q):\n        q -= 1\n"
+                    "    return q\n", "python")
+    returned = skel("def f(queries: List[int]) -> List[int]:\n    return [g(q) for q in queries]\n\n"
+                    "def g(q):\n    for i in range(q):\n        q -= 1\n    return q\n", "python")
+    rust = skel("fn f(queries: Vec<i32>) -> Vec<i32> {\n    queries.iter().map(|&q| g(q)).collect()\n}\n"
+                "fn g(mut q: i32) -> i32 {\n    for _ in 0..q {\n        q -= 1;\n    }\n    q\n}\n", "rust")
+    assert returned == explicit == rust
+    assert "v0 = list(p0)" in rust
+    # a generator reduced on return builds nothing
+    assert "list(" not in skel("def f(xs: List[int]) -> int:\n    return sum(x * x for x in xs)\n", "python")
+
+
+def test_cpp_cleared_member_declared_then_cleared_is_one_construction():
+    python = skel(SUBSETS_PY, "python")
+    cpp = skel("""
+class Solution {
+public:
+    vector<vector<int>> res;
+    vector<vector<int>> subsets(vector<int>& nums) {
+        res.clear();
+        vector<int> cur;
+        dfs(0, nums, cur);
+        return res;
+    }
+    void dfs(int i, vector<int>& nums, vector<int>& cur) {
+        if (i >= nums.size()) {
+            res.push_back(cur);
+            return;
+        }
+        cur.push_back(nums[i]);
+        dfs(i + 1, nums, cur);
+        cur.pop_back();
+        dfs(i + 1, nums, cur);
+    }
+};
+""", "cpp")
+    assert cpp.count("= list()") == python.count("= list()") == 2
+    assert cpp == python
+
+
+def test_swift_array_of_a_dropped_slice_is_the_slice():
+    python = skel("def f(digits: List[int]) -> List[int]:\n    if not digits:\n        return [1]\n"
+                  "    if digits[-1] < 9:\n        digits[-1] += 1\n        return digits\n"
+                  "    return f(digits[:-1]) + [0]\n", "python")
+    swift = skel("func f(_ digits: [Int]) -> [Int] {\n    if digits.isEmpty {\n        return [1]\n    }\n"
+                 "    var digits = digits\n    if digits[digits.count - 1] < 9 {\n"
+                 "        digits[digits.count - 1] += 1\n        return digits\n    }\n"
+                 "    return f(Array(digits.dropLast())) + [0]\n}\n", "swift")
+    assert swift == python
+    assert "list()" not in swift

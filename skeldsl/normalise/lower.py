@@ -647,6 +647,13 @@ class FunctionLowering:
         ``new ArrayList<>(deque)``, ``.collect()``): handing the result over in the caller's type is not a
         step of the algorithm, and most translations return the collection itself.  Recursive functions keep
         it (a copy per call is work)."""
+        if isinstance(value, ir.Comprehension) and value.kind in ("list", "set", "map") \
+                and self.filled_list(value) is None:
+            # ``return [f(q) for q in queries]`` (Rust's ``.map(f).collect()``, Swift's ``.map { }``) builds the
+            # list it returns, as ``res = [f(q) for q in queries]; return res`` and an explicit loop do
+            self.local_counter += 1
+            ref = self.new_local(f"$returned{self.local_counter}", value.kind)
+            return [("assign", ref, value.kind, None)] + self.comprehension(value, ref)
         ops = self.expr_ops(value)
         if ops and ops[-1][0] == "call" and ops[-1][1] == "copy" and not self.recursive():
             ops = ops[:-1]

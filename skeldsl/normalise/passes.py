@@ -506,6 +506,9 @@ def order_constructions(body: list[Low]) -> list[Low]:
         while end < len(body) and body[end][0] == "assign":
             end += 1
         run = [body[i] for i in range(index, end)]
+        # an empty construction rebuilt before any use is dead (C++ ``vector<int> res;`` then ``res.clear()``)
+        run = [s for k, s in enumerate(run) if s[3] is not None or not any(
+            t[1] == s[1] and _base(t[3]) != s[1] for t in run[k + 1:])]
         targets = {s[1] for s in run}
         if len(run) > 1 and not any(_base(s[3]) in targets for s in run):
             uses = _first_uses(body[end:])
