@@ -342,3 +342,37 @@ def test_swift_array_of_a_dropped_slice_is_the_slice():
                  "    return f(Array(digits.dropLast())) + [0]\n}\n", "swift")
     assert swift == python
     assert "list()" not in swift
+
+
+# -------------------------------------------------------------------------------------------------- C
+
+def test_c_length_parameters_are_the_arrays_sizes():
+    python = skel("def f(grid: List[List[int]], nums: List[int]) -> int:\n    s = 0\n    for i in range(len(nums)):\n"
+                  "        s += nums[i]\n    for i in range(len(grid)):\n        for j in range(len(grid[0])):\n"
+                  "            s += grid[i][j]\n    return s\n", "python")
+    c = skel("int f(int** grid, int gridSize, int* gridColSize, int* nums, int numsSize) {\n    int s = 0;\n"
+             "    for (int i = 0; i < numsSize; i++) s += nums[i];\n"
+             "    for (int i = 0; i < gridSize; i++)\n        for (int j = 0; j < gridColSize[i]; j++) s += grid[i][j];\n"
+             "    return s;\n}\n", "c")
+    assert c == python
+    assert c.startswith("skel 1\nfn f0(p0: seq, p1: seq) {")
+    # a number that is no array's length stays a parameter
+    assert "p1: num" in skel("int f(int* nums, int k) {\n    int s = 0;\n    for (int i = 0; i < k; i++) s += nums[i];\n"
+                             "    return s;\n}\n", "c")
+
+
+def test_c_walk_to_the_terminating_zero_walks_the_string():
+    python = skel("def f(s: str) -> int:\n    n = 0\n    for c in s:\n        if c == '*':\n            n += 1\n"
+                  "    return n\n", "python")
+    c = skel("int f(char* s) {\n    int n = 0;\n    for (int i = 0; s[i]; i++) {\n        if (s[i] == '*') n++;\n"
+             "    }\n    return n;\n}\n", "c")
+    assert c == python
+
+
+def test_c_malloc_of_one_struct_is_a_node_not_a_list():
+    c = skel("struct ListNode* f(struct ListNode* head, int val) {\n"
+             "    struct ListNode* node = (struct ListNode*) malloc(sizeof(struct ListNode));\n"
+             "    node->val = val;\n    node->next = head;\n    return node;\n}\n", "c")
+    assert "list" not in c
+    assert "v0 = list(p0)" in skel("int* f(int* nums, int numsSize) {\n    int* dp = malloc(numsSize * sizeof(int));\n"
+                                   "    for (int i = 0; i < numsSize; i++) dp[i] = nums[i] * 2;\n    return dp;\n}\n", "c")
