@@ -224,6 +224,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         if owner is None:
             self.receiver = self.built_struct(self.field(node, "body"))
         body = self.block_body(self.field(node, "body"))
+        if owner is None:
+            body = _fields_built_first(body, {param.name for param in params})
         name = self.text(self.field(node, "name"))
         self.receiver, self.kinds = saved
         return ir.FunctionDef(name, params, tuple(prologue) + body, owner=owner, line=self.line(node))
@@ -740,6 +742,31 @@ def _append_or_pop(target: ir.Expr, value: ir.Expr) -> ir.Expr | None:
         if text == "start" and len(bounds) == 1 and bounds[0] == ir.Literal("num", "1"):
             return ir.Call(ir.Attr(target, "$popfront"), ())
     return None
+
+
+def _fields_built_first(body: tuple[ir.Stmt, ...], params: set[str]) -> tuple[ir.Stmt, ...]:
+    """A constructor that builds a local and returns it in the struct literal (``prefix := make(..); ...;
+    return NumArray{prefix: prefix}``) builds the field, as ``self.prefix = []`` / ``this.prefix = new
+    int[n]`` do: the local is the field from its construction on (its own struct-literal store goes)."""
+    fields: dict[str, ir.Expr] = {}
+    for stmt in body:
+        if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Attr) \
+                and stmt.targets[0].obj == ir.Name("this") and isinstance(stmt.value, ir.Name) \
+                and stmt.value.id not in params:
+            fields[stmt.value.id] = stmt.targets[0]
+    built = {name for stmt in body if isinstance(stmt, ir.Assign) for name in
+             (t.id for t in stmt.targets if isinstance(t, ir.Name)) if name in fields}
+    if not built:
+        return body
+    out: list[ir.Stmt] = []
+    for stmt in body:
+        if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ir.Name) \
+                and stmt.value.id in built and stmt.targets[0] == fields[stmt.value.id]:
+            continue
+        for name in built:
+            stmt = _substitute(stmt, name, fields[name])
+        out.append(stmt)
+    return tuple(out)
 
 
 def _clone_copies(body: list[ir.Stmt]) -> list[ir.Stmt]:

@@ -376,3 +376,36 @@ def test_c_malloc_of_one_struct_is_a_node_not_a_list():
     assert "list" not in c
     assert "v0 = list(p0)" in skel("int* f(int* nums, int numsSize) {\n    int* dp = malloc(numsSize * sizeof(int));\n"
                                    "    for (int i = 0; i < numsSize; i++) dp[i] = nums[i] * 2;\n    return dp;\n}\n", "c")
+
+
+def test_converging_two_pointer_swap_loop_is_a_reversal():
+    python = skel("def f(s: List[str]) -> None:\n    s.reverse()\n", "python")
+    written = skel("def f(s: List[str]) -> None:\n    l, r = 0, len(s) - 1\n    while l < r:\n"
+                   "        s[l], s[r] = s[r], s[l]\n        l += 1\n        r -= 1\n", "python")
+    go = skel("func f(s []byte) {\n    for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {\n"
+              "        s[i], s[j] = s[j], s[i]\n    }\n}\n", "go")
+    cpp = skel("void f(vector<char>& s) {\n    int l = 0, r = s.size() - 1;\n    while (l < r) swap(s[l++], s[r--]);\n}\n", "cpp")
+    rust = skel("fn f(s: &mut Vec<char>) {\n    let (mut l, mut r) = (0, s.len() - 1);\n    while l < r {\n"
+                "        s.swap(l, r);\n        l += 1;\n        r -= 1;\n    }\n}\n", "rust")
+    assert python == written == go == cpp == rust
+    assert "reverse(p0)" in go
+    # swapping neighbours (wiggle sort) or across two arrays is no reversal
+    assert "reverse" not in skel("def f(s: List[int]) -> None:\n    for i in range(1, len(s), 2):\n"
+                                 "        s[i], s[i - 1] = s[i - 1], s[i]\n", "python")
+    assert "reverse" not in skel("def f(a: List[int], b: List[int]) -> None:\n    l, r = 0, len(a) - 1\n"
+                                 "    while l < r:\n        a[l], b[r] = b[r], a[l]\n        l += 1\n        r -= 1\n",
+                                 "python")
+
+
+def test_go_constructor_local_returned_in_the_struct_is_the_field():
+    python = skel("class NumArray:\n    def __init__(self, nums: List[int]):\n        self.prefix = []\n"
+                  "        cur = 0\n        for n in nums:\n            cur += n\n            self.prefix.append(cur)\n\n"
+                  "    def sumRange(self, left: int, right: int) -> int:\n"
+                  "        return self.prefix[right] - (self.prefix[left - 1] if left > 0 else 0)\n", "python")
+    go = skel("type NumArray struct {\n    prefix []int\n}\n\nfunc Constructor(nums []int) NumArray {\n"
+              "    prefix := make([]int, len(nums))\n    cur := 0\n    for i, n := range nums {\n        cur += n\n"
+              "        prefix[i] = cur\n    }\n    return NumArray{prefix: prefix}\n}\n\n"
+              "func (this *NumArray) SumRange(left int, right int) int {\n    if left > 0 {\n"
+              "        return this.prefix[right] - this.prefix[left-1]\n    }\n    return this.prefix[right]\n}\n", "go")
+    assert go == python
+    assert "s0 = list(p0)" in go

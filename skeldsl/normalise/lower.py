@@ -1058,6 +1058,10 @@ class FunctionLowering:
         return "over", UNKNOWN, None
 
     def c_for(self, stmt: ir.CFor) -> list[Low]:
+        reversed_ = _reversal(stmt.cond, tuple(stmt.body) + tuple(stmt.update))
+        if reversed_ is not None and self.ref_of(reversed_) is not None:
+            out = self.block(stmt.init)
+            return out + [("call", "reverse", self.ref_of(reversed_))]
         variable, start = _counter_init(stmt.init)
         bound = _counter_bound(stmt.cond, variable)
         step = _counter_step(stmt.update, variable)
@@ -1097,6 +1101,9 @@ class FunctionLowering:
         if compared and _steps(body, compared) and not self._pointer_kept(body, compared):
             ref = self._first_size(*_comparison_sides(test))
             if ref is not None:
+                reversed_ = _reversal(test, body)
+                if reversed_ is not None and self.ref_of(reversed_) is not None:
+                    return pre + [("call", "reverse", self.ref_of(reversed_))]
                 lowered = self.block(body)
                 if ref in self._live_sizes(test):
                     return pre + [self.growing_worklist(ref, lowered)]
@@ -1305,6 +1312,65 @@ def _empty_string(expr: ir.Expr) -> bool:
 
 def _same(left: ir.Expr, right: ir.Expr) -> bool:
     return left == right
+
+
+def _reversal(test: ir.Expr | None, body: tuple[ir.Stmt, ...]) -> ir.Expr | None:
+    """The collection ``a`` of a converging two-pointer loop ``while i < j { swap a[i], a[j]; i++; j-- }``
+    (a tuple swap, ``swap(a[i], a[j])`` or one through a temporary): ``a.reverse()`` written out, else None."""
+    if not (isinstance(test, ir.BinOp) and test.op in ("<", "<=") and isinstance(test.left, ir.Name)
+            and isinstance(test.right, ir.Name)):
+        return None
+    low, high = test.left.id, test.right.id
+    moves: dict[str, str] = {}
+    swapped: list[ir.Index] = []
+    for stmt in _body_assignments(body):
+        target = stmt.targets[0] if len(stmt.targets) == 1 else None
+        if isinstance(target, ir.Name) and target.id in (low, high):
+            step = stmt.op if stmt.op in ("+", "-") else stmt.value.op if stmt.op is None and isinstance(
+                stmt.value, ir.BinOp) and stmt.value.op in ("+", "-") and _mentions(stmt.value, target.id) else None
+            if step is None:
+                return None
+            moves[target.id] = step
+    if set(moves) != {low, high} or "-" in moves.values() and moves != {low: "+", high: "-"}:
+        return None
+    temporaries: set[str] = set()
+    for stmt in flat_statements(body):
+        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp) and stmt.expr.op in ("++", "--"):
+            continue
+        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.Call) and isinstance(stmt.expr.func, ir.Name) \
+                and stmt.expr.func.id.rsplit(":", 1)[-1] == "swap" and len(stmt.expr.args) == 2:
+            swapped += [arg for arg in stmt.expr.args if isinstance(arg, ir.Index)]
+            continue
+        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.Call) and isinstance(stmt.expr.func, ir.Attr) \
+                and stmt.expr.func.name in ("swap", "swapAt") and len(stmt.expr.args) == 2:
+            swapped += [ir.Index(stmt.expr.func.obj, arg) for arg in stmt.expr.args]  # a.swap(i, j)
+            continue
+        if not isinstance(stmt, ir.Assign) or len(stmt.targets) != 1:
+            return None
+        target, value = stmt.targets[0], stmt.value
+        if isinstance(target, ir.CollectionLit) and isinstance(value, ir.CollectionLit):
+            if all(isinstance(item, ir.Name) for item in target.items):
+                continue  # i, j = i + 1, j - 1
+            swapped += [item for item in target.items + value.items if isinstance(item, ir.Index)]
+            if len(swapped) % 4:
+                return None
+        elif isinstance(target, ir.Name) and target.id in (low, high):
+            continue
+        elif isinstance(target, ir.Name) and isinstance(value, ir.Index):
+            temporaries.add(target.id)
+            swapped.append(value)
+        elif isinstance(target, ir.Index) and (isinstance(value, ir.Index) or isinstance(value, ir.Name)
+                                               and value.id in temporaries):
+            swapped.append(target)
+            if isinstance(value, ir.Index):
+                swapped.append(value)
+        else:
+            return None
+    if not swapped or any(item.obj != swapped[0].obj or item.is_slice for item in swapped) \
+            or {item.index.operand if isinstance(item.index, ir.UnaryOp) and item.index.op in ("++", "--")
+                else item.index for item in swapped} != {ir.Name(low), ir.Name(high)}:  # (swap(a[i++], a[j--]))
+        return None
+    return swapped[0].obj
 
 
 def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None]:
