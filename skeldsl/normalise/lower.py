@@ -83,6 +83,10 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        # user function -> (calling function, per argument: (collection it is, collection whose size it is,
+        # its flag_value)) of its call sites: for parameters that carry the size of another argument
+        # (``dfs(nums, i, n)``) and for number parameters that are flags (``dfs(i + 1, 0)``)
+        self.call_sizes: dict[str, list[tuple[str, tuple[tuple[str | None, str | None, str | None], ...]]]] = {}
         self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
@@ -346,6 +350,8 @@ class FunctionLowering:
         user = self.user_function(func)
         if user is not None:
             self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
+            self.context.call_sizes.setdefault(user, []).append(
+                (self.function.name, tuple(map(self.argument_size, call.args))))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:
@@ -439,6 +445,21 @@ class FunctionLowering:
         if isinstance(expr, ir.Index) and expr.is_slice:
             return "str" if self.kind_of(expr.obj) == "str" else "seq"
         return None
+
+    def argument_size(self, expr: ir.Expr) -> tuple[str | None, str | None, str | None]:
+        """(the collection an argument is, the collection whose size it is, its ``flag_value``) of a
+        user call's argument; asked after ``argument_kind``, which has looked its names up already (a size
+        is only read, not looked up again: ``size_ref`` would note an untyped parameter as a number)."""
+        flag = flag_value(expr, {name for name, kind in self.kinds.items() if kind == "bool"})
+        while isinstance(expr, ir.UnaryOp) and expr.op in ("&", "*"):  # Rust &xs, &mut xs; C++ *p
+            expr = expr.operand
+        if isinstance(expr, ir.Name):
+            size = self.size_of.get(expr.id)
+            return (self.ref_of(expr) if size is None else None), size, flag
+        if isinstance(expr, (ir.Attr, ir.Call)):
+            size = self.size_ref(expr)
+            return None, (size if size != CONST else None), flag
+        return None, None, flag
 
     def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
         action, position = self.spec.functions[name]
@@ -1159,6 +1180,39 @@ _EXPR_OPS = {
 }
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+_FLAG_TESTS = frozenset({"==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "not in"})
+
+
+def two_valued(expr: ir.Expr | None, flags: set[str]) -> bool:
+    """Can ``expr`` only be one of two values: a boolean or 0/1 literal, one of the ``flags`` names, a test,
+    a negation, ``1 - f``, ``f ^ g`` / ``f | g`` / ``f & g`` of such, or ``c ? a : b`` of such.  Java's
+    ``dfs(i + 1, 0)`` and ``flag | (i == 0 ? 1 : 0)`` pass what Python's ``dfs(i + 1, False)`` passes."""
+    if isinstance(expr, ir.Literal):
+        return expr.kind == "bool" or expr.kind == "num" and expr.text in ("0", "1")
+    if isinstance(expr, ir.Name):
+        return expr.id in flags
+    if isinstance(expr, ir.UnaryOp):
+        return expr.op == "not"
+    if isinstance(expr, ir.BinOp):
+        if expr.op in _FLAG_TESTS:
+            return True
+        if expr.op in ("^", "|", "&"):
+            return two_valued(expr.left, flags) and two_valued(expr.right, flags)
+        return expr.op == "-" and isinstance(expr.left, ir.Literal) and expr.left.text == "1" \
+            and two_valued(expr.right, flags)
+    if isinstance(expr, ir.Cond):
+        return two_valued(expr.then, flags) and two_valued(expr.orelse, flags)
+    return False
+
+
+def flag_value(expr: ir.Expr | None, flags: set[str]) -> str | None:
+    """What a ``two_valued`` argument passes: ``"lit:<text>"`` for a literal, ``"expr"`` for anything else
+    two-valued, None when it is not two-valued."""
+    if not two_valued(expr, flags):
+        return None
+    return f"lit:{expr.text}" if isinstance(expr, ir.Literal) else "expr"
 
 
 def walk_low(body: list[Low]):
