@@ -356,3 +356,203 @@ def test_a_captured_list_orders_like_a_captured_sequence():
     python = extract_text(PY_CLOSURE_GRID, "python")
     assert "@memo\nfn f1(p0: seq, p1: num, p2: num, p3: num) {" in python
     assert extract_text(JAVA_FIELD_GRID, "java") == python
+
+
+# ----------------------------------------------------------------- untyped state passed or captured
+
+PY_HEAPIFY = """
+class Solution:
+    def sortArray(self, nums: List[int]) -> List[int]:
+        self.heapSort(nums)
+        return nums
+    def heapify(self, arr, n, i):
+        l, r, largest = 2 * i + 1, 2 * i + 2, i
+        if l < n and arr[l] > arr[largest]:
+            largest = l
+        if r < n and arr[r] > arr[largest]:
+            largest = r
+        if largest != i:
+            arr[i], arr[largest] = arr[largest], arr[i]
+            self.heapify(arr, n, largest)
+    def heapSort(self, arr):
+        n = len(arr)
+        for i in range(n // 2 - 1, -1, -1):
+            self.heapify(arr, n, i)
+        for i in range(n - 1, 0, -1):
+            arr[0], arr[i] = arr[i], arr[0]
+            self.heapify(arr, i, 0)
+"""
+
+JAVA_HEAPIFY = """
+public class Solution {
+    public int[] sortArray(int[] nums) { heapSort(nums); return nums; }
+    private void heapify(int[] arr, int n, int i) {
+        int l = 2 * i + 1, r = 2 * i + 2, largest = i;
+        if (l < n && arr[l] > arr[largest]) largest = l;
+        if (r < n && arr[r] > arr[largest]) largest = r;
+        if (largest != i) {
+            int t = arr[i]; arr[i] = arr[largest]; arr[largest] = t;
+            heapify(arr, n, largest);
+        }
+    }
+    private void heapSort(int[] arr) {
+        int n = arr.length;
+        for (int i = n / 2 - 1; i >= 0; i--) heapify(arr, n, i);
+        for (int i = n - 1; i > 0; i--) {
+            int t = arr[0]; arr[0] = arr[i]; arr[i] = t;
+            heapify(arr, i, 0);
+        }
+    }
+}
+"""
+
+PY_UNTYPED_ENTRY = """
+class Solution:
+    def lengthOfLIS(self, nums):
+        n = len(nums)
+        memo = [[-1] * (n + 1) for _ in range(n)]
+        def dfs(i, j):
+            if i == n:
+                return 0
+            if memo[i][j + 1] != -1:
+                return memo[i][j + 1]
+            best = dfs(i + 1, j)
+            if j == -1 or nums[j] < nums[i]:
+                best = max(best, 1 + dfs(i + 1, i))
+            memo[i][j + 1] = best
+            return best
+        return dfs(0, -1)
+"""
+
+JAVA_LIS = """
+public class Solution {
+    private int[][] memo;
+    public int lengthOfLIS(int[] nums) {
+        int n = nums.length;
+        memo = new int[n][n + 1];
+        for (int[] row : memo) Arrays.fill(row, -1);
+        return dfs(nums, 0, -1);
+    }
+    private int dfs(int[] nums, int i, int j) {
+        if (i == nums.length) return 0;
+        if (memo[i][j + 1] != -1) return memo[i][j + 1];
+        int best = dfs(nums, i + 1, j);
+        if (j == -1 || nums[j] < nums[i]) best = Math.max(best, 1 + dfs(nums, i + 1, i));
+        memo[i][j + 1] = best;
+        return best;
+    }
+}
+"""
+
+PY_TUPLE_CELL = """
+class Solution:
+    def swimInWater(self, grid: List[List[int]]) -> int:
+        n = len(grid)
+        visit = [[False] * n for _ in range(n)]
+        def dfs(node, t):
+            r, c = node
+            if min(r, c) < 0 or max(r, c) >= n or visit[r][c]:
+                return 1000000
+            if r == n - 1 and c == n - 1:
+                return max(t, grid[r][c])
+            visit[r][c] = True
+            t = max(t, grid[r][c])
+            res = min(dfs((r + 1, c), t), dfs((r - 1, c), t), dfs((r, c + 1), t), dfs((r, c - 1), t))
+            visit[r][c] = False
+            return res
+        return dfs((0, 0), 0)
+"""
+
+JAVA_CELL = """
+public class Solution {
+    public int swimInWater(int[][] grid) {
+        int n = grid.length;
+        boolean[][] visit = new boolean[n][n];
+        return dfs(grid, visit, 0, 0, 0);
+    }
+    private int dfs(int[][] grid, boolean[][] visit, int r, int c, int t) {
+        int n = grid.length;
+        if (r < 0 || c < 0 || r >= n || c >= n || visit[r][c]) return 1000000;
+        if (r == n - 1 && c == n - 1) return Math.max(t, grid[r][c]);
+        visit[r][c] = true;
+        t = Math.max(t, grid[r][c]);
+        int res = Math.min(Math.min(dfs(grid, visit, r + 1, c, t), dfs(grid, visit, r - 1, c, t)),
+                           Math.min(dfs(grid, visit, r, c + 1, t), dfs(grid, visit, r, c - 1, t)));
+        visit[r][c] = false;
+        return res;
+    }
+}
+"""
+
+
+def test_an_untyped_parameter_read_by_index_is_passed_on_like_a_typed_array():
+    python = extract_text(PY_HEAPIFY, "python")
+    assert "fn f2(p0: seq) {" in python  # arr stays: heapify reads it, as the closure would capture it
+    assert extract_text(JAVA_HEAPIFY, "java") == python
+
+
+def test_a_captured_untyped_parameter_has_the_kind_its_uses_show():
+    python = extract_text(PY_UNTYPED_ENTRY, "python")
+    assert "@memo\nfn f1(p0: seq, p1: num, p2: num) {" in python
+    assert extract_text(JAVA_LIS, "java") == python
+
+
+def test_a_tuple_argument_is_a_record_of_numbers_not_a_collection():
+    python = extract_text(PY_TUPLE_CELL, "python")
+    assert "fn f1(p0: set, p1: seq) {" in python  # visit and grid; the (r, c) cell is O(1) state
+    assert extract_text(JAVA_CELL, "java") == python
+
+
+JAVA_STRING_KEY = """
+class Solution {
+    private Map<String, Integer> memo = new HashMap<>();
+    public int uniquePaths(int m, int n) { return dfs(0, 0, m, n); }
+    private int dfs(int i, int j, int m, int n) {
+        if (i == m - 1 || j == n - 1) return 1;
+        String key = i + "," + j;
+        if (memo.containsKey(key)) return memo.get(key);
+        int res = dfs(i + 1, j, m, n) + dfs(i, j + 1, m, n);
+        memo.put(key, res);
+        return res;
+    }
+}
+"""
+
+PY_TUPLE_KEY = """
+class Solution:
+    def uniquePaths(self, m: int, n: int) -> int:
+        memo = {}
+        def dfs(i, j):
+            if i == m - 1 or j == n - 1:
+                return 1
+            if (i, j) in memo:
+                return memo[(i, j)]
+            memo[(i, j)] = dfs(i + 1, j) + dfs(i, j + 1)
+            return memo[(i, j)]
+        return dfs(0, 0)
+"""
+
+PY_SUFFIX_MEMO = """
+class Solution:
+    def wordBreak(self, s: str, wordDict: List[str]) -> bool:
+        words = set(wordDict)
+        @cache
+        def dfs(s):
+            if not s:
+                return True
+            for i in range(1, len(s) + 1):
+                if s[:i] in words and dfs(s[i:]):
+                    return True
+            return False
+        return dfs(s)
+"""
+
+
+def test_a_string_key_of_numbers_is_a_tuple_key():
+    python = extract_text(PY_TUPLE_KEY, "python")
+    assert "@memo\nfn f1(p0: num, p1: num) {" in python
+    assert extract_text(JAVA_STRING_KEY, "java") == python
+
+
+def test_a_helper_called_with_a_string_and_its_slices_takes_a_string():
+    assert "@memo\nfn f1(p0: str, p1: set) {" in extract_text(PY_SUFFIX_MEMO, "python")

@@ -61,7 +61,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         lowered[function.name] = body
         # Lifted captures first, then own parameters: helpers in other languages mostly receive the shared
         # collections first, ``dfs(grid, r, c)`` (measured: better cross-language agreement than last).
-        params[function.name] = [(name, kind) for name, kind in lowering.captured] + \
+        params[function.name] = [(name, _captured_kind(lowering, name, kind)) for name, kind in lowering.captured] + \
             [(param.name, lowering.param_usage.get(param.name, param.kind) if param.kind == "any" else param.kind)
              for param in function.params]
         memo[function.name] = function.memo
@@ -95,6 +95,17 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)
+
+
+def _captured_kind(lowering: FunctionLowering, name: str, kind: str) -> str:
+    """The kind of a lifted closure variable: an untyped parameter of an enclosing function has the kind its
+    uses show, here or where it is declared (``nums`` read by ``len(nums)`` / ``nums[j]`` is a ``seq``, as
+    Java's ``int[] nums`` passed to the helper is)."""
+    scope: FunctionLowering | None = lowering
+    while kind == "any" and scope is not None:
+        kind = scope.param_usage.get(name, kind)
+        scope = scope.outer
+    return kind
 
 
 def hoist(module: ir.Module) -> list[tuple[ir.FunctionDef, str | None]]:

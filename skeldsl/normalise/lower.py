@@ -438,12 +438,13 @@ class FunctionLowering:
                 and self.spec.functions.get(expr.func.id, ("",))[0] == "reduce":
             kinds = {self.argument_kind(arg) for arg in expr.args}
             return "num" if "num" in kinds and kinds <= {"num", None} else None  # max(best, x)
-        if isinstance(expr, ir.CollectionLit) and expr.kind in ("list", "tuple"):
-            return "seq"
+        if isinstance(expr, ir.CollectionLit) and expr.kind == "list":
+            return "seq"  # (a tuple is a fixed record of values, like the separate arguments Java passes)
         if isinstance(expr, ir.CollectionLit) and expr.kind in ("set", "map"):
             return expr.kind
         if isinstance(expr, ir.Index) and expr.is_slice:
-            return "str" if self.kind_of(expr.obj) == "str" else "seq"
+            sliced = self.kind_of(expr.obj)  # (a slice of an untyped parameter is whatever that parameter is)
+            return "str" if sliced == "str" else None if sliced in (None, "any") else "seq"
         return None
 
     def argument_size(self, expr: ir.Expr) -> tuple[str | None, str | None, str | None]:
@@ -535,6 +536,7 @@ class FunctionLowering:
     def _index_ops(self, expr: ir.Index) -> list[Low]:
         out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
         ref = self.ref_of(expr.obj)
+        self.note_usage(expr.obj, "seq")  # an untyped parameter read by index is a collection, as in Java
         if expr.is_slice and _constant_slice(expr.index):
             return out
         if expr.is_slice:
