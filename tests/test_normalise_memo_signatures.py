@@ -556,3 +556,120 @@ def test_a_string_key_of_numbers_is_a_tuple_key():
 
 def test_a_helper_called_with_a_string_and_its_slices_takes_a_string():
     assert "@memo\nfn f1(p0: str, p1: set) {" in extract_text(PY_SUFFIX_MEMO, "python")
+
+
+PY_ROW_WIDTH = """
+class Solution:
+    def minCostII(self, costs: List[List[int]]) -> int:
+        n, k = len(costs), len(costs[0])
+        @lru_cache(maxsize=None)
+        def solve(house, color):
+            if house == n - 1:
+                return costs[house][color]
+            best = math.inf
+            for nxt in range(k):
+                if nxt != color:
+                    best = min(best, solve(house + 1, nxt))
+            return costs[house][color] + best
+        return min(solve(0, color) for color in range(k))
+"""
+
+RUST_ROW_WIDTH = """
+impl Solution {
+    pub fn min_cost_ii(costs: Vec<Vec<i32>>) -> i32 {
+        let n = costs.len();
+        let k = costs[0].len();
+        let mut memo = HashMap::new();
+        fn solve(house: usize, color: usize, costs: &Vec<Vec<i32>>, k: usize, n: usize,
+                 memo: &mut HashMap<(usize, usize), i32>) -> i32 {
+            if house == n - 1 {
+                return costs[house][color];
+            }
+            if let Some(&val) = memo.get(&(house, color)) {
+                return val;
+            }
+            let mut best = i32::MAX;
+            for nxt in 0..k {
+                if nxt != color {
+                    best = best.min(solve(house + 1, nxt, costs, k, n, memo));
+                }
+            }
+            let total = costs[house][color] + best;
+            memo.insert((house, color), total);
+            total
+        }
+        let mut res = i32::MAX;
+        for color in 0..k {
+            res = res.min(solve(0, color, &costs, k, n, &mut memo));
+        }
+        res
+    }
+}
+"""
+
+
+def test_a_parameter_carrying_the_width_of_a_passed_grid_is_that_width():
+    python = extract_text(PY_ROW_WIDTH, "python")
+    assert "@memo\nfn f1(p0: seq, p1: num, p2: num) {" in python and "  for p0[] {" in python
+    assert extract_text(RUST_ROW_WIDTH, "rust") == python
+
+
+PY_PREVIOUS_CHAR = """
+class Solution:
+    def longestIdealString(self, s: str, k: int) -> int:
+        @cache
+        def dfs(i, prev):
+            if i == len(s):
+                return 0
+            skip = dfs(i + 1, prev)
+            if prev == "" or abs(ord(s[i]) - ord(prev)) <= k:
+                return max(skip, 1 + dfs(i + 1, s[i]))
+            return skip
+        return dfs(0, "")
+"""
+
+JAVA_PREVIOUS_CHAR = """
+public class Solution {
+    private Integer[][] memo;
+    public int longestIdealString(String s, int k) {
+        memo = new Integer[s.length()][27];
+        return dfs(0, 26, s, k);
+    }
+    private int dfs(int i, int prev, String s, int k) {
+        if (i == s.length()) return 0;
+        if (memo[i][prev] != null) return memo[i][prev];
+        int skip = dfs(i + 1, prev, s, k);
+        int c = s.charAt(i) - 'a';
+        if (prev == 26 || Math.abs(c - prev) <= k) {
+            return memo[i][prev] = Math.max(skip, 1 + dfs(i + 1, c, s, k));
+        }
+        return memo[i][prev] = skip;
+    }
+}
+"""
+
+PY_GROWN_PREFIX = """
+class Solution:
+    def generateParenthesis(self, n: int) -> List[str]:
+        res = []
+        def backtrack(cur, opened, closed):
+            if len(cur) == 2 * n:
+                res.append(cur)
+                return
+            if opened < n:
+                backtrack(cur + "(", opened + 1, closed)
+            if closed < opened:
+                backtrack(cur + ")", opened, closed + 1)
+        backtrack("", 0, 0)
+        return res
+"""
+
+
+def test_a_string_parameter_given_only_characters_is_a_character():
+    python = extract_text(PY_PREVIOUS_CHAR, "python")
+    assert "@memo\nfn f1(p0: str, p1: num, p2: num) {" in python
+    assert extract_text(JAVA_PREVIOUS_CHAR, "java") == python
+
+
+def test_a_string_grown_by_each_call_stays_a_string():
+    assert _header(extract_text(PY_GROWN_PREFIX, "python")) == "fn f1(p0: seq, p1: str) {"  # res, cur

@@ -246,12 +246,16 @@ def drop_size_parameters(functions: list[tuple[ir.FunctionDef, str | None]], low
             if own.get(name) != "num" or name in assigned:
                 continue
             positions = None
+            suffixes = set()  # "" for the collection's size, "[]" for the size of its elements (len(grid[0]))
             for caller, arguments in sites:
                 if caller != function.name:
                     size = arguments[index][1]
                     matching = {position for position, (ref, _, _) in enumerate(arguments)
-                                if size is not None and ref == size}
+                                if size is not None and ref is not None and size.partition("[")[0] == ref}
+                    suffixes.add(size.partition("[")[1] + size.partition("[")[2] if size else None)
                     positions = matching if positions is None else positions & matching
+            if len(suffixes) != 1:
+                continue
             for arguments in self_calls:
                 if not positions or not _passed_on(arguments, index, name):
                     positions = None
@@ -259,7 +263,7 @@ def drop_size_parameters(functions: list[tuple[ir.FunctionDef, str | None]], low
                 positions = {position for position in positions if _passed_on(arguments, position, names[position])}
             collection = min(positions) if positions else None
             if collection is not None and own.get(names[collection]) not in ("num", "bool", "fn", None):
-                renamed[f"P:{name}"] = f"P:{names[collection]}"
+                renamed[f"P:{name}"] = f"P:{names[collection]}" + suffixes.pop()
         if renamed:
             result_lowered[function.name] = [_rename_refs(stmt, renamed) for stmt in lowered[function.name]]
             result_params[function.name] = [(name, kind) for name, kind in params[function.name]
@@ -273,7 +277,7 @@ def flag_parameters(functions: list[tuple[ir.FunctionDef, str | None]], lowered:
     ``dfs(i + 1, False)`` / ``not buying`` is where Java, Go and Rust pass ``0`` / ``1`` / ``1 - buying``: a
     flag is a two-valued dimension of a memo table, a number an n-valued one (``canonical_params``).
     A number the skeleton names (a bound) is no flag, nor one that only ever receives one literal (a
-    constant: the renderer's ``f(0)``)."""
+    constant: the renderer's ``f(0)``).  Likewise a string parameter only given characters is a number."""
     result = dict(params)
     for function, _ in functions:
         sites = [arguments for caller, arguments in context.call_sizes.get(function.name, ())
@@ -293,10 +297,22 @@ def flag_parameters(functions: list[tuple[ir.FunctionDef, str | None]], lowered:
             values = [arguments[index][2] for arguments in sites] + \
                 [flag_value(arguments[index], flags | {param.name}) if len(arguments) == arity else None
                  for arguments in self_calls]
-            if None not in values and ("expr" in values or len(set(values)) > 1):
+            if all(value is not None and (value == "expr" or value.startswith("lit:")) for value in values) \
+                    and ("expr" in values or len(set(values)) > 1):
                 found.add(param.name)
-        if found:
-            result[function.name] = [(name, "bool" if name in found else kind) for name, kind in plist]
+        # a string parameter only ever given characters (``dfs(i + 1, s[i])``, ``dfs(0, "")``, itself), one
+        # of them a string's element, is a character: a number like Java's ``char prev``
+        characters = set()
+        for index, param in enumerate(function.params):
+            if own.get(param.name) != "str" or param.name in assigned or f"P:{param.name}" in uses:
+                continue
+            values = [arguments[index][2] if len(arguments) == arity else None
+                      for _, arguments in context.call_sizes.get(function.name, ())]
+            if "char" in values and all(value in ("char", "charlit", f"name:{param.name}") for value in values):
+                characters.add(param.name)
+        if found or characters:
+            result[function.name] = [(name, "bool" if name in found else "num" if name in characters else kind)
+                                     for name, kind in plist]
     return result
 
 

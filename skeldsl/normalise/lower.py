@@ -84,8 +84,9 @@ class ModuleContext:
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
         # user function -> (calling function, per argument: (collection it is, collection whose size it is,
-        # its flag_value)) of its call sites: for parameters that carry the size of another argument
-        # (``dfs(nums, i, n)``) and for number parameters that are flags (``dfs(i + 1, 0)``)
+        # its flag_value or char_value)) of its call sites: for parameters that carry the size of another
+        # argument (``dfs(nums, i, n)``), number parameters that are flags (``dfs(i + 1, 0)``) and string
+        # parameters that are characters (``dfs(i + 1, s[i])``)
         self.call_sizes: dict[str, list[tuple[str, tuple[tuple[str | None, str | None, str | None], ...]]]] = {}
         self.range_functions, self.string_appends = _spec_tables(spec)
 
@@ -447,11 +448,23 @@ class FunctionLowering:
             return "str" if sliced == "str" else None if sliced in (None, "any") else "seq"
         return None
 
+    def char_value(self, expr: ir.Expr) -> str | None:
+        """``"char"`` for a string's element ``s[i]`` (a character, which a Python helper is called with
+        where Java passes a ``char``), ``"charlit"`` for a literal of at most one character, ``"name:<id>"``
+        for a name, else None."""
+        if isinstance(expr, ir.Literal) and expr.kind in ("str", "char"):
+            text = expr.text.strip("'\"")
+            return "charlit" if len(text) <= 1 or len(text) == 2 and text.startswith("\\") else None
+        if isinstance(expr, ir.Index) and not expr.is_slice and self.kind_of(expr.obj) == "str":
+            return "char"
+        return f"name:{expr.id}" if isinstance(expr, ir.Name) else None
+
     def argument_size(self, expr: ir.Expr) -> tuple[str | None, str | None, str | None]:
-        """(the collection an argument is, the collection whose size it is, its ``flag_value``) of a
+        """(the collection an argument is, the collection whose size it is, its ``flag_value`` or
+        ``char_value``) of a
         user call's argument; asked after ``argument_kind``, which has looked its names up already (a size
         is only read, not looked up again: ``size_ref`` would note an untyped parameter as a number)."""
-        flag = flag_value(expr, {name for name, kind in self.kinds.items() if kind == "bool"})
+        flag = flag_value(expr, {name for name, kind in self.kinds.items() if kind == "bool"}) or self.char_value(expr)
         while isinstance(expr, ir.UnaryOp) and expr.op in ("&", "*"):  # Rust &xs, &mut xs; C++ *p
             expr = expr.operand
         if isinstance(expr, ir.Name):
