@@ -33,6 +33,7 @@ from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
+from skeldsl.normalise.inline import describe, inline_helpers
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -81,6 +82,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
+    inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES)
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(

@@ -83,6 +83,8 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        # every call of a user function: (calling lowering, callee, argument expressions), for ``inline.py``
+        self.call_sites: list[tuple["FunctionLowering", str, tuple[ir.Expr, ...]]] = []
         self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
@@ -346,6 +348,7 @@ class FunctionLowering:
         user = self.user_function(func)
         if user is not None:
             self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
+            self.context.call_sites.append((self, user, call.args))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:
