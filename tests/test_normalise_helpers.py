@@ -3,8 +3,8 @@
 A non-recursive helper is inlined at its call sites (``skeldsl.normalise.inline``): its cost stays where
 the call stood (a loop in the helper stays nested in the caller's loop), its parameters become the
 caller's arguments, its ``return`` an early exit of its own loops.  A helper that recurses along a chain
-(union-find's ``find``) is a loop of unknown length; Euclid's ``gcd`` is the library's, O(1) detail.
-Recursive helpers (two self-calls, a DFS) and memoised ones stay functions.
+(``steps(n / 2)``) is a loop of unknown length; Euclid's ``gcd`` is the library's, O(1) detail.
+Recursive helpers (two self-calls, a DFS, union-find's ``find``) and memoised ones stay functions.
 """
 
 from __future__ import annotations
@@ -111,17 +111,16 @@ func numIslands(grid [][]byte) int {
     assert python == go
 
 
-def test_recursive_find_is_the_iterative_loop() -> None:
+def test_recursive_find_stays_a_function_for_the_cost_model() -> None:
     python = py("""
 class Solution:
     def findCircleNum(self, isConnected: List[List[int]]) -> int:
         n = len(isConnected)
         par = list(range(n))
         def find(x):
-            while par[x] != x:
-                par[x] = par[par[x]]
-                x = par[x]
-            return x
+            if par[x] != x:
+                par[x] = find(par[x])
+            return par[x]
         res = n
         for i in range(n):
             for j in range(i + 1, n):
@@ -160,7 +159,7 @@ class Solution {
 }
 """)
     assert python == other
-    assert "      if {\n        while {\n        }\n        while {\n        }\n      }" in python
+    assert "fn f1(p0: seq) {\n  if {\n    f1()\n  }\n}\n" in python  # (amortised O(α(n)): skeldsl.cost)
 
 
 def test_euclid_is_the_library_gcd() -> None:
@@ -250,3 +249,76 @@ def test_canonical_form_keeps_recursive_helpers() -> None:
     skeleton = parse_skeleton("skel 1\nfn f0(p0: seq) {\n  f1()\n}\nfn f1(p0: seq) {\n  if {\n    return\n  }\n"
                               "  for p0 {\n    f1()\n  }\n}\n")
     assert is_canonical(skeleton)
+
+
+# ------------------------------------------------------------------------- classes and constructors
+
+
+def test_helper_class_is_built_where_it_is_used() -> None:
+    """``uf = UnionFind(n)`` calls its constructor as Go's ``NewUnionFind(n)`` does; both inline, and the
+    fields only the caller then names are its locals."""
+    python = py("""
+class UnionFind:
+    def __init__(self, n):
+        self.par = list(range(n))
+        self.rank = [1] * n
+    def union(self, a, b):
+        self.par[a] = b
+        self.rank[b] += self.rank[a]
+
+class Solution:
+    def countComponents(self, n: int, edges: List[List[int]]) -> int:
+        uf = UnionFind(n)
+        for a, b in edges:
+            uf.union(a, b)
+        return n
+""")
+    go = extract_text("""
+type UnionFind struct {
+    par  []int
+    rank []int
+}
+
+func NewUnionFind(n int) *UnionFind {
+    uf := &UnionFind{par: make([]int, n), rank: make([]int, n)}
+    return uf
+}
+
+func (uf *UnionFind) union(a, b int) {
+    uf.par[a] = b
+    uf.rank[b] += uf.rank[a]
+}
+
+func countComponents(n int, edges [][]int) int {
+    uf := NewUnionFind(n)
+    for _, e := range edges {
+        uf.union(e[0], e[1])
+    }
+    return n
+}
+""", "go")
+    assert python == "skel 1\nfn f0(p0: num, p1: seq) {\n  v0 = list(p0)\n  v1 = list(p0)\n  for p1 {\n  }\n}\n"
+    assert go == python
+
+
+def test_design_class_method_called_by_another_stays_an_operation() -> None:
+    text = py("""
+class MyHashSet:
+    def __init__(self):
+        self.data = []
+    def add(self, key: int) -> None:
+        if not self.contains(key):
+            self.data.append(key)
+    def remove(self, key: int) -> None:
+        self.data = [x for x in self.data if x != key]
+    def contains(self, key: int) -> bool:
+        for x in self.data:
+            if x == key:
+                return True
+        return False
+""")
+    # ``add`` holds the scan ``contains`` does (its ``return`` a break there); ``contains`` stays (f3)
+    assert text == ("skel 1\nfn f0() {\n  s0 = list()\n}\nfn f1(p0: num) {\n  for s0 {\n  }\n  if {\n"
+                    "    list.append(s0)\n  }\n}\nfn f2(p0: num) {\n  s0 = list()\n  for s0 {\n    if {\n"
+                    "      list.append(s0)\n    }\n  }\n}\nfn f3(p0: num) {\n  for s0 {\n    if {\n      return\n"
+                    "    }\n  }\n}\n")

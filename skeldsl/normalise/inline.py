@@ -37,6 +37,23 @@ from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, walk_expr, w
 _SCALAR_KINDS = frozenset({"num", "bool", "fn"})
 
 
+# what constructors are called where a class's methods are functions (``__init__``, JavaScript's
+# ``constructor``, Swift's ``init``; C++ names it after the class)
+_CONSTRUCTOR_NAMES = frozenset({"__init__", "constructor", "init"})
+
+
+def class_constructors(functions: Iterable[tuple[ir.FunctionDef, str | None]]) -> dict[str, str]:
+    """Program class -> the function that constructs it, so that ``UnionFind(n)`` / ``new UnionFind(n)``
+    call it as Go's ``NewUnionFind(n)`` and Rust's ``UnionFind::new(n)`` call theirs (and a helper class's
+    constructor is then inlined where the object is built, as those are)."""
+    found: dict[str, str] = {}
+    for function, _ in functions:
+        owner = function.owner
+        if owner and owner not in found and function.name.split("@")[0] in _CONSTRUCTOR_NAMES | {owner}:
+            found[owner] = function.name
+    return found
+
+
 @dataclass(frozen=True)
 class Helper:
     """What inlining needs to know of a function besides its lowered body: the internal references of its
@@ -96,6 +113,7 @@ def inline_helpers(lowered: dict[str, list[Low]], params: dict[str, list[tuple[s
                   and callers[name] <= set(lowered) and not _reaches_itself(name, calls)}
     if not candidates or all(_only_calls(body) for body in lowered.values()):
         return  # a program that does no work anywhere says exactly that (``drop_constant_functions``)
+    api = _api_methods(lowered, helpers, callers)
     changed: set[str] = set()
     while candidates:
         # leaves first (a helper that calls no other candidate), in a fixed order
@@ -115,6 +133,9 @@ def inline_helpers(lowered: dict[str, list[Low]], params: dict[str, list[tuple[s
                 callers.setdefault(callee, set()).discard(helper)
                 callers[callee].add(caller)
             changed.add(caller)
+        if helper in api:
+            calls[helper] = set()  # inlined where it is called, and still an operation of its class
+            continue
         for table in (lowered, params, memo, calls):
             table.pop(helper, None)
         changed.discard(helper)
@@ -123,6 +144,65 @@ def inline_helpers(lowered: dict[str, list[Low]], params: dict[str, list[tuple[s
         for function_pass in passes:
             body = function_pass(body)
         lowered[name] = body
+
+
+def localise_fields(lowered: dict[str, list[Low]]) -> dict[str, list[Low]]:
+    """A field only one function names is a local of that function: an object built where it is used
+    (``uf = UnionFind(n)`` with its constructor and methods inlined, Go's ``dsu := &DSU{parent: ...}``)
+    keeps its state in the caller, as the translation that writes ``parent := make([]int, n)`` does."""
+    users: dict[str, set[str]] = {}
+    for name, body in lowered.items():
+        for stmt in walk_low(body):
+            for ref in stmt[1:]:
+                if isinstance(ref, str) and ref.startswith("S:"):
+                    users.setdefault(ref.split("[")[0], set()).add(name)
+    local = {field: f"V:{field}" for field, names in users.items() if len(names) == 1}
+    if not local:
+        return lowered
+    return {name: _renamed(body, local) if any(name in users[field] for field in local) else body
+            for name, body in lowered.items()}
+
+
+def _renamed(body: list[Low], mapping: dict[str, str]) -> list[Low]:
+    def rename(ref):
+        if not isinstance(ref, str):
+            return ref
+        base, bracket, rest = ref.partition("[")
+        return mapping[base] + bracket + rest if base in mapping else ref
+
+    out: list[Low] = []
+    for stmt in body:
+        kind = stmt[0]
+        if kind == "call":
+            stmt = (kind, stmt[1], rename(stmt[2]))
+        elif kind == "assign":
+            stmt = (kind, rename(stmt[1]), stmt[2], rename(stmt[3]))
+        elif kind == "for":
+            stmt = (kind, stmt[1], rename(stmt[2]), _renamed(stmt[3], mapping))
+        elif kind == "while":
+            stmt = (kind, rename(stmt[1]), _renamed(stmt[2], mapping))
+        elif kind == "if":
+            stmt = (kind, _renamed(stmt[1], mapping), _renamed(stmt[2], mapping), _renamed(stmt[3], mapping))
+        out.append(stmt)
+    return out
+
+
+def _api_methods(lowered: dict[str, list[Low]], helpers: dict[str, Helper], callers: dict[str, set[str]]) -> set[str]:
+    """Methods of a class with two or more methods nobody calls, or whose constructor with parameters
+    nobody calls (a design problem's class, whose methods are its API: ``MyHashSet.add`` calling
+    ``self.contains(key)``, ``KthLargest(k, nums)`` calling ``add``): such a method stays a function of
+    its own even where another method's call to it is inlined."""
+    owners = {name: helpers[name].function.owner for name in lowered
+              if name in helpers and helpers[name].function is not None and helpers[name].function.owner}
+    entries: dict[str, int] = {}
+    for name, owner in owners.items():
+        if callers.get(name):
+            continue
+        if name.split("@")[0] not in _CONSTRUCTOR_NAMES | {owner}:
+            entries[owner] = entries.get(owner, 0) + 1
+        elif helpers[name].function.params:  # built by the judge with arguments: ``KthLargest(k, nums)``
+            entries[owner] = entries.get(owner, 0) + 2
+    return {name for name, owner in owners.items() if entries.get(owner, 0) >= 2}
 
 
 def _callees(body: list[Low]) -> set[str]:
@@ -149,7 +229,9 @@ def _reaches_itself(name: str, calls: dict[str, set[str]]) -> bool:
 
 def _chain_recursion(name: str, body: list[Low]) -> bool:
     """Is ``body`` nothing but tests, exits and at most one self-call per path (no loop, no operation)?
-    Such a function walks a chain (``find(parent[x])``, ``gcd(b, a % b)``): a loop of unknown length."""
+    Such a function walks a chain (``gcd(b, a % b)``, ``steps(n / 2)``): a loop of unknown length.  Union-find's
+    ``find``, the whole body one conditional self-call, stays a function: the cost model reads it as
+    amortised O(α(n)) (``skeldsl.cost``), which an unknown loop is not."""
     call = ("call", f"F:{name}", None)
 
     def most(stmts: list[Low]) -> int | None:  # the most self-calls on one path, None if other work
@@ -168,6 +250,10 @@ def _chain_recursion(name: str, body: list[Low]) -> bool:
                 return None
         return count
 
+    statements = [stmt for stmt in body if stmt[0] != "exit"]
+    if len(statements) == 1 and statements[0][0] == "if" and not statements[0][1] and \
+            [stmt for stmt in statements[0][2] + statements[0][3] if stmt[0] != "exit"] == [call]:
+        return False  # ``if parent[x] != x { parent[x] = find(parent[x]) }``: union-find's find, for the cost model
     return most(body) == 1
 
 

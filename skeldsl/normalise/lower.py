@@ -85,6 +85,7 @@ class ModuleContext:
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
         # every call of a user function: (calling lowering, callee, argument expressions), for ``inline.py``
         self.call_sites: list[tuple["FunctionLowering", str, tuple[ir.Expr, ...]]] = []
+        self.constructors: dict[str, str] = {}  # program class -> its constructor function (``inline.py``)
         self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
@@ -334,6 +335,8 @@ class FunctionLowering:
         if isinstance(func, ir.Name) and func.id in self.context.function_names:
             if self.lookup(func.id)[1] is None:
                 return func.id
+        if isinstance(func, ir.Name) and func.id in self.context.constructors and self.lookup(func.id)[1] is None:
+            return self.context.constructors[func.id]  # ``UnionFind(n)``, ``new Trie()``: its constructor runs
         if isinstance(func, ir.Attr) and self.is_self(func.obj) and func.name in self.context.function_names:
             return func.name
         if isinstance(func, ir.Attr) and func.name in self.context.function_names and \
