@@ -23,6 +23,12 @@ def java(source: str) -> str:
     return extract_text(source, "java")
 
 
+def test_input_guard_of_a_helper_goes_as_in_a_function_of_its_own() -> None:
+    guarded = py("def f(xs: List[str]):\n    for x in xs:\n        g(x)\n\n"
+                 "def g(w: str):\n    if len(w) == 0:\n        return\n    for c in w:\n        print(c)\n")
+    assert guarded == "skel 1\nfn f0(p0: seq) {\n  for p0 {\n    for p0[] {\n    }\n  }\n}\n"
+
+
 def test_scan_helper_is_the_inline_loop() -> None:
     python = py("""
 class Solution:
@@ -190,6 +196,7 @@ def f(grid: List[List[int]], words: List[str]):
         check(row, seen)
 
 def check(row, seen: Set[int]):
+    seen.add(-1)
     if len(row) == 0:
         return
     for x in row:
@@ -199,7 +206,7 @@ def check(row, seen: Set[int]):
     seen.add(0)
 """)
     # the guard's ``return`` puts the rest under the test; the loop's ``return`` is a break
-    assert text == ("skel 1\nfn f0(p0: seq, p1: seq) {\n  v0 = set()\n  for p0 {\n    if {\n      for p0[] {\n"
+    assert text == ("skel 1\nfn f0(p0: seq, p1: seq) {\n  v0 = set()\n  for p0 {\n    set.add(v0)\n    if {\n      for p0[] {\n"
                     "        if set.has(v0) {\n          set.add(v0)\n          break\n        }\n      }\n"
                     "      set.add(v0)\n    }\n  }\n}\n")
 

@@ -33,13 +33,14 @@ from typing import Callable, Iterable
 
 from skeldsl import ir
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, walk_expr, walk_low
+from skeldsl.normalise.passes import drop_input_guard
 
 _SCALAR_KINDS = frozenset({"num", "bool", "fn"})
 
 
 # what constructors are called where a class's methods are functions (``__init__``, JavaScript's
-# ``constructor``, Swift's ``init``; C++ names it after the class)
-_CONSTRUCTOR_NAMES = frozenset({"__init__", "constructor", "init"})
+# ``constructor``, Swift's ``init``, Rust's ``new`` by convention; C++ names it after the class)
+_CONSTRUCTOR_NAMES = frozenset({"__init__", "constructor", "init", "new"})
 
 
 def class_constructors(functions: Iterable[tuple[ir.FunctionDef, str | None]]) -> dict[str, str]:
@@ -49,8 +50,10 @@ def class_constructors(functions: Iterable[tuple[ir.FunctionDef, str | None]]) -
     found: dict[str, str] = {}
     for function, _ in functions:
         owner = function.owner
-        if owner and owner not in found and function.name.split("@")[0] in _CONSTRUCTOR_NAMES | {owner}:
+        base = function.name.split("@")[0]
+        if owner and owner not in found and base in _CONSTRUCTOR_NAMES | {owner}:
             found[owner] = function.name
+            found[f"{owner}::{base}"] = function.name  # Rust's ``UnionFind::new(n)``
     return found
 
 
@@ -258,13 +261,15 @@ def _chain_recursion(name: str, body: list[Low]) -> bool:
 
 
 def _euclid(function: ir.FunctionDef) -> bool:
-    """Does ``function`` call itself with an argument reduced modulo another (``gcd(b, a % b)``)?"""
+    """Does ``function`` call itself with an argument reduced modulo another (``gcd(b, a % b)``, not
+    ``rec(n / 10, rev * 10 + n % 10)``)?"""
     name = function.name.split("@")[0]
     for stmt in function.body:
         for node in walk_expr(stmt):
             if isinstance(node, ir.Call) and (isinstance(node.func, ir.Name) and node.func.id == name or
                                               isinstance(node.func, ir.Attr) and node.func.name == name):
-                if any(isinstance(part, ir.BinOp) and part.op == "%" for arg in node.args for part in walk_expr(arg)):
+                if any(isinstance(arg, ir.BinOp) and arg.op == "%" and isinstance(arg.right, ir.Name)
+                       for arg in node.args):
                     return True
     return False
 
@@ -293,6 +298,17 @@ def _argument_ref(lowering: FunctionLowering, expr: ir.Expr) -> str | None:
         return None if base is None else base + "[]"
     if isinstance(expr, (ir.Literal, ir.Lambda)):
         return None
+    if isinstance(expr, ir.Call) and isinstance(expr.func, ir.Attr):
+        receiver = _argument_ref(lowering, expr.func.obj)  # words[i].as_bytes(), s.toCharArray(), xs.size()
+        if receiver is not None:
+            return receiver
+    parts = expr.args if isinstance(expr, ir.Call) else (expr.left, expr.right) if isinstance(expr, ir.BinOp) \
+        else (expr.operand,) if isinstance(expr, ir.UnaryOp) else None
+    if parts is not None:
+        refs = {_argument_ref(lowering, part) for part in parts}
+        refs.discard(None)
+        if refs:
+            return refs.pop() if len(refs) == 1 else None  # len(nums) - 1, n + 1
     refs = {_argument_ref(lowering, node) for node in walk_expr(expr) if isinstance(node, ir.Name)}
     refs.discard(None)
     return refs.pop() if len(refs) == 1 else None  # len(nums) - 1, n + 1, nums.length
@@ -365,7 +381,8 @@ def _inlined_body(helper: str, body: list[Low], description: Helper,
                 out.append(stmt)
         return out
 
-    return _detach_returns(convert(body), in_loop=False), mapping
+    # (the O(1) answer for trivial input at its top goes, as it would in a function of its own)
+    return _detach_returns(convert(drop_input_guard(helper, body)), in_loop=False), mapping
 
 
 _RETURN = ("exit", "return")
