@@ -36,6 +36,7 @@ from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
+from skeldsl.normalise.inline import class_constructors, describe, inline_helpers, localise_fields
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -47,6 +48,7 @@ _PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "qu
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     functions = absorb_table_fills(key_arrays(recognise_memo(hoist(module), spec), spec), spec)
     context = ModuleContext(spec, [f.name for f, _ in functions])
+    context.constructors = class_constructors(functions)
     lowered: dict[str, list[Low]] = {}
     params: dict[str, list[tuple[str, str]]] = {}
     memo: dict[str, bool] = {}
@@ -86,6 +88,8 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered, params = drop_size_parameters(functions, lowered, params, context)
     params = flag_parameters(functions, lowered, params, context)
+    inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES)
+    lowered = localise_fields(lowered)
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, drop_returned_copy(name, guard_base_case(
