@@ -145,11 +145,19 @@ _CHAR_ARRAYS = frozenset({"toCharArray", "ToCharArray"})
 CHAR_VIEW = "<chars>"
 
 
+# ``xs.toSet()`` (Kotlin), ``xs.ToHashSet()`` (C#): Python's ``set(xs)``, a set built from xs
+_SET_COPIES = {"toSet": "HashSet", "toHashSet": "HashSet", "toMutableSet": "HashSet", "ToHashSet": "HashSet",
+               "toSortedSet": "TreeSet"}
+
+
 def char_array(obj: ir.Expr, method: str, args: tuple) -> ir.Expr | None:
     """``s.toCharArray()`` is Python's ``list(s)``: the string's characters, also when ``s`` has no known
-    type (``words[i].toCharArray()``)."""
+    type (``words[i].toCharArray()``).  (And ``xs.toSet()`` is Python's ``set(xs)``, see ``_SET_COPIES``:
+    a conversion into a set is the set's construction.)"""
     if method in _CHAR_ARRAYS and not args:
         return ir.Call(ir.Name(CHAR_VIEW), (obj,))
+    if method in _SET_COPIES and not args:
+        return ir.Call(ir.Name(_SET_COPIES[method]), (obj,))
     return None
 
 
@@ -303,3 +311,30 @@ def _copied_source(loop, name: str) -> ir.Expr | None:
             and isinstance(value.index, ir.Name) and target.index == value.index:
         return value.obj
     return None
+
+
+def switch_chain(cases: list, line: int) -> tuple:
+    """``switch`` case groups as Python's ``if / elif / else`` chain (``cases``: (is default, statements,
+    line) in source order).  A ``break`` that ends a case (or sits in its branches) leaves the switch, not
+    an enclosing loop, so it goes; a ``default`` written last is the final ``else``."""
+    chain: tuple = ()
+    for position, (default, statements, case_line) in reversed(list(enumerate(cases))):
+        body = _without_switch_breaks(tuple(statements))
+        if default and position == len(cases) - 1:
+            chain = body
+        else:
+            chain = (ir.If(ir.Opaque("case"), body, chain, case_line or line),)
+    return chain
+
+
+def _without_switch_breaks(statements: tuple) -> tuple:
+    out = []
+    for stmt in statements:
+        if isinstance(stmt, ir.Break):
+            continue
+        if isinstance(stmt, ir.If):
+            stmt = ir.If(stmt.test, _without_switch_breaks(stmt.body), _without_switch_breaks(stmt.orelse), stmt.line)
+        elif isinstance(stmt, ir.Block):
+            stmt = ir.Block(_without_switch_breaks(stmt.body), stmt.line)
+        out.append(stmt)
+    return tuple(out)

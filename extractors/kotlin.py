@@ -478,7 +478,10 @@ class KotlinExtractor(TreeSitterExtractor):
         return [ir.If(self.expr(condition), self.body(then), self.body(orelse), self.line(node))]
 
     def h_when(self, node) -> list[ir.Stmt]:
+        """``when`` is Python's ``if / elif / else`` chain: one branch runs (each entry nests in the previous
+        one's ``else``, and an ``else ->`` entry is the last ``else``)."""
         out: list[ir.Stmt] = []
+        entries: list[tuple[tuple[ir.Expr, ...], tuple[ir.Stmt, ...], int]] = []
         for child in self.named(node):
             if child.type == "when_subject":
                 out += [ir.ExprStmt(self.expr(c), self.line(c)) for c in self.named(child)
@@ -488,8 +491,11 @@ class KotlinExtractor(TreeSitterExtractor):
                 if not parts:
                     continue
                 conditions = tuple(self.expr(c) for c in parts[:-1])
-                out.append(ir.If(ir.Opaque("case", conditions), self.body(parts[-1]), (), self.line(child)))
-        return [ir.Block(tuple(out), self.line(node))]
+                entries.append((conditions, self.body(parts[-1]), self.line(child)))
+        chain: tuple[ir.Stmt, ...] = ()
+        for conditions, body, line in reversed(entries):
+            chain = (ir.If(ir.Opaque("case", conditions), body, chain, line),) if conditions else body + chain
+        return [ir.Block(tuple(out) + chain, self.line(node))]
 
     def h_return(self, node) -> list[ir.Stmt]:
         children = [c for c in self.named(node) if c.type != "label"]

@@ -259,3 +259,171 @@ class Solution:
         return res
 """)
     assert "    map.get(v0)\n" in text  # cb[x] (cb is named first: the loop body uses it first)
+
+
+_PY_VOWELS = """
+class Solution:
+    def f(self, s: str, k: int) -> int:
+        vowels = {'a', 'e', 'i', 'o', 'u'}
+        table = {0: 0, 1: 1, 6: 9}
+        res = 0
+        for i in range(len(s) - k + 1):
+            if s[i] in vowels and i in table:
+                res += 1
+        return res
+"""
+
+
+def test_immutable_factories_and_double_brace_maps_are_literals():
+    source = """
+public class Solution {
+    public int f(String s, int k) {
+        Set<Character> vowels = Set.of('a', 'e', 'i', 'o', 'u');
+        Map<Integer, Integer> table = new HashMap<>() {{ put(0, 0); put(1, 1); put(6, 9); }};
+        int res = 0;
+        for (int i = 0; i <= s.length() - k; i++) {
+            if (vowels.contains(s.charAt(i)) && table.containsKey(i)) res++;
+        }
+        return res;
+    }
+}
+"""
+    python = py(_PY_VOWELS)
+    assert java(source) == python
+    assert "v0 = set()" in python and "v1 = map()" in python
+
+
+def test_anonymous_comparator_stays_opaque():
+    # near miss: an anonymous class with methods is no collection literal
+    text = java("class Solution {\n    public void f(int[][] xs) {\n"
+                "        Arrays.sort(xs, new Comparator<int[]>() {\n"
+                "            public int compare(int[] a, int[] b) { return a[0] - b[0]; }\n        });\n    }\n}\n")
+    assert "sort(p0)" in text and "map()" not in text
+
+
+_PY_ISLANDS = """
+class Solution:
+    def f(self, grid: List[List[int]]) -> int:
+        rows, dirs = len(grid), [(0, 1), (0, -1), (1, 0), (-1, 0)]
+        seen = set()
+        def dfs(r, c):
+            if (r, c) in seen:
+                return
+            seen.add((r, c))
+            for dr, dc in dirs:
+                dfs(r + dr, c + dc)
+        for r in range(rows):
+            for c in range(len(grid[0])):
+                dfs(r, c)
+        return len(seen)
+"""
+
+
+def test_loop_over_a_table_of_constant_directions_is_constant():
+    source = """
+class Solution {
+    private static final int[][] DIRS = {{0, 1}, {0, -1}, {1, 0}, {-1, 0}};
+    private Set<Integer> seen = new HashSet<>();
+    public int f(int[][] grid) {
+        for (int r = 0; r < grid.length; r++)
+            for (int c = 0; c < grid[0].length; c++) dfs(grid, r, c);
+        return seen.size();
+    }
+    private void dfs(int[][] grid, int r, int c) {
+        if (seen.contains(r * 1000 + c)) return;
+        seen.add(r * 1000 + c);
+        for (int[] d : DIRS) dfs(grid, r + d[0], c + d[1]);
+    }
+}
+"""
+    python = py(_PY_ISLANDS)
+    assert "for const {" in python
+    assert "for const {" in java(source)
+
+
+def test_loop_over_a_list_that_grows_is_no_constant_table():
+    # near miss: a literal that is appended to (or filled by a helper) is a collection of the algorithm
+    grown = py("class Solution:\n    def f(self, n: int) -> int:\n        fib = [1, 1]\n"
+               "        for i in range(n):\n            fib.append(fib[-1] + fib[-2])\n"
+               "        total = 0\n        for x in fib:\n            total += x\n        return total\n")
+    assert "for const" not in grown
+    empty = py("class Solution:\n    def f(self, root: TreeNode) -> int:\n        a, b = [], []\n"
+               "        def dfs(node, out):\n            if node:\n                out.append(node.val)\n"
+               "                dfs(node.left, out)\n        dfs(root, a)\n        dfs(root, b)\n"
+               "        for x in a:\n            for y in b:\n                pass\n        return 0\n")
+    assert "for const" not in empty
+
+
+def test_sort_then_reverse_is_a_descending_sort():
+    python = py("class Solution:\n    def f(self, nums: List[int], dist: Dict[int, int]) -> int:\n"
+                "        nums.sort(reverse=True)\n        return max(dist.values()) + nums[0]\n")
+    source = ("public class Solution {\n    public int F(int[] nums, Dictionary<int, int> dist) {\n"
+              "        Array.Sort(nums);\n        Array.Reverse(nums);\n        return dist.Values.Max() + nums[0];\n"
+              "    }\n}\n")
+    assert cs(source) == python
+    # near miss: a reversal that is not right after the sort is work of its own
+    assert "reverse(p0)" in cs(source.replace("Array.Reverse(nums);", "Array.Reverse(nums, 0, 2);\n"
+                                                "        foreach (var x in nums) Console.Write(x);\n"
+                                                "        Array.Reverse(nums);"))
+
+
+_PY_BRACKETS = """
+class Solution:
+    def f(self, s: str) -> int:
+        st = []
+        for c in s:
+            if c == '(':
+                st.append(1)
+            elif c == ')':
+                if st:
+                    st.pop()
+            else:
+                return 0
+        return len(st)
+"""
+
+
+def test_switch_is_an_elif_chain_whose_breaks_leave_the_switch():
+    source = """
+class Solution {
+    public int f(String s) {
+        Stack<Integer> st = new Stack<>();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '(': st.push(1); break;
+                case ')': if (!st.isEmpty()) st.pop(); break;
+                default: return 0;
+            }
+        }
+        return st.size();
+    }
+}
+"""
+    python = py(_PY_BRACKETS)
+    assert java(source) == python
+    assert "break" not in java(source)
+    csharp = source.replace("public int f(String s)", "public int F(string s)").replace(
+        "Stack<Integer> st = new Stack<>();", "var st = new Stack<int>();").replace(
+        "for (char c : s.toCharArray())", "foreach (char c in s)").replace("!st.isEmpty()", "st.Count > 0").replace(
+        "st.push(1)", "st.Push(1)").replace("st.pop()", "st.Pop()").replace("st.size()", "st.Count")
+    assert cs(csharp) == python
+
+
+def test_break_of_a_loop_inside_a_case_stays():
+    # near miss: a break in a loop nested in a case leaves that loop
+    text = java("""
+class Solution {
+    public int f(int[] nums, int k) {
+        Set<Integer> seen = new HashSet<>();
+        switch (k) {
+            case 1:
+                for (int x : nums) { if (seen.contains(x)) break; seen.add(x); }
+                break;
+            default:
+                seen.add(k);
+        }
+        return seen.size();
+    }
+}
+""")
+    assert "      break\n" in text

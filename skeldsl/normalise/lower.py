@@ -37,6 +37,7 @@ COLLECTION_KINDS = frozenset({"seq", "list", "str", "map", "set", "deque", "heap
                               "elem", "node", "any"})
 _SCALAR_KINDS = frozenset({"num", "bool", "fn"})
 _RESULT_OPS = frozenset({"sort", "slice", "copy", "reverse"})
+_FRESH_OPS = _RESULT_OPS | {"str.split"}  # operations whose result is a new collection
 _COMPARISONS = frozenset({"<", "<=", ">", ">=", "!="})
 UNKNOWN = "_"
 _INSERT_OPS = frozenset({"list.append", "list.insert", "set.add", "map.put", "deque.push", "deque.pushfront",
@@ -72,6 +73,19 @@ def _spec_tables(spec: LanguageSpec) -> tuple[frozenset[str], frozenset[str]]:
                             if kind == "str" and op == "strbuf.append"))
         _SPEC_TABLES[id(spec)] = cached
     return cached[1], cached[2]
+
+
+_WRAP_METHODS: dict[int, tuple[LanguageSpec, frozenset[str]]] = {}
+
+
+def _wrap_methods(spec: LanguageSpec) -> frozenset[str]:
+    """The method names some receiver kind of ``spec`` maps to ``wrap`` (``keys``, ``Values``), kept per
+    spec like ``_spec_tables``: a cheap test before looking a receiver up (which may lift a capture)."""
+    cached = _WRAP_METHODS.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        cached = (spec, frozenset(method for (_, method), op in spec.methods.items() if op == "wrap"))
+        _WRAP_METHODS[id(spec)] = cached
+    return cached[1]
 
 
 class ModuleContext:
@@ -120,6 +134,8 @@ class FunctionLowering:
         self.grown = grown_strings(function, context.spec.inplace_string_append, context.string_appends)
         self.building: set[str] = set()  # of those, the ones this function started as a fresh string
         self.views: set[str] = set()  # names holding a string's characters (``chars = list(s)``)
+        self._constant_tables: frozenset[str] | None = None  # ``constant_table``, computed on first use
+        self.key_lists: dict[str, str] = {}  # ref of a list of a map's keys -> the map's ref
         for param in function.params:
             self.kinds[param.name] = param.kind
             self.refs[param.name] = f"P:{param.name}"
@@ -239,6 +255,9 @@ class FunctionLowering:
             return ref
         if isinstance(expr, ir.Attr) and self.is_self(expr.obj):
             return f"S:{expr.name}"
+        if isinstance(expr, ir.Attr) and expr.name in _wrap_methods(self.spec) \
+                and self.kind_of(expr.obj) in _VALUE_KINDS and self.method_action(expr.obj, expr.name) == "wrap":
+            return self.ref_of(expr.obj)  # C# ``m.Values``, Kotlin ``m.keys``: a view of the collection
         if isinstance(expr, ir.Index) and not expr.is_slice:
             base = self.ref_of(expr.obj)
             self.note_usage(expr.obj, "seq")
@@ -364,8 +383,14 @@ class FunctionLowering:
             out += self.many_ops(call.args)
             if action in ("size", "none", "wrap", "nonempty", "empty", "range", "view"):
                 return out
+            if action in ("map.get", "tree.get") and len(call.args) == 1 \
+                    and self.iterated_key(self.ref_of(receiver), call.args[0]):
+                return out  # m.get(k) in for (k of m.keys()): the walk over the items
             if self.spec.value_collections and action in _INSERT_OPS and self.recursive():
                 out += self.value_copies(call.args)
+            if action == "copy" and (isinstance(receiver, ir.BinOp) or isinstance(receiver, ir.Call) and out
+                                     and out[-1][0] == "call" and out[-1][1] in _FRESH_OPS):
+                return out  # xs.take(i).toIntArray(), (a - b).toList(): a new collection changes its type
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
             if action == "slice" and (len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1])
@@ -481,15 +506,22 @@ class FunctionLowering:
         """``xs.forEach(x -> ...)``, ``xs.map { }``: a loop over the receiver with the lambda inside."""
         body: list[Low] = []
         ref = self.ref_of(receiver) or UNKNOWN
+        domain = "over"
+        if isinstance(receiver, ir.Range):  # (0 until n).map { }: a counting loop
+            domain, ref, _ = self.range_domain((receiver.start, receiver.stop))
         for arg in args:
             if isinstance(arg, ir.Lambda):
                 for param in arg.params:
+                    if isinstance(receiver, ir.Range):
+                        self.refs.pop(param, None)
+                        self.kinds[param] = "num"
+                        continue
                     self.refs[param] = ref + "[]" if ref != UNKNOWN else UNKNOWN
                     self.kinds[param] = "elem"
                 body += self.expr_ops(arg.body)
             else:
                 body += self.expr_ops(arg)
-        return [("for", "over", ref, body)]
+        return [("for", domain, ref, body)]
 
     # ----------------------------------------------------------------------------- expressions
 
@@ -521,8 +553,7 @@ class FunctionLowering:
         if expr.is_slice:
             return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
-        if kind in ("map", "tree") and ref is not None and isinstance(expr.index, ir.Name) \
-                and self.refs.get(expr.index.id) == ref + "[]":
+        if kind in ("map", "tree") and self.iterated_key(ref, expr.index):
             return out  # for k in d: d[k] walks the items (d.items(), entrySet(), Object.entries(d))
         if kind in ("map", "tree"):
             out.append(("call", f"{kind}.get", ref or UNKNOWN))
@@ -541,6 +572,17 @@ class FunctionLowering:
         if expr.op in ("++", "--") and isinstance(expr.operand, ir.Index):
             out += self.store_ops(expr.operand.obj)
         return out
+
+    def iterated_key(self, ref: str | None, key: ir.Expr) -> bool:
+        """Is ``key`` the loop variable of a walk over the keys of the map ``ref`` (``for k in d``, ``for k of
+        sortedKeys`` where ``sortedKeys`` lists d's keys)?  Its lookup ``d[k]`` is then part of the walk."""
+        if ref is None or not isinstance(key, ir.Name):
+            return False
+        walked = self.refs.get(key.id, "")
+        if not walked.endswith("[]"):
+            return False
+        walked = walked[:-2]
+        return walked == ref or self.key_lists.get(walked) == ref
 
     def membership(self, container: ir.Expr) -> list[Low]:
         kind = self.kind_of(container)
@@ -588,6 +630,9 @@ class FunctionLowering:
         out: list[Low] = []
         for stmt in stmts:
             out += self.stmt(stmt)
+            if len(out) > 1 and out[-1][:2] == ("call", "reverse") and (
+                    out[-2] == ("call", "sort", out[-1][2]) or out[-2][:3] == ("assign", out[-1][2], "sort")):
+                out.pop()  # sort then reverse: a descending sort (``nums.sort(reverse=True)``)
         return out
 
     def stmt(self, stmt: ir.Stmt) -> list[Low]:
@@ -708,6 +753,16 @@ class FunctionLowering:
                 for item in target.items:
                     if isinstance(item, ir.Name):
                         self.size_of.pop(item.id, None)
+                element = self.ref_of(value) if isinstance(value, ir.Index) and not value.is_slice else None
+                if element is not None and target.items and isinstance(target.items[0], ir.Name):
+                    # (start, end) = queries[k]: unpacked as a loop ``for start, end in queries`` unpacks
+                    # its element (the first name stands for the element, the others are numbers)
+                    for position, item in enumerate(target.items):
+                        if isinstance(item, ir.Name) and position == 0:
+                            self.refs[item.id], self.kinds[item.id] = element, "elem"
+                        elif isinstance(item, ir.Name):
+                            self.refs.pop(item.id, None)
+                            self.kinds[item.id] = "num"
             elif index == 0:
                 out += self.expr_ops(value)
         return out
@@ -740,6 +795,8 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
+            if op in ("sort", "copy", "list") and source is not None and self._ref_kind(source) in ("map", "tree"):
+                self.key_lists[ref] = source  # keys = sorted(m.keys()): a list of m's keys
             if op == "list" and isinstance(target, ir.Name) and self.is_appended(target.id):
                 self.appending.add(target.id)  # res = new int[n] filled by res[k++] = x: res = [] + appends
                 source = None
@@ -1040,10 +1097,22 @@ class FunctionLowering:
         if isinstance(expr, (ir.Literal, ir.CollectionLit)):
             return pre + self.expr_ops(expr), "const", None, None
         ref = self.ref_of(expr)
+        if ref is not None and isinstance(expr, ir.Name) and self.constant_table(expr.id):
+            return pre, "const", None, None  # for d in DIRS: the four directions, whatever the input
         if ref is not None:
             self.note_usage(expr, "seq")
             return pre + self.expr_ops(expr), "over", ref, element_position
         return pre + self.expr_ops(expr), "over", UNKNOWN, None
+
+    def constant_table(self, name: str) -> bool:
+        """Is ``name`` a table of constants (``dirs = [[0, 1], [1, 0], ..]``, ``int[][] DIRS = {..}``): bound
+        once, here or in an enclosing function, to a non-empty literal of literals and never the receiver
+        of a method (so never grown)?  A loop over it runs a constant number of times."""
+        if self.outer is not None and (name not in self.kinds or any(name == lifted for lifted, _ in self.captured)):
+            return self.outer.constant_table(name)
+        if self._constant_tables is None:
+            self._constant_tables = _constant_tables(self.function.body)
+        return name in self._constant_tables
 
     def range_domain(self, args: tuple[ir.Expr | None, ...]) -> tuple[str, str | None, int | None]:
         if len(args) == 1:
@@ -1237,6 +1306,48 @@ def _constant_bounds(start: ir.Expr, stop: ir.Expr) -> bool:
     return isinstance(stop, ir.Literal) and stop.kind == "num" or _constant_width(start, stop)
 
 
+def _constant_tables(body) -> frozenset[str]:
+    """The names ``body`` (nested functions included) binds exactly once, to a non-empty collection literal
+    of literals, and never calls a method on or assigns into with an operator (see ``constant_table``)."""
+    bound: dict[str, int] = {}
+    tables: set[str] = set()
+    changed: set[str] = set()
+    for node in walk_expr(ir.Block(tuple(body))):
+        if isinstance(node, ir.Assign):
+            for name in target_names(node.targets):
+                bound[name] = bound.get(name, 0) + 1
+            pairs = [(node.targets[0], node.value)] if len(node.targets) == 1 else []
+            if pairs and isinstance(pairs[0][0], ir.CollectionLit) and isinstance(node.value, ir.CollectionLit) \
+                    and len(pairs[0][0].items) == len(node.value.items):  # n, dirs = len(grid), [(0, 1), ..]
+                pairs = list(zip(pairs[0][0].items, node.value.items))
+            for target, value in pairs:
+                if node.op is None and isinstance(target, ir.Name) and _literal_table(value):
+                    tables.add(target.id)
+            if node.op is not None:
+                changed.update(target_names(node.targets))
+        elif isinstance(node, ir.Foreach):
+            changed.update(node.targets)
+        elif isinstance(node, ir.Call):
+            if isinstance(node.func, ir.Attr) and isinstance(node.func.obj, ir.Name):
+                changed.add(node.func.obj.id)
+            changed.update(arg.id for arg in node.args if isinstance(arg, ir.Name))  # f(res) may fill res
+        elif isinstance(node, ir.FunctionDef):
+            changed.update(param.name for param in node.params)
+    return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
+
+
+def _literal_table(value: ir.Expr | None) -> bool:
+    if not (isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple", "set") and value.items):
+        return False
+    return all(isinstance(item, ir.Literal) or isinstance(item, ir.UnaryOp) and isinstance(item.operand, ir.Literal)
+               or isinstance(item, ir.CollectionLit) and _literal_items(item) for item in value.items)
+
+
+def _literal_items(value: ir.CollectionLit) -> bool:
+    return bool(value.items) and all(isinstance(item, ir.Literal) or isinstance(item, ir.UnaryOp) and isinstance(item.operand, ir.Literal)
+               for item in value.items)
+
+
 def _negative_literal(expr: ir.Expr) -> bool:
     """``-1``: a position counted from the end, so ``s.slice(-1)`` is the last character, not a copy."""
     return isinstance(expr, ir.UnaryOp) and expr.op == "-" and isinstance(expr.operand, ir.Literal) \
@@ -1369,10 +1480,11 @@ def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
         return False
     base = _offset_base(start)
     bounds = [stop]
-    if isinstance(stop, ir.Call) and isinstance(stop.func, (ir.Name, ir.Attr)):
-        name = stop.func.id if isinstance(stop.func, ir.Name) else stop.func.name
+    capped = _offset_base(stop)  # min(n, i + 6) + 1: an inclusive cap is as constant
+    if isinstance(capped, ir.Call) and isinstance(capped.func, (ir.Name, ir.Attr)):
+        name = capped.func.id if isinstance(capped.func, ir.Name) else capped.func.name
         if name.rsplit(".", 1)[-1].split("::")[-1].lower() in ("min", "minof"):  # Kotlin minOf
-            bounds = list(stop.args)
+            bounds = list(capped.args)
     return any(_offset_base(bound) == base and bound != start for bound in bounds) or \
         (stop == start)
 
