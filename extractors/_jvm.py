@@ -181,15 +181,25 @@ def entry_method(methods: list, name_of, text_of, candidate) -> object:
     folding the fields into it would rebuild them on every recursive call); else the first candidate."""
     public = [m for m in methods if candidate(m)] or list(methods[:1])
     for method in public:
-        call = re.compile(rf"(?<!\w){re.escape(name_of(method))}\s*\(")
-        if not any(call.search(text_of(other)) for other in methods if other is not method):
+        name, call = name_of(method), None
+        for other in methods:
+            if other is method:
+                continue
+            text = text_of(other)
+            if name not in text:  # no call without the name: skips compiling a pattern per method name
+                continue
+            call = call or re.compile(rf"(?<!\w){re.escape(name)}\s*\(")
+            if call.search(text):
+                break
+        else:
             return method
     return public[0]
 
 
 def calls_itself(name: str, body_text: str) -> bool:
     """Does a method body call the method ``name`` (``name(..)`` or ``this.name(..)``)?"""
-    return re.search(rf"(?:(?<![\w.])|this\.){re.escape(name)}\s*\(", body_text) is not None
+    return name in body_text and \
+        re.search(rf"(?:(?<![\w.])|this\.){re.escape(name)}\s*\(", body_text) is not None
 
 
 def fold_parameter_fields(setup: list, params, body: tuple) -> tuple[tuple, tuple]:
