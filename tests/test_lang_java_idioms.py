@@ -427,3 +427,82 @@ class Solution {
 }
 """)
     assert "      break\n" in text
+
+
+def test_constant_table_is_no_structure_and_membership_in_it_is_constant():
+    python = py("class Solution:\n    def f(self, n: int) -> bool:\n        for p in [2, 3, 5]:\n"
+                "            while n % p == 0:\n                n //= p\n        return n == 1\n")
+    source = ("public class Solution {\n    public bool IsUgly(int n) {\n        int[] primes = { 2, 3, 5 };\n"
+              "        foreach (int p in primes) {\n            while (n % p == 0) n /= p;\n        }\n"
+              "        return n == 1;\n    }\n}\n")
+    assert cs(source) == python
+    assert "list(" not in python
+    member = py("class Solution:\n    def f(self, nums: List[int]) -> int:\n        primes = [2, 3, 5]\n"
+                "        return sum(1 for x in nums if x in primes)\n")
+    assert "list.has" not in member
+    # near miss: membership in the input is a search
+    assert "list.has(p1)" in py("class Solution:\n    def f(self, nums: List[int], ps: List[int]) -> int:\n"
+                                "        return sum(1 for x in nums if x in ps)\n")
+
+
+def test_skip_take_is_one_slice():
+    python = py("""
+class Solution:
+    def f(self, preorder: List[int], inorder: List[int]) -> Optional[TreeNode]:
+        if not preorder:
+            return None
+        mid = inorder.index(preorder[0])
+        left = self.f(preorder[1:mid + 1], inorder[:mid])
+        return left
+""")
+    source = """
+public class Solution {
+    public TreeNode F(int[] preorder, int[] inorder) {
+        if (preorder.Length == 0) return null;
+        int mid = Array.IndexOf(inorder, preorder[0]);
+        TreeNode left = F(preorder.Skip(1).Take(mid).ToArray(), inorder.Take(mid).ToArray());
+        return left;
+    }
+}
+"""
+    assert cs(source) == python
+    assert python.count("slice(") == 2
+
+
+def test_parallel_constant_tables_are_walked_a_constant_number_of_times():
+    python = py("""
+class Solution:
+    def intToRoman(self, num: int) -> str:
+        sym = [["I", 1], ["IV", 4], ["V", 5], ["IX", 9], ["X", 10]]
+        res = ""
+        for s, val in reversed(sym):
+            if num // val:
+                res += s * (num // val)
+                num %= val
+        return res
+""")
+    source = """
+public class Solution {
+    public String intToRoman(int num) {
+        String[] syms = {"X", "IX", "V", "IV", "I"};
+        int[] vals = {10, 9, 5, 4, 1};
+        StringBuilder res = new StringBuilder();
+        for (int i = 0; i < vals.length; i++) {
+            if (num / vals[i] > 0) {
+                res.append(syms[i].repeat(num / vals[i]));
+                num %= vals[i];
+            }
+        }
+        return res.toString();
+    }
+}
+"""
+    assert "for const {" in python and "for const {" in java(source)
+
+
+def test_small_result_array_written_by_index_is_no_constant_table():
+    # near miss: res = [0, 0] filled by res[1] = i is the result being built, as new int[2] is
+    python = py("class Solution:\n    def f(self, nums: List[int]) -> List[int]:\n        res = [0, 0]\n"
+                "        for i in range(len(nums)):\n            for x in nums:\n                if x == i:\n"
+                "                    res[1] = i\n        return res\n")
+    assert "v0 = list()" in python

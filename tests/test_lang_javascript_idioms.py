@@ -153,3 +153,11 @@ class Solution {
     other = source.replace("prev += mp.get(key);", "prev += other.get(key);").replace(
         "const mp = new Map();", "const mp = new Map();\n        const other = new Map();")
     assert "    map.get(v1)\n" in js(other)
+
+
+def test_power_of_ten_bound_is_constant():
+    python = py("class MyHashSet:\n    def __init__(self):\n        self.set = [ListNode(0) for _ in range(10**4)]\n")
+    source = ("class MyHashSet {\n    constructor() {\n        this.set = [];\n"
+              "        for (let i = 0; i < 10000; i++) this.set.push(new ListNode(0));\n    }\n}\n")
+    assert js(source) == python
+    assert "for const {" in python

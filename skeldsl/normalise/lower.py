@@ -297,6 +297,9 @@ class FunctionLowering:
             return None
         if isinstance(expr, ir.Attr):
             if expr.name in self.spec.size_attributes:
+                if isinstance(expr.obj, ir.Name) and self.ref_of(expr.obj) is not None \
+                        and self.constant_table(expr.obj.id):
+                    return CONST  # VALUES.length of a table of constants
                 return self.ref_of(expr.obj)
             if self.is_self(expr.obj):
                 return self.size_of.get("self." + expr.name)
@@ -306,6 +309,9 @@ class FunctionLowering:
                 action = self.spec.functions.get(expr.func.id, (None, 0))[0]
                 if action == "size" and expr.args:
                     self.note_usage(expr.args[0], "seq")
+                    if isinstance(expr.args[0], ir.Name) and self.ref_of(expr.args[0]) is not None \
+                            and self.constant_table(expr.args[0].id):
+                        return CONST  # len(VALUES) of a table of constants
                     return self.ref_of(expr.args[0])
                 if expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower() in _MIN_MAX:
                     for arg in expr.args:
@@ -318,7 +324,7 @@ class FunctionLowering:
                 if action == "size" or action == "reduce" and expr.func.name.lower() in _MIN_MAX:
                     return self.ref_of(expr.func.obj)  # xs.max() bounds like max(xs)
             return None
-        if isinstance(expr, ir.BinOp) and expr.op in ("+", "-", "*", "/", "//", "%", ">>", "<<"):
+        if isinstance(expr, ir.BinOp) and expr.op in ("+", "-", "*", "/", "//", "%", ">>", "<<", "**"):
             left, right = self.size_ref(expr.left), self.size_ref(expr.right)
             if left not in (None, CONST):
                 return left
@@ -388,9 +394,12 @@ class FunctionLowering:
                 return out  # m.get(k) in for (k of m.keys()): the walk over the items
             if self.spec.value_collections and action in _INSERT_OPS and self.recursive():
                 out += self.value_copies(call.args)
-            if action == "copy" and (isinstance(receiver, ir.BinOp) or isinstance(receiver, ir.Call) and out
-                                     and out[-1][0] == "call" and out[-1][1] in _FRESH_OPS):
-                return out  # xs.take(i).toIntArray(), (a - b).toList(): a new collection changes its type
+            if action in ("copy", "slice") and (
+                    isinstance(receiver, ir.BinOp) and action == "copy" or isinstance(receiver, ir.Call) and out
+                    and out[-1][0] == "call" and out[-1][1] in (_FRESH_OPS if action == "copy" else ("slice",))):
+                # xs.take(i).toIntArray(), (a - b).toList(): a new collection changes its type;
+                # xs.Skip(1).Take(m): one slice
+                return out
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
             if action == "slice" and (len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1])
@@ -589,6 +598,9 @@ class FunctionLowering:
         ref = self.ref_of(container)
         if isinstance(container, (ir.Range, ir.CollectionLit)) or (isinstance(container, ir.Literal)):
             return []
+        if isinstance(container, ir.Name) and ref is not None and kind in ("list", "seq") \
+                and self.constant_table(container.id):
+            return []  # x in PRIMES: a test against constants, as x in [2, 3, 5]
         if isinstance(container, ir.Call) and isinstance(container.func, ir.Attr):
             action = self.method_action(container.func.obj, container.func.name)
             if action == "wrap":  # key in d.keys()
@@ -795,6 +807,9 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
+            if isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple") and isinstance(target, ir.Name) \
+                    and self.constant_table(target.id):
+                return pre  # dirs = [(0, 1), ..]: constant data (its loops are ``for const``), no structure
             if op in ("sort", "copy", "list") and source is not None and self._ref_kind(source) in ("map", "tree"):
                 self.key_lists[ref] = source  # keys = sorted(m.keys()): a list of m's keys
             if op == "list" and isinstance(target, ir.Name) and self.is_appended(target.id):
@@ -1111,7 +1126,7 @@ class FunctionLowering:
         if self.outer is not None and (name not in self.kinds or any(name == lifted for lifted, _ in self.captured)):
             return self.outer.constant_table(name)
         if self._constant_tables is None:
-            self._constant_tables = _constant_tables(self.function.body)
+            self._constant_tables = _constant_tables(self.function.body, self.context.function_names)
         return name in self._constant_tables
 
     def range_domain(self, args: tuple[ir.Expr | None, ...]) -> tuple[str, str | None, int | None]:
@@ -1306,9 +1321,10 @@ def _constant_bounds(start: ir.Expr, stop: ir.Expr) -> bool:
     return isinstance(stop, ir.Literal) and stop.kind == "num" or _constant_width(start, stop)
 
 
-def _constant_tables(body) -> frozenset[str]:
+def _constant_tables(body, functions) -> frozenset[str]:
     """The names ``body`` (nested functions included) binds exactly once, to a non-empty collection literal
-    of literals, and never calls a method on or assigns into with an operator (see ``constant_table``)."""
+    of literals, and never calls a method on, stores into or passes to one of the program's ``functions``
+    (see ``constant_table``)."""
     bound: dict[str, int] = {}
     tables: set[str] = set()
     changed: set[str] = set()
@@ -1325,12 +1341,20 @@ def _constant_tables(body) -> frozenset[str]:
                     tables.add(target.id)
             if node.op is not None:
                 changed.update(target_names(node.targets))
+            changed.update(target.obj.id for target in node.targets
+                           if isinstance(target, ir.Index) and isinstance(target.obj, ir.Name))  # res[1] = i
         elif isinstance(node, ir.Foreach):
             changed.update(node.targets)
         elif isinstance(node, ir.Call):
             if isinstance(node.func, ir.Attr) and isinstance(node.func.obj, ir.Name):
                 changed.add(node.func.obj.id)
-            changed.update(arg.id for arg in node.args if isinstance(arg, ir.Name))  # f(res) may fill res
+            callee = node.func.id if isinstance(node.func, ir.Name) else \
+                node.func.name if isinstance(node.func, ir.Attr) else None
+            if callee in functions:  # dfs(res) may fill res
+                changed.update(arg.id for arg in node.args if isinstance(arg, ir.Name))
+        elif isinstance(node, ir.UnaryOp) and node.op in ("++", "--") and isinstance(node.operand, ir.Index) \
+                and isinstance(node.operand.obj, ir.Name):
+            changed.add(node.operand.obj.id)
         elif isinstance(node, ir.FunctionDef):
             changed.update(param.name for param in node.params)
     return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
