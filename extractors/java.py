@@ -15,9 +15,9 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method, fold_parameter_fields,
-                   kind_of_type, param_kind, return_collection_itself, returned_value, simple_type_name,
-                   string_of, switch_chain, unwrap_char_array)
+from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method,
+                   fold_parameter_fields, kind_of_type, param_kind, return_collection_itself, returned_value,
+                   simple_type_name, string_of, switch_chain, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
@@ -596,7 +596,7 @@ class JavaExtractor(TreeSitterExtractor):
                 and self.text(obj_node) not in self.scope.locals:
             literal = _COLLECTION_FACTORIES.get(f"{self.text(obj_node)}.{name}")
             if literal is not None and not (name == "asList" and len(args) == 1):
-                return ir.CollectionLit(literal, args)  # Set.of('a', 'e'), Map.of(k, v, ..): Python's literals
+                return ir.CollectionLit(literal, args)  # Set.of('a', 'e'), Map.of(k, v): Python's literals
             return ir.Call(ir.Name(f"{self.text(obj_node)}.{name}"), args)  # static: Math.max, Arrays.sort
         obj = self.expr(obj_node)
         chars = char_array(obj, name, args)
@@ -619,7 +619,8 @@ class JavaExtractor(TreeSitterExtractor):
         type_name = simple_type_name(self.text(self.field(node, "type")))
         args = self.arguments(self.field(node, "arguments"))
         body = next((c for c in node.named_children if c.type == "class_body"), None)
-        if body is not None and type_name in SPEC.constructors and all(c.type == "block" for c in self.named(body)):
+        if body is not None and type_name in SPEC.constructors \
+                and all(c.type == "block" for c in self.named(body)):
             # new HashMap<>() {{ put(0, 0); put(1, 1); }}: a collection literal (Python's {0: 0, 1: 1})
             return ir.Call(ir.Name(type_name), args)
         if body is not None:  # anonymous class (a Comparator ...): its methods' work is opaque here

@@ -15,8 +15,9 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method, fold_parameter_fields,
-                   kind_of_type, param_kind, return_collection_itself, returned_value, simple_type_name,
+from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method,
+                   fold_parameter_fields, kind_of_type, param_kind, return_collection_itself, returned_value,
+                   simple_type_name,
                    string_of, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 from .java import _user_call
@@ -91,12 +92,15 @@ _ANY = {  # unknown receivers: distinctive names decide; collection extension fu
     "minOrNull": "reduce", "maxOf": "reduce", "minOf": "reduce", "average": "reduce", "fold": "reduce",
     "reduce": "reduce", "sorted": "sort", "sortedBy": "sort", "sortedDescending": "sort", "sort": "sort",
     "sortBy": "sort", "sortedWith": "sort", "sortWith": "sort", "sortedByDescending": "sort",
-    "reversed": "wrap", "reverse": "reverse", "withIndex": "wrap", "indices": "wrap", "toList": "copy", "toMutableList": "copy",
+    "reversed": "wrap", "reverse": "reverse", "withIndex": "wrap", "indices": "wrap", "toList": "copy",
+    "toMutableList": "copy",
     "toIntArray": "copy", "toCharArray": "copy", "toSet": "copy", "toHashSet": "copy", "toMutableSet": "copy",
-    "toTypedArray": "copy", "copyOf": "copy", "clone": "copy", "joinToString": "str.join", "substring": "slice",
+    "toTypedArray": "copy", "copyOf": "copy", "clone": "copy", "joinToString": "str.join",
+    "substring": "slice",
     "subList": "slice", "copyOfRange": "slice", "contentEquals": "reduce", "distinct": "copy",
     "groupBy": "copy", "zip": "wrap", "keys": "wrap", "values": "wrap", "entries": "wrap",
-    "sortedArray": "sort", "sortedArrayDescending": "sort", "sortedArrayWith": "sort", "sortDescending": "sort",
+    "sortedArray": "sort", "sortedArrayDescending": "sort", "sortedArrayWith": "sort",
+    "sortDescending": "sort",
     "sliceArray": "slice", "take": "slice", "takeLast": "slice", "drop": "slice", "dropLast": "slice",
     "copyInto": "slice", "toDoubleArray": "copy", "toLongArray": "copy", "toMutableMap": "copy",
     "split": "str.split", "maxOfOrNull": "reduce", "minOfOrNull": "reduce", "maxByOrNull": "reduce",

@@ -506,3 +506,17 @@ def test_small_result_array_written_by_index_is_no_constant_table():
                 "        for i in range(len(nums)):\n            for x in nums:\n                if x == i:\n"
                 "                    res[1] = i\n        return res\n")
     assert "v0 = list()" in python
+
+
+def test_repeated_literal_is_a_string_of_the_literal():
+    python = py("class Solution:\n    def f(self, words: List[str], k: int) -> str:\n        res = []\n"
+                "        for w in words:\n            res.append(w + ' ' * k)\n        return ''.join(res)\n")
+    source = ("class Solution {\n    public String f(String[] words, int k) {\n"
+              "        List<String> res = new ArrayList<>();\n        for (String w : words) res.add(w + \" \".repeat(k));\n"
+              "        return String.join(\"\", res);\n    }\n}\n")
+    assert java(source) == python
+    # near miss: repeating the input string copies it
+    repeat = "class Solution {\n    public int f(String s, int k) {\n        String t = %s.repeat(k);\n" \
+             "        return t.length();\n    }\n}\n"
+    assert "copy(p0)" in java(repeat % "s")
+    assert "copy(" not in java(repeat % '" "')

@@ -256,7 +256,8 @@ class FunctionLowering:
         if isinstance(expr, ir.Attr) and self.is_self(expr.obj):
             return f"S:{expr.name}"
         if isinstance(expr, ir.Attr) and expr.name in _wrap_methods(self.spec) \
-                and self.kind_of(expr.obj) in _VALUE_KINDS and self.method_action(expr.obj, expr.name) == "wrap":
+                and self.kind_of(expr.obj) in _VALUE_KINDS \
+                and self.method_action(expr.obj, expr.name) == "wrap":
             return self.ref_of(expr.obj)  # C# ``m.Values``, Kotlin ``m.keys``: a view of the collection
         if isinstance(expr, ir.Index) and not expr.is_slice:
             base = self.ref_of(expr.obj)
@@ -394,11 +395,13 @@ class FunctionLowering:
                 return out  # m.get(k) in for (k of m.keys()): the walk over the items
             if self.spec.value_collections and action in _INSERT_OPS and self.recursive():
                 out += self.value_copies(call.args)
+            fresh = _FRESH_OPS if action == "copy" else ("slice",)
             if action in ("copy", "slice") and (
-                    isinstance(receiver, ir.BinOp) and action == "copy" or isinstance(receiver, ir.Call) and out
-                    and out[-1][0] == "call" and out[-1][1] in (_FRESH_OPS if action == "copy" else ("slice",))):
+                    isinstance(receiver, (ir.BinOp, ir.Literal)) and action == "copy"
+                    or isinstance(receiver, ir.Call) and out and out[-1][0] == "call"
+                    and out[-1][1] in fresh):
                 # xs.take(i).toIntArray(), (a - b).toList(): a new collection changes its type;
-                # xs.Skip(1).Take(m): one slice
+                # " ".repeat(k): a string of a literal (Python's " " * k); xs.Skip(1).Take(m): one slice
                 return out
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
@@ -420,7 +423,7 @@ class FunctionLowering:
             if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
                     and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)
                          or out and out[-1] == ("call", "sort", self.ref_of(receiver))):
-                return out  # chars.join("") of chars = s.split("") (or of its sort): the string again (see above)
+                return out  # chars.join("") of chars = s.split("") (or of its sort): the string again
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -807,10 +810,11 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
-            if isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple") and isinstance(target, ir.Name) \
-                    and self.constant_table(target.id):
+            if isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple") \
+                    and isinstance(target, ir.Name) and self.constant_table(target.id):
                 return pre  # dirs = [(0, 1), ..]: constant data (its loops are ``for const``), no structure
-            if op in ("sort", "copy", "list") and source is not None and self._ref_kind(source) in ("map", "tree"):
+            if op in ("sort", "copy", "list") and source is not None \
+                    and self._ref_kind(source) in ("map", "tree"):
                 self.key_lists[ref] = source  # keys = sorted(m.keys()): a list of m's keys
             if op == "list" and isinstance(target, ir.Name) and self.is_appended(target.id):
                 self.appending.add(target.id)  # res = new int[n] filled by res[k++] = x: res = [] + appends
@@ -958,12 +962,14 @@ class FunctionLowering:
             if isinstance(piece, ir.CollectionLit) and piece.kind == "list":
                 literal = True
             elif isinstance(piece, ir.Call) and isinstance(piece.func, ir.Name) and len(piece.args) == 1 \
-                    and self.spec.constructors.get(piece.func.id) == "list" and self.user_function(piece.func) is None:
+                    and self.spec.constructors.get(piece.func.id) == "list" \
+                    and self.user_function(piece.func) is None:
                 literal = True  # list(xs) + ys, Array.from(xs) (a spread ...xs): its copy is this list's
                 source = source or self.ref_of(piece.args[0])
                 evaluated[-1] = piece.args[0]
             elif isinstance(piece, ir.BinOp) and piece.op == "*" and any(
-                    isinstance(side, ir.CollectionLit) and side.kind == "list" for side in (piece.left, piece.right)):
+                    isinstance(side, ir.CollectionLit) and side.kind == "list"
+                    for side in (piece.left, piece.right)):
                 literal = True
                 sized = self.size_ref(piece.right if isinstance(piece.left, ir.CollectionLit) else piece.left)
                 source = source or (sized if sized not in (None, CONST) else None)
@@ -1123,7 +1129,8 @@ class FunctionLowering:
         """Is ``name`` a table of constants (``dirs = [[0, 1], [1, 0], ..]``, ``int[][] DIRS = {..}``): bound
         once, here or in an enclosing function, to a non-empty literal of literals and never the receiver
         of a method (so never grown)?  A loop over it runs a constant number of times."""
-        if self.outer is not None and (name not in self.kinds or any(name == lifted for lifted, _ in self.captured)):
+        lifted = any(name == captured for captured, _ in self.captured)
+        if self.outer is not None and (name not in self.kinds or lifted):
             return self.outer.constant_table(name)
         if self._constant_tables is None:
             self._constant_tables = _constant_tables(self.function.body, self.context.function_names)
@@ -1333,8 +1340,9 @@ def _constant_tables(body, functions) -> frozenset[str]:
             for name in target_names(node.targets):
                 bound[name] = bound.get(name, 0) + 1
             pairs = [(node.targets[0], node.value)] if len(node.targets) == 1 else []
-            if pairs and isinstance(pairs[0][0], ir.CollectionLit) and isinstance(node.value, ir.CollectionLit) \
-                    and len(pairs[0][0].items) == len(node.value.items):  # n, dirs = len(grid), [(0, 1), ..]
+            if pairs and isinstance(pairs[0][0], ir.CollectionLit) \
+                    and isinstance(node.value, ir.CollectionLit) \
+                    and len(pairs[0][0].items) == len(node.value.items):  # n, dirs = len(grid), [(0, 1)..]
                 pairs = list(zip(pairs[0][0].items, node.value.items))
             for target, value in pairs:
                 if node.op is None and isinstance(target, ir.Name) and _literal_table(value):
@@ -1363,13 +1371,18 @@ def _constant_tables(body, functions) -> frozenset[str]:
 def _literal_table(value: ir.Expr | None) -> bool:
     if not (isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple", "set") and value.items):
         return False
-    return all(isinstance(item, ir.Literal) or isinstance(item, ir.UnaryOp) and isinstance(item.operand, ir.Literal)
-               or isinstance(item, ir.CollectionLit) and _literal_items(item) for item in value.items)
+    return all(_constant(item) or isinstance(item, ir.CollectionLit) and _literal_items(item)
+               for item in value.items)
 
 
 def _literal_items(value: ir.CollectionLit) -> bool:
-    return bool(value.items) and all(isinstance(item, ir.Literal) or isinstance(item, ir.UnaryOp) and isinstance(item.operand, ir.Literal)
-               for item in value.items)
+    return bool(value.items) and all(_constant(item) for item in value.items)
+
+
+def _constant(item: ir.Expr) -> bool:
+    """``1``, ``'a'``, ``-1``."""
+    return isinstance(item, ir.Literal) or \
+        isinstance(item, ir.UnaryOp) and isinstance(item.operand, ir.Literal)
 
 
 def _negative_literal(expr: ir.Expr) -> bool:
