@@ -97,6 +97,11 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        # user function -> (calling function, per argument: (collection it is, collection whose size it is,
+        # its flag_value or char_value)) of its call sites: for parameters that carry the size of another
+        # argument (``dfs(nums, i, n)``), number parameters that are flags (``dfs(i + 1, 0)``) and string
+        # parameters that are characters (``dfs(i + 1, s[i])``)
+        self.call_sizes: dict[str, list[tuple[str, tuple[tuple[str | None, str | None, str | None], ...]]]] = {}
         self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
@@ -372,6 +377,8 @@ class FunctionLowering:
         user = self.user_function(func)
         if user is not None:
             self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
+            self.context.call_sizes.setdefault(user, []).append(
+                (self.function.name, tuple(map(self.argument_size, call.args))))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:
@@ -471,13 +478,41 @@ class FunctionLowering:
                 and self.spec.functions.get(expr.func.id, ("",))[0] == "reduce":
             kinds = {self.argument_kind(arg) for arg in expr.args}
             return "num" if "num" in kinds and kinds <= {"num", None} else None  # max(best, x)
-        if isinstance(expr, ir.CollectionLit) and expr.kind in ("list", "tuple"):
-            return "seq"
+        if isinstance(expr, ir.CollectionLit) and expr.kind == "list":
+            return "seq"  # (a tuple is a fixed record of values, like the separate arguments Java passes)
         if isinstance(expr, ir.CollectionLit) and expr.kind in ("set", "map"):
             return expr.kind
         if isinstance(expr, ir.Index) and expr.is_slice:
-            return "str" if self.kind_of(expr.obj) == "str" else "seq"
+            sliced = self.kind_of(expr.obj)  # (a slice of an untyped parameter is whatever that parameter is)
+            return "str" if sliced == "str" else None if sliced in (None, "any") else "seq"
         return None
+
+    def char_value(self, expr: ir.Expr) -> str | None:
+        """``"char"`` for a string's element ``s[i]`` (a character, which a Python helper is called with
+        where Java passes a ``char``), ``"charlit"`` for a literal of at most one character, ``"name:<id>"``
+        for a name, else None."""
+        if isinstance(expr, ir.Literal) and expr.kind in ("str", "char"):
+            text = expr.text.strip("'\"")
+            return "charlit" if len(text) <= 1 or len(text) == 2 and text.startswith("\\") else None
+        if isinstance(expr, ir.Index) and not expr.is_slice and self.kind_of(expr.obj) == "str":
+            return "char"
+        return f"name:{expr.id}" if isinstance(expr, ir.Name) else None
+
+    def argument_size(self, expr: ir.Expr) -> tuple[str | None, str | None, str | None]:
+        """(the collection an argument is, the collection whose size it is, its ``flag_value`` or
+        ``char_value``) of a
+        user call's argument; asked after ``argument_kind``, which has looked its names up already (a size
+        is only read, not looked up again: ``size_ref`` would note an untyped parameter as a number)."""
+        flag = flag_value(expr, {name for name, kind in self.kinds.items() if kind == "bool"}) or self.char_value(expr)
+        while isinstance(expr, ir.UnaryOp) and expr.op in ("&", "*"):  # Rust &xs, &mut xs; C++ *p
+            expr = expr.operand
+        if isinstance(expr, ir.Name):
+            size = self.size_of.get(expr.id)
+            return (self.ref_of(expr) if size is None else None), size, flag
+        if isinstance(expr, (ir.Attr, ir.Call)):
+            size = self.size_ref(expr)
+            return None, (size if size != CONST else None), flag
+        return None, None, flag
 
     def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
         action, position = self.spec.functions[name]
@@ -560,6 +595,7 @@ class FunctionLowering:
     def _index_ops(self, expr: ir.Index) -> list[Low]:
         out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
         ref = self.ref_of(expr.obj)
+        self.note_usage(expr.obj, "seq")  # an untyped parameter read by index is a collection, as in Java
         if expr.is_slice and _constant_slice(expr.index):
             return out
         if expr.is_slice:
@@ -1298,6 +1334,39 @@ _EXPR_OPS = {
 }
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+_FLAG_TESTS = frozenset({"==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "not in"})
+
+
+def two_valued(expr: ir.Expr | None, flags: set[str]) -> bool:
+    """Can ``expr`` only be one of two values: a boolean or 0/1 literal, one of the ``flags`` names, a test,
+    a negation, ``1 - f``, ``f ^ g`` / ``f | g`` / ``f & g`` of such, or ``c ? a : b`` of such.  Java's
+    ``dfs(i + 1, 0)`` and ``flag | (i == 0 ? 1 : 0)`` pass what Python's ``dfs(i + 1, False)`` passes."""
+    if isinstance(expr, ir.Literal):
+        return expr.kind == "bool" or expr.kind == "num" and expr.text in ("0", "1")
+    if isinstance(expr, ir.Name):
+        return expr.id in flags
+    if isinstance(expr, ir.UnaryOp):
+        return expr.op == "not"
+    if isinstance(expr, ir.BinOp):
+        if expr.op in _FLAG_TESTS:
+            return True
+        if expr.op in ("^", "|", "&"):
+            return two_valued(expr.left, flags) and two_valued(expr.right, flags)
+        return expr.op == "-" and isinstance(expr.left, ir.Literal) and expr.left.text == "1" \
+            and two_valued(expr.right, flags)
+    if isinstance(expr, ir.Cond):
+        return two_valued(expr.then, flags) and two_valued(expr.orelse, flags)
+    return False
+
+
+def flag_value(expr: ir.Expr | None, flags: set[str]) -> str | None:
+    """What a ``two_valued`` argument passes: ``"lit:<text>"`` for a literal, ``"expr"`` for anything else
+    two-valued, None when it is not two-valued."""
+    if not two_valued(expr, flags):
+        return None
+    return f"lit:{expr.text}" if isinstance(expr, ir.Literal) else "expr"
 
 
 def walk_low(body: list[Low]):
