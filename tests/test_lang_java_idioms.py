@@ -354,17 +354,13 @@ def test_loop_over_a_list_that_grows_is_no_constant_table():
     assert "for const" not in empty
 
 
-def test_sort_then_reverse_is_a_descending_sort():
+def test_values_view_of_a_dictionary_is_the_dictionary():
     python = py("class Solution:\n    def f(self, nums: List[int], dist: Dict[int, int]) -> int:\n"
-                "        nums.sort(reverse=True)\n        return max(dist.values()) + nums[0]\n")
+                "        nums.sort()\n        return max(dist.values()) + nums[0]\n")
     source = ("public class Solution {\n    public int F(int[] nums, Dictionary<int, int> dist) {\n"
-              "        Array.Sort(nums);\n        Array.Reverse(nums);\n        return dist.Values.Max() + nums[0];\n"
-              "    }\n}\n")
+              "        Array.Sort(nums);\n        return dist.Values.Max() + nums[0];\n    }\n}\n")
     assert cs(source) == python
-    # near miss: a reversal that is not right after the sort is work of its own
-    assert "reverse(p0)" in cs(source.replace("Array.Reverse(nums);", "Array.Reverse(nums, 0, 2);\n"
-                                                "        foreach (var x in nums) Console.Write(x);\n"
-                                                "        Array.Reverse(nums);"))
+    assert "for p1 {" in python
 
 
 _PY_BRACKETS = """

@@ -681,9 +681,6 @@ class FunctionLowering:
         out: list[Low] = []
         for stmt in stmts:
             out += self.stmt(stmt)
-            if len(out) > 1 and out[-1][:2] == ("call", "reverse") and (
-                    out[-2] == ("call", "sort", out[-1][2]) or out[-2][:3] == ("assign", out[-1][2], "sort")):
-                out.pop()  # sort then reverse: a descending sort (``nums.sort(reverse=True)``)
         return out
 
     def stmt(self, stmt: ir.Stmt) -> list[Low]:
