@@ -288,7 +288,10 @@ def _all_nodes(body):
         if node is None or isinstance(node, (str, int, float, bool)):
             continue
         yield node
-        if hasattr(node, "__dict__") or hasattr(node, "__dataclass_fields__"):
+        getter = ir.FIELD_VALUES.get(type(node))
+        if getter is not None:
+            stack.extend(getter(node))
+        elif hasattr(node, "__dict__") or hasattr(node, "__dataclass_fields__"):
             stack.extend(vars(node).values())
 
 
