@@ -83,6 +83,11 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        # user function -> (calling function, per argument: (collection it is, collection whose size it is,
+        # its flag_value or char_value)) of its call sites: for parameters that carry the size of another
+        # argument (``dfs(nums, i, n)``), number parameters that are flags (``dfs(i + 1, 0)``) and string
+        # parameters that are characters (``dfs(i + 1, s[i])``)
+        self.call_sizes: dict[str, list[tuple[str, tuple[tuple[str | None, str | None, str | None], ...]]]] = {}
         self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
@@ -346,6 +351,8 @@ class FunctionLowering:
         user = self.user_function(func)
         if user is not None:
             self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
+            self.context.call_sizes.setdefault(user, []).append(
+                (self.function.name, tuple(map(self.argument_size, call.args))))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:
@@ -368,8 +375,9 @@ class FunctionLowering:
                 out += self.value_copies(call.args)
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
-            if action == "slice" and len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1]):
-                return out  # s.substring(i, i + 10), s.substr(i, 10): a piece of constant length
+            if action == "slice" and (len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1])
+                                      or len(call.args) == 1 and _negative_literal(call.args[0])):
+                return out  # s.substring(i, i + 10), s.substr(i, 10), s.slice(-1): a piece of constant length
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
                 joined = self.ref_of(call.args[0])
@@ -383,8 +391,9 @@ class FunctionLowering:
             if self.kind_of(receiver) in (None, "any", "elem") and "." in action:
                 self.set_kind(receiver, _kind_of_op(action))
             if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
-                    and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)):
-                return out  # chars.join("") of chars = s.split(""): the string again (see above)
+                    and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)
+                         or out and out[-1] == ("call", "sort", self.ref_of(receiver))):
+                return out  # chars.join("") of chars = s.split("") (or of its sort): the string again (see above)
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -432,13 +441,41 @@ class FunctionLowering:
                 and self.spec.functions.get(expr.func.id, ("",))[0] == "reduce":
             kinds = {self.argument_kind(arg) for arg in expr.args}
             return "num" if "num" in kinds and kinds <= {"num", None} else None  # max(best, x)
-        if isinstance(expr, ir.CollectionLit) and expr.kind in ("list", "tuple"):
-            return "seq"
+        if isinstance(expr, ir.CollectionLit) and expr.kind == "list":
+            return "seq"  # (a tuple is a fixed record of values, like the separate arguments Java passes)
         if isinstance(expr, ir.CollectionLit) and expr.kind in ("set", "map"):
             return expr.kind
         if isinstance(expr, ir.Index) and expr.is_slice:
-            return "str" if self.kind_of(expr.obj) == "str" else "seq"
+            sliced = self.kind_of(expr.obj)  # (a slice of an untyped parameter is whatever that parameter is)
+            return "str" if sliced == "str" else None if sliced in (None, "any") else "seq"
         return None
+
+    def char_value(self, expr: ir.Expr) -> str | None:
+        """``"char"`` for a string's element ``s[i]`` (a character, which a Python helper is called with
+        where Java passes a ``char``), ``"charlit"`` for a literal of at most one character, ``"name:<id>"``
+        for a name, else None."""
+        if isinstance(expr, ir.Literal) and expr.kind in ("str", "char"):
+            text = expr.text.strip("'\"")
+            return "charlit" if len(text) <= 1 or len(text) == 2 and text.startswith("\\") else None
+        if isinstance(expr, ir.Index) and not expr.is_slice and self.kind_of(expr.obj) == "str":
+            return "char"
+        return f"name:{expr.id}" if isinstance(expr, ir.Name) else None
+
+    def argument_size(self, expr: ir.Expr) -> tuple[str | None, str | None, str | None]:
+        """(the collection an argument is, the collection whose size it is, its ``flag_value`` or
+        ``char_value``) of a
+        user call's argument; asked after ``argument_kind``, which has looked its names up already (a size
+        is only read, not looked up again: ``size_ref`` would note an untyped parameter as a number)."""
+        flag = flag_value(expr, {name for name, kind in self.kinds.items() if kind == "bool"}) or self.char_value(expr)
+        while isinstance(expr, ir.UnaryOp) and expr.op in ("&", "*"):  # Rust &xs, &mut xs; C++ *p
+            expr = expr.operand
+        if isinstance(expr, ir.Name):
+            size = self.size_of.get(expr.id)
+            return (self.ref_of(expr) if size is None else None), size, flag
+        if isinstance(expr, (ir.Attr, ir.Call)):
+            size = self.size_ref(expr)
+            return None, (size if size != CONST else None), flag
+        return None, None, flag
 
     def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
         action, position = self.spec.functions[name]
@@ -514,11 +551,15 @@ class FunctionLowering:
     def _index_ops(self, expr: ir.Index) -> list[Low]:
         out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
         ref = self.ref_of(expr.obj)
+        self.note_usage(expr.obj, "seq")  # an untyped parameter read by index is a collection, as in Java
         if expr.is_slice and _constant_slice(expr.index):
             return out
         if expr.is_slice:
             return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
+        if kind in ("map", "tree") and ref is not None and isinstance(expr.index, ir.Name) \
+                and self.refs.get(expr.index.id) == ref + "[]":
+            return out  # for k in d: d[k] walks the items (d.items(), entrySet(), Object.entries(d))
         if kind in ("map", "tree"):
             out.append(("call", f"{kind}.get", ref or UNKNOWN))
         elif kind == "set":  # Go's map[K]bool set: seen[x] is membership
@@ -826,6 +867,10 @@ class FunctionLowering:
                 if isinstance(lit, ir.CollectionLit) and lit.kind == "list":
                     source = self.size_ref(size)
                     return "list", "list", None if source in (None, CONST) else source, []
+        if isinstance(value, ir.BinOp) and value.op == "+":
+            joined = self.joined_list(value)
+            if joined is not None:
+                return "list", "list", joined[0], joined[1]
         filled = self.filled_list(value)
         if filled is not None:
             return "list", "list", None if filled in (UNKNOWN, CONST) else filled, []
@@ -858,6 +903,45 @@ class FunctionLowering:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
                 return kind, _slice_op(value.index), ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
         return None
+
+    def joined_list(self, value: ir.BinOp) -> tuple[str | None, list[Low]] | None:
+        """``[1] + nums + [1]``, ``[poured] + [0] * n``, ``nums1 + nums2``: a new list built from literal
+        pieces and copies of other lists, as ``new int[n + 2]`` filled from ``nums`` is; (the collection it
+        is sized by, the pieces' operations), or None when no piece is known to be a list (``a + b`` of
+        untyped names may add numbers)."""
+        pieces, stack = [], [value]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ir.BinOp) and node.op == "+":
+                stack += [node.right, node.left]
+            else:
+                pieces.append(node)
+        literal, source, evaluated, used = False, None, [], []
+        for piece in pieces:
+            evaluated.append(piece)
+            if isinstance(piece, ir.CollectionLit) and piece.kind == "list":
+                literal = True
+            elif isinstance(piece, ir.Call) and isinstance(piece.func, ir.Name) and len(piece.args) == 1 \
+                    and self.spec.constructors.get(piece.func.id) == "list" and self.user_function(piece.func) is None:
+                literal = True  # list(xs) + ys, Array.from(xs) (a spread ...xs): its copy is this list's
+                source = source or self.ref_of(piece.args[0])
+                evaluated[-1] = piece.args[0]
+            elif isinstance(piece, ir.BinOp) and piece.op == "*" and any(
+                    isinstance(side, ir.CollectionLit) and side.kind == "list" for side in (piece.left, piece.right)):
+                literal = True
+                sized = self.size_ref(piece.right if isinstance(piece.left, ir.CollectionLit) else piece.left)
+                source = source or (sized if sized not in (None, CONST) else None)
+            elif self.kind_of(piece) not in ("str", "map", "set", "tree") and self.ref_of(piece) is not None:
+                literal = literal or self.kind_of(piece) in ("list", "seq")  # nums1 + nums2 of typed lists
+                source = source or self.ref_of(piece)  # (a piece added to a list is a list)
+                used.append(piece)
+            else:
+                return None
+        if not literal:
+            return None
+        for piece in used:
+            self.note_usage(piece, "seq")
+        return source, self.many_ops(evaluated)
 
     def filled_list(self, value: ir.Expr) -> str | None:
         """The size a list of n plain values is built over: ``[[0] * m for _ in range(n)]`` and
@@ -1161,6 +1245,39 @@ _EXPR_OPS = {
 # ------------------------------------------------------------------------------------------ helpers
 
 
+_FLAG_TESTS = frozenset({"==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "not in"})
+
+
+def two_valued(expr: ir.Expr | None, flags: set[str]) -> bool:
+    """Can ``expr`` only be one of two values: a boolean or 0/1 literal, one of the ``flags`` names, a test,
+    a negation, ``1 - f``, ``f ^ g`` / ``f | g`` / ``f & g`` of such, or ``c ? a : b`` of such.  Java's
+    ``dfs(i + 1, 0)`` and ``flag | (i == 0 ? 1 : 0)`` pass what Python's ``dfs(i + 1, False)`` passes."""
+    if isinstance(expr, ir.Literal):
+        return expr.kind == "bool" or expr.kind == "num" and expr.text in ("0", "1")
+    if isinstance(expr, ir.Name):
+        return expr.id in flags
+    if isinstance(expr, ir.UnaryOp):
+        return expr.op == "not"
+    if isinstance(expr, ir.BinOp):
+        if expr.op in _FLAG_TESTS:
+            return True
+        if expr.op in ("^", "|", "&"):
+            return two_valued(expr.left, flags) and two_valued(expr.right, flags)
+        return expr.op == "-" and isinstance(expr.left, ir.Literal) and expr.left.text == "1" \
+            and two_valued(expr.right, flags)
+    if isinstance(expr, ir.Cond):
+        return two_valued(expr.then, flags) and two_valued(expr.orelse, flags)
+    return False
+
+
+def flag_value(expr: ir.Expr | None, flags: set[str]) -> str | None:
+    """What a ``two_valued`` argument passes: ``"lit:<text>"`` for a literal, ``"expr"`` for anything else
+    two-valued, None when it is not two-valued."""
+    if not two_valued(expr, flags):
+        return None
+    return f"lit:{expr.text}" if isinstance(expr, ir.Literal) else "expr"
+
+
 def walk_low(body: list[Low]):
     """Every lowered statement below ``body``, nested ones and ``if`` conditions included (any order)."""
     stack = list(body)
@@ -1187,6 +1304,12 @@ def _kind_of_op(op: str) -> str:
 def _constant_bounds(start: ir.Expr, stop: ir.Expr) -> bool:
     """Slice bounds of constant width: ``i, i + 10`` (or a literal end: ``substr(i, 10)``, ``[0:3]``)."""
     return isinstance(stop, ir.Literal) and stop.kind == "num" or _constant_width(start, stop)
+
+
+def _negative_literal(expr: ir.Expr) -> bool:
+    """``-1``: a position counted from the end, so ``s.slice(-1)`` is the last character, not a copy."""
+    return isinstance(expr, ir.UnaryOp) and expr.op == "-" and isinstance(expr.operand, ir.Literal) \
+        and expr.operand.kind == "num"
 
 
 def _constant_slice(index: ir.Expr) -> bool:
@@ -1317,7 +1440,7 @@ def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
     bounds = [stop]
     if isinstance(stop, ir.Call) and isinstance(stop.func, (ir.Name, ir.Attr)):
         name = stop.func.id if isinstance(stop.func, ir.Name) else stop.func.name
-        if name.rsplit(".", 1)[-1].split("::")[-1].lower() == "min":
+        if name.rsplit(".", 1)[-1].split("::")[-1].lower() in ("min", "minof"):  # Kotlin minOf
             bounds = list(stop.args)
     return any(_offset_base(bound) == base and bound != start for bound in bounds) or \
         (stop == start)
