@@ -1740,7 +1740,7 @@ def _statement_exprs(body: Iterable[ir.Stmt]):
     stack = list(body)
     while stack:
         stmt = stack.pop()
-        for value in vars(stmt).values():
+        for value in ir.field_values(stmt):
             if isinstance(value, tuple):
                 for item in value:
                     if isinstance(item, (ir.Assign, ir.ExprStmt, ir.If, ir.Foreach, ir.CFor, ir.While,
@@ -1775,22 +1775,31 @@ def flat_statements(body):
 def walk_expr(expr):
     """Every node of an IR expression (or statement), generator iterables and conditions included."""
     stack = [expr]
+    pop, push, generator, field_values = stack.pop, stack.append, ir.Generator, ir.field_values
     while stack:
-        node = stack.pop()
+        node = pop()
         if node is None:
             continue
         yield node
         if isinstance(node, (ir.Name, ir.Literal)):
             continue
-        for value in vars(node).values():
-            if isinstance(value, tuple):
-                stack.extend(item for item in value if not isinstance(item, (str, ir.Generator)))
+        for value in field_values(node):
+            if isinstance(value, tuple):  # one loop, no generator object per tuple (the hot path)
+                generators = False
                 for item in value:
-                    if isinstance(item, ir.Generator):
-                        stack.append(item.iter)
-                        stack.extend(item.conditions)
+                    if isinstance(item, str):
+                        continue
+                    if isinstance(item, generator):
+                        generators = True
+                    else:
+                        push(item)
+                if generators:  # their iterables and conditions after the other items, as before
+                    for item in value:
+                        if isinstance(item, generator):
+                            push(item.iter)
+                            stack.extend(item.conditions)
             elif not isinstance(value, (str, bool, int)) and value is not None:
-                stack.append(value)
+                push(value)
 
 
 def _compared_names(test: ir.Expr | None) -> set[str]:
