@@ -74,12 +74,13 @@ def test_field_values_of_other_objects_fall_back_to_vars():
 
 def test_extraction_walks_generators_and_nested_nodes():
     # a comprehension with a condition (walk_expr pushes generator iterables and conditions) and a
-    # recursive helper (the self-call facts walk every node of the body)
+    # recursive helper with two self-calls, so it stays a function (the self-call facts walk every node of
+    # the body; a chain recursion would become a while loop, normalise/inline.py)
     source = (
         "def f(xs):\n"
         "    seen = {x for x in xs if x in xs}\n"
         "    def g(i):\n"
-        "        return g(i - 1) if i else 0\n"
+        "        return g(i - 1) + g(i - 2) if i > 1 else i\n"
         "    return g(len(xs))\n"
     )
     text = extract_text(source, "python")

@@ -169,8 +169,8 @@ def _nested_statements(body):
 
 
 def _calls(body: list[Low]) -> list[str]:
-    """The program functions ``body`` calls, in ``_ordered_walk`` order (the walk inlined: three callers
-    per module)."""
+    """The program functions ``body`` calls, in source order (pre-order, conditions before branch
+    bodies); a hand-written walk because it runs three times per module."""
     calls: list[str] = []
     stack = list(reversed(body))
     pop, extend = stack.pop, stack.extend
@@ -187,20 +187,6 @@ def _calls(body: list[Low]) -> list[str]:
         elif kind == "if":
             extend(reversed(stmt[1] + stmt[2] + stmt[3]))
     return calls
-
-
-def _ordered_walk(body: list[Low]):
-    """Statements in source order (pre-order), conditions before branch bodies."""
-    stack = list(reversed(body))
-    while stack:
-        stmt = stack.pop()
-        yield stmt
-        if stmt[0] == "for":
-            stack.extend(reversed(stmt[3]))
-        elif stmt[0] == "while":
-            stack.extend(reversed(stmt[2]))
-        elif stmt[0] == "if":
-            stack.extend(reversed(stmt[1] + stmt[2] + stmt[3]))
 
 
 def drop_passed_on(functions: list[tuple[ir.FunctionDef, str | None]], lowered: dict[str, list[Low]],
