@@ -31,6 +31,7 @@ from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initi
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
+from skeldsl.normalise.flags import constant_domain_params
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
@@ -81,6 +82,10 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
+    for name, flagged in constant_domain_params(functions, spec.self_names).items():
+        # a memo parameter every call passes a literal, a boolean or a flip of itself: a flag (flags.py)
+        params[name] = [(pname, "bool" if pname in flagged and kind in ("num", "any") else kind)
+                        for pname, kind in params[name]]
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(
