@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from skeldsl import ir
+from skeldsl.normalise.lower import walk_expr
 
 # Simple type name (generics and namespaces stripped) -> declared kind.
 TYPE_KINDS: dict[str, str] = {
@@ -126,7 +127,7 @@ class ClassScope:
 # Conversions that only change a result's representation for the caller (``list.toArray(...)``):
 # Python returns the list itself, so ``return xs.toArray()`` is ``return xs``.
 OUTPUT_CONVERSIONS = frozenset({"toArray", "ToArray", "ToList", "toIntArray", "toTypedArray", "toList",
-                                "toLongArray", "toCharArray", "toDoubleArray", "toMutableList"})
+                                "toLongArray", "toCharArray", "toDoubleArray", "toMutableList", "requireNoNulls"})
 
 
 def returned_value(expr: ir.Expr) -> ir.Expr:
@@ -153,8 +154,9 @@ def char_array(obj: ir.Expr, method: str, args: tuple) -> ir.Expr | None:
 
 
 def string_of(args: tuple) -> ir.Expr:
-    """``new String(chars)`` is Python's ``"".join(chars)``."""
-    return ir.Call(ir.Attr(ir.Literal("str", '""'), "join"), args[:1])
+    """``new String(chars)`` is Python's ``"".join(chars)`` (``new string(res.ToArray())`` too: the array is
+    only the form the constructor takes)."""
+    return ir.Call(ir.Attr(ir.Literal("str", '""'), "join"), tuple(returned_value(arg) for arg in args[:1]))
 
 
 def unwrap_char_array(iterable: ir.Expr) -> ir.Expr:
@@ -171,12 +173,143 @@ def entry_method(methods: list, name_of, text_of, candidate) -> object:
     folding the fields into it would rebuild them on every recursive call); else the first candidate."""
     public = [m for m in methods if candidate(m)] or list(methods[:1])
     for method in public:
-        call = re.compile(rf"(?<!\w){re.escape(name_of(method))}\s*\(")
-        if not any(call.search(text_of(other)) for other in methods if other is not method):
+        name, call = name_of(method), None
+        for other in methods:
+            if other is method:
+                continue
+            text = text_of(other)
+            if name not in text:  # no call without the name: skips compiling a pattern per method name
+                continue
+            call = call or re.compile(rf"(?<!\w){re.escape(name)}\s*\(")
+            if call.search(text):
+                break
+        else:
             return method
     return public[0]
 
 
 def calls_itself(name: str, body_text: str) -> bool:
     """Does a method body call the method ``name`` (``name(..)`` or ``this.name(..)``)?"""
-    return re.search(rf"(?:(?<![\w.])|this\.){re.escape(name)}\s*\(", body_text) is not None
+    return name in body_text and \
+        re.search(rf"(?:(?<![\w.])|this\.){re.escape(name)}\s*\(", body_text) is not None
+
+
+def fold_parameter_fields(setup: list, params, body: tuple) -> tuple[tuple, tuple]:
+    """``this.nums = nums`` in the entry method of a ``Solution`` class whose field ``nums`` the helpers
+    read: with the fields demoted to locals it is ``nums = nums``, and Python's closures read the
+    parameter itself.  So the self-assignments go, and so does the field's declaration (``private int[]
+    nums;``, ``lateinit var nums: IntArray``), which would otherwise make ``nums`` a fresh local instead of
+    the parameter.  Returns the new (setup, body)."""
+    names = {param.name for param in params}
+    copied = {stmt.targets[0].id for stmt in body if _self_assignment(stmt) and stmt.targets[0].id in names}
+    if not copied:
+        return tuple(setup), body
+    kept = tuple(stmt for stmt in setup if not (
+        isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name)
+        and stmt.targets[0].id in copied and (stmt.value is None or isinstance(stmt.value, ir.Literal))))
+    return kept, tuple(stmt for stmt in body if not (_self_assignment(stmt) and stmt.targets[0].id in copied))
+
+
+def _self_assignment(stmt) -> bool:
+    return isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1 \
+        and isinstance(stmt.targets[0], ir.Name) and isinstance(stmt.value, ir.Name) \
+        and stmt.value.id == stmt.targets[0].id
+
+
+_DEFAULT_INSERTS = frozenset({"putIfAbsent", "TryAdd"})
+
+
+def drop_default_inserts(statements: tuple) -> tuple:
+    """``m.putIfAbsent(k, new ArrayList<>()); m.get(k).add(x)`` is Python's ``m[k].append(x)`` on a
+    ``defaultdict(list)`` (and Java's ``m.computeIfAbsent(k, ..).add(x)``): the insert of an empty default
+    right before the lookup of the same key is part of that one lookup, so the insert statement goes."""
+    if len(statements) < 2:
+        return statements
+    out = []
+    for index, stmt in enumerate(statements):
+        if index + 1 < len(statements) and _default_insert(stmt, statements[index + 1]):
+            continue
+        out.append(stmt)
+    return tuple(out) if len(out) != len(statements) else statements
+
+
+def _default_insert(stmt, following) -> bool:
+    if not (isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.Call)):
+        return False
+    call = stmt.expr
+    if not (isinstance(call.func, ir.Attr) and call.func.name in _DEFAULT_INSERTS and len(call.args) == 2):
+        return False
+    default = call.args[1]
+    empty = isinstance(default, ir.CollectionLit) and not default.items or \
+        isinstance(default, ir.Call) and isinstance(default.func, ir.Name) and not default.args
+    if not empty:
+        return False
+    receiver, key = call.func.obj, call.args[0]
+    for node in walk_expr(following):
+        if isinstance(node, ir.Index) and node.obj == receiver and node.index == key:
+            return True
+        if isinstance(node, ir.Call) and isinstance(node.func, ir.Attr) and node.func.obj == receiver \
+                and node.args[:1] == (key,) and node.func.name in ("get", "getValue"):
+            return True
+    return False
+
+
+def return_collection_itself(statements: tuple, arrays: frozenset[str]) -> tuple:
+    """``int[] ans = new int[res.size()]; for (..) ans[i] = res.get(i); return ans;`` (or ``for (int x :
+    res) ans[k++] = x``) is the result handed over as an array, where Python returns ``res`` itself (as
+    ``return res.toArray()`` is, see ``returned_value``): the statements become ``return res``.  So is
+    ``int[][] out = new int[res.size()][]; return res.toArray(out);``: an array built right before
+    ``return res`` is dead (a returned call might read it through a field).  ``arrays``: the language's
+    array constructor names."""
+    if len(statements) < 2 or not isinstance(statements[-1], ir.Return):
+        return statements
+    returned = statements[-1].value
+    dead = statements[-2]
+    if isinstance(returned, ir.Name) and isinstance(dead, ir.Assign) and len(dead.targets) == 1 \
+            and isinstance(dead.targets[0], ir.Name) \
+            and _array_construction(dead, dead.targets[0].id, arrays) \
+            and dead.targets[0] != returned:
+        return statements[:-2] + statements[-1:]
+    if not isinstance(returned, ir.Name):
+        return statements
+    name = returned.id
+    loop = statements[-2]
+    source = _copied_source(loop, name) if isinstance(loop, (ir.CFor, ir.Foreach)) else None
+    end = len(statements) - 2
+    if source is None:
+        return statements
+    start = end - 1
+    while start >= 0 and _counter_reset(statements[start]):
+        start -= 1
+    if start < 0 or not _array_construction(statements[start], name, arrays):
+        return statements
+    return statements[:start] + statements[start + 1:end] + (ir.Return(source, statements[-1].line),)
+
+
+def _array_construction(stmt, name: str, arrays: frozenset[str]) -> bool:
+    return isinstance(stmt, ir.Assign) and stmt.op is None and stmt.targets == (ir.Name(name),) \
+        and isinstance(stmt.value, ir.Call) and isinstance(stmt.value.func, ir.Name) and stmt.value.func.id in arrays
+
+
+def _counter_reset(stmt) -> bool:
+    return isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1 \
+        and isinstance(stmt.targets[0], ir.Name) and isinstance(stmt.value, ir.Literal)
+
+
+def _copied_source(loop, name: str) -> ir.Expr | None:
+    """The collection a loop copies element by element into the array ``name``, or None."""
+    body = [stmt for stmt in loop.body if not (isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp)
+                                                and stmt.expr.op in ("++", "--"))]
+    if len(body) != 1 or not isinstance(body[0], ir.Assign) or body[0].op is not None or len(body[0].targets) != 1:
+        return None
+    target, value = body[0].targets[0], body[0].value
+    if not (isinstance(target, ir.Index) and target.obj == ir.Name(name)):
+        return None
+    if isinstance(loop, ir.Foreach):
+        if len(loop.targets) == 1 and value == ir.Name(loop.targets[0]) and isinstance(loop.iter, (ir.Name, ir.Attr)):
+            return loop.iter
+        return None
+    if isinstance(value, ir.Index) and isinstance(value.obj, (ir.Name, ir.Attr)) and value.obj != ir.Name(name) \
+            and isinstance(value.index, ir.Name) and target.index == value.index:
+        return value.obj
+    return None

@@ -39,6 +39,8 @@ def parse_tree(language_name: str, source: str, path: str | None):
     """Parse with tree-sitter; raise ``SourceSyntaxError`` at the first error or missing node."""
     parser = get_language(language_name).ts_parser()
     data = source.encode("utf-8", "surrogatepass")
+    if not data.endswith(b"\n"):
+        data += b"\n"  # Go's grammar needs a terminator (newline) after the last declaration
     tree = parser.parse(data)
     root = tree.root_node
     if root.has_error:

@@ -15,8 +15,9 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, calls_itself, char_array, entry_method, kind_of_type, param_kind, returned_value,
-                   simple_type_name, string_of, unwrap_char_array)
+from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method, fold_parameter_fields,
+                   kind_of_type, param_kind, return_collection_itself, returned_value, simple_type_name,
+                   string_of, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
@@ -93,6 +94,8 @@ _ANY = {  # receivers of unknown kind: distinctive method names decide
     "insert": "list.insert", "indexOf": "list.find", "addAll": "list.extend", "subList": "slice",
     "boxed": "wrap", "sum": "reduce", "count": "reduce", "max": "reduce", "min": "reduce",
     "toArray": "copy", "getAsInt": "none", "orElse": "none", "compareTo": "none", "hashCode": "none",
+    "mapToInt": "wrap", "mapToObj": "wrap", "mapToLong": "wrap", "mapToDouble": "wrap", "sorted": "sort",
+    "distinct": "copy", "average": "reduce", "split": "str.split",
 }
 
 _METHODS = methods_by_kind(list=_LIST, deque=_DEQUE, heap=_HEAP, map=_MAP, set=_SET, tree=_TREE, str=_STR,
@@ -138,6 +141,8 @@ SPEC = LanguageSpec(
 
 _PRIMITIVE_TYPES = ("integral_type", "floating_point_type", "boolean_type", "void_type")
 _CLASS_KINDS = ("class_declaration", "record_declaration", "interface_declaration", "enum_declaration")
+
+_ARRAY_CONSTRUCTORS = frozenset({"<array>"})  # ``new int[n]`` (arrays built empty, filled later)
 
 # ----------------------------------------------------------------------------------------- extractor
 
@@ -205,6 +210,9 @@ class JavaExtractor(TreeSitterExtractor):
     def __init__(self, source: bytes, path: str | None) -> None:
         super().__init__(source, path)
         self.scope = ClassScope()
+
+    def statements(self, nodes) -> tuple[ir.Stmt, ...]:
+        return drop_default_inserts(return_collection_itself(super().statements(nodes), _ARRAY_CONSTRUCTORS))
 
     # ---------------------------------------------------------------------------- module level
 
@@ -295,7 +303,8 @@ class JavaExtractor(TreeSitterExtractor):
             helpers = [self.method(m, owner) for m in methods_nodes if m is not entry]
             function = self.method(entry, owner)
             assert function is not None
-            body = tuple(setup) + tuple(h for h in helpers if h is not None) + function.body
+            fields, own = fold_parameter_fields(setup, function.params, function.body)
+            body = fields + tuple(h for h in helpers if h is not None) + own
             methods = [ir.FunctionDef(function.name, function.params, body, owner, line=function.line)]
             for member in members:
                 if member.type in self.CLASS_KINDS:
@@ -585,6 +594,10 @@ class JavaExtractor(TreeSitterExtractor):
         chars = char_array(obj, name, args)
         if chars is not None:
             return chars
+        if name == "reverse" and not args and isinstance(obj, ir.Call) and isinstance(obj.func, ir.Name) \
+                and SPEC.constructors.get(obj.func.id) == "strbuf" and len(obj.args) == 1:
+            # new StringBuilder(s).reverse(): a reversed copy of s, Python's s[::-1]
+            return ir.Index(obj.args[0], ir.Opaque("reversed"), is_slice=True)
         if _is_collection_receiver(obj):
             if name == "get" and len(args) == 1:
                 return ir.Index(obj, args[0])

@@ -731,7 +731,29 @@ class JavaScriptExtractor(TreeSitterExtractor):
             if isinstance(inner, ir.Name) and inner.id in self.string_params:  # [...s] is Python's list(s)
                 return ir.Call(ir.Name("Array.from"), (inner,))
             return ir.Call(ir.Attr(inner, "copy"), ())  # [...xs] is Python's xs.copy()
+        if any(item.type == "spread_element" for item in items):
+            return self.joined_array(items)
         return ir.CollectionLit("list", tuple(self.expr(item) for item in items))
+
+    def joined_array(self, items) -> ir.Expr:
+        """``[1, ...nums, 1]`` is Python's ``[1] + nums + [1]``: literal runs and spread collections (as
+        ``Array.from(xs)``, so that ``[...a, ...b]`` is a list built from a and b, too)."""
+        pieces: list[ir.Expr] = []
+        run: list[ir.Expr] = []
+        for item in items:
+            if item.type == "spread_element":
+                if run:
+                    pieces.append(ir.CollectionLit("list", tuple(run)))
+                    run = []
+                pieces.append(ir.Call(ir.Name("Array.from"), (self.expr(item),)))
+            else:
+                run.append(self.expr(item))
+        if run:
+            pieces.append(ir.CollectionLit("list", tuple(run)))
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            joined = ir.BinOp("+", joined, piece)
+        return joined
 
     def e_object(self, node) -> ir.Expr:
         return ir.CollectionLit("map", tuple(self.expr(item) for item in self.named(node)))
@@ -774,8 +796,20 @@ class JavaScriptExtractor(TreeSitterExtractor):
                 inner = self.named(inner)[0]
             if inner.type == "binary_expression" and self.operator(inner) == "/":  # Math.floor(a / b) is a // b
                 return ir.BinOp("//", self.expr(self.field(inner, "left")), self.expr(self.field(inner, "right")))
-        args = tuple(self.expr(arg) for arg in arg_nodes)
+        args = tuple(self.spread_argument(arg) if arg.type == "spread_element" else self.expr(arg)
+                     for arg in arg_nodes)
         return ir.Call(self.expr(func_node), args)
+
+    def spread_argument(self, node) -> ir.Expr:
+        """``f(...Array.from(xs))`` and ``f(...[...xs])`` spread the elements of ``xs``: the copy is only
+        the syntax (``Math.max(...Array.from(m.values()))`` is Python's ``max(m.values())``)."""
+        value = self.expr(node)
+        if isinstance(value, ir.Call) and len(value.args) == 1 and value.func == ir.Name("Array.from"):
+            return value.args[0]
+        if isinstance(value, ir.Call) and not value.args and isinstance(value.func, ir.Attr) \
+                and value.func.name == "copy":
+            return value.func.obj
+        return value
 
     def desugar_method(self, method: str, receiver_node, arg_nodes) -> ir.Expr | None:
         """Array idioms with a Python twin (see the module docstring), or None."""

@@ -15,8 +15,9 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, calls_itself, char_array, entry_method, kind_of_type, param_kind, returned_value,
-                   simple_type_name, string_of, unwrap_char_array)
+from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method, fold_parameter_fields,
+                   kind_of_type, param_kind, return_collection_itself, returned_value, simple_type_name,
+                   string_of, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 from .java import _user_call
 
@@ -90,11 +91,16 @@ _ANY = {  # unknown receivers: distinctive names decide; collection extension fu
     "minOrNull": "reduce", "maxOf": "reduce", "minOf": "reduce", "average": "reduce", "fold": "reduce",
     "reduce": "reduce", "sorted": "sort", "sortedBy": "sort", "sortedDescending": "sort", "sort": "sort",
     "sortBy": "sort", "sortedWith": "sort", "sortWith": "sort", "sortedByDescending": "sort",
-    "reversed": "wrap", "withIndex": "wrap", "indices": "wrap", "toList": "copy", "toMutableList": "copy",
+    "reversed": "wrap", "reverse": "reverse", "withIndex": "wrap", "indices": "wrap", "toList": "copy", "toMutableList": "copy",
     "toIntArray": "copy", "toCharArray": "copy", "toSet": "copy", "toHashSet": "copy", "toMutableSet": "copy",
-    "toTypedArray": "copy", "copyOf": "copy", "joinToString": "str.join", "substring": "slice",
+    "toTypedArray": "copy", "copyOf": "copy", "clone": "copy", "joinToString": "str.join", "substring": "slice",
     "subList": "slice", "copyOfRange": "slice", "contentEquals": "reduce", "distinct": "copy",
     "groupBy": "copy", "zip": "wrap", "keys": "wrap", "values": "wrap", "entries": "wrap",
+    "sortedArray": "sort", "sortedArrayDescending": "sort", "sortedArrayWith": "sort", "sortDescending": "sort",
+    "sliceArray": "slice", "take": "slice", "takeLast": "slice", "drop": "slice", "dropLast": "slice",
+    "copyInto": "slice", "toDoubleArray": "copy", "toLongArray": "copy", "toMutableMap": "copy",
+    "split": "str.split", "maxOfOrNull": "reduce", "minOfOrNull": "reduce", "maxByOrNull": "reduce",
+    "minByOrNull": "reduce", "maxBy": "reduce", "minBy": "reduce", "asReversed": "wrap",
     "toString": "none", "toInt": "none", "toLong": "none", "toChar": "none", "equals": "none",
     "compareTo": "none", "code": "none", "digitToInt": "none", "isDigit": "none", "isLetter": "none",
     "isLetterOrDigit": "none", "lowercaseChar": "none", "uppercaseChar": "none", "first": "none",
@@ -125,7 +131,7 @@ SPEC = LanguageSpec(
         "hashSetOf": "set", "setOf": "set", "ArrayList": "list", "mutableListOf": "list", "arrayListOf": "list",
         "listOf": "list", "Stack": "list", "ArrayDeque": "deque", "LinkedList": "deque",
         "PriorityQueue": "heap", "TreeMap": "tree", "TreeSet": "tree", "sortedMapOf": "tree",
-        "sortedSetOf": "tree", "StringBuilder": "strbuf", "<array>": "list",
+        "sortedSetOf": "tree", "StringBuilder": "strbuf", "<array>": "list", "arrayOfNulls": "list",
         **{name: "list" for name in _ARRAYS},
     },
     methods=_METHODS,
@@ -148,6 +154,8 @@ _RANGE_INFIXES = frozenset({"until", "downTo", "rangeUntil"})
 # bitwise infix functions are the operators other languages write (``1 shl n`` is ``1 << n``: a loop bound)
 _BIT_INFIXES = {"shl": "<<", "shr": ">>", "ushr": ">>", "and": "&", "or": "|", "xor": "^"}
 _ITERATION_PROPERTIES = frozenset({"keys", "values", "entries"})
+
+_ARRAY_CONSTRUCTORS = frozenset({"<array>", *_ARRAYS})  # ``new int[n]`` (arrays built empty, filled later)
 
 # ----------------------------------------------------------------------------------------- extractor
 
@@ -207,6 +215,9 @@ class KotlinExtractor(TreeSitterExtractor):
     def __init__(self, source: bytes, path: str | None) -> None:
         super().__init__(source, path)
         self.scope = ClassScope()
+
+    def statements(self, nodes) -> tuple[ir.Stmt, ...]:
+        return drop_default_inserts(return_collection_itself(super().statements(nodes), _ARRAY_CONSTRUCTORS))
 
     # ---------------------------------------------------------------------------- module level
 
@@ -297,7 +308,8 @@ class KotlinExtractor(TreeSitterExtractor):
             helpers = [self.function(f, owner) for f in functions if f is not entry]
             function = self.function(entry, owner)
             assert function is not None
-            body = tuple(setup) + tuple(h for h in helpers if h is not None) + function.body
+            fields, own = fold_parameter_fields(setup, function.params, function.body)
+            body = fields + tuple(h for h in helpers if h is not None) + own
             return [ir.FunctionDef(function.name, function.params, body, owner, line=function.line)]
         finally:
             self.scope.leave_class()
@@ -596,7 +608,8 @@ class KotlinExtractor(TreeSitterExtractor):
     def misparsed_generic_call(self, node) -> ir.Expr | None:
         """tree-sitter-kotlin reads ``PriorityQueue<Int>(reverseOrder())`` and ``ArrayDeque<Int>(n)`` (one
         simple type argument and one argument) as ``(PriorityQueue < Int) > (reverseOrder())``: a
-        comparison of a capitalised name with a capitalised name is that constructor call."""
+        comparison of a capitalised name (or a builder such as ``arrayOfNulls``) with a capitalised name is
+        that constructor call."""
         left, right = self.field(node, "left"), self.field(node, "right")
         if left is None or right is None or left.type != "binary_expression" or \
                 right.type != "parenthesized_expression" or self.operator(node) != ">":
@@ -606,7 +619,7 @@ class KotlinExtractor(TreeSitterExtractor):
                 type_argument.type != "identifier" or self.operator(left) != "<":
             return None
         callee, argument = self.text(name), self.text(type_argument)
-        if not (callee[:1].isupper() and argument[:1].isupper()):
+        if not ((callee[:1].isupper() or callee in SPEC.constructors) and argument[:1].isupper()):
             return None
         return ir.Call(ir.Name(callee), tuple(self.expr(child) for child in self.named(right)))
 

@@ -43,6 +43,7 @@ _METHODS.update({
     ("*", "add"): "set.add", ("*", "items"): "wrap", ("*", "keys"): "wrap", ("*", "values"): "wrap",
     ("*", "join"): "str.join", ("*", "split"): "str.split", ("*", "sort"): "sort", ("*", "extend"): "list.extend",
     ("*", "get"): "map.get", ("*", "setdefault"): "map.put", ("*", "copy"): "copy",
+    ("*", "reverse"): "reverse",  # res[i].reverse(), level.reverse() of a list of lists
 })
 
 SPEC = LanguageSpec(

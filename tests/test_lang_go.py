@@ -85,6 +85,14 @@ def test_syntax_error_is_a_positioned_error():
     assert caught.value.path == "bad.go"
 
 
+def test_file_without_final_newline_is_not_a_syntax_error():
+    # Go's grammar wants a newline after the last declaration; editors and corpora often omit it
+    # (seven doocs Go files ended in a struct type with no newline and were reported as unplaced errors).
+    source = "func f(xs []int) int {\n\tfor _, x := range xs {\n\t\tuse(x)\n\t}\n\treturn 0\n}\n\ntype pair struct {\n\ta int\n}"
+    assert extract_text(source, "go") == extract_text(source + "\n", "go")
+    assert "  for p0 {" in extract_text(source, "go")
+
+
 def test_unknown_kinds_fall_back_but_raise_in_strict_mode(monkeypatch):
     source = "func f(a []int) int {\n  x := 1\n  x++\n  return x\n}\n"
     extractor = go.GoExtractor

@@ -154,9 +154,10 @@ class _Facts:
             for target in stmt.targets:
                 self.expr(target)
         elif kind is ir.FunctionDef:
-            for node in _all_nodes(stmt.body):
-                if isinstance(node, ir.Name):
-                    self.nested_mentions.add(node.id)
+            for inner in stmt.body:
+                for node in _lower.walk_expr(inner):
+                    if isinstance(node, ir.Name):
+                        self.nested_mentions.add(node.id)
 
     def assign(self, stmt: ir.Assign, loop, branch: bool, block_id: int, position: int) -> None:
         self.expr(stmt.value)
@@ -276,20 +277,6 @@ def _is_step(value, name: str) -> bool:
     return isinstance(value, ir.BinOp) and value.op == "+" and (
         isinstance(value.left, ir.Name) and value.left.id == name and _is_one(value.right)
         or isinstance(value.right, ir.Name) and value.right.id == name and _is_one(value.left))
-
-
-def _all_nodes(body):
-    stack = list(body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, tuple):
-            stack.extend(node)
-            continue
-        if node is None or isinstance(node, (str, int, float, bool)):
-            continue
-        yield node
-        if hasattr(node, "__dict__") or hasattr(node, "__dataclass_fields__"):
-            stack.extend(vars(node).values())
 
 
 def grown_strings(function: ir.FunctionDef, forms: frozenset[str],

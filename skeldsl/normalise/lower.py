@@ -368,8 +368,9 @@ class FunctionLowering:
                 out += self.value_copies(call.args)
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
-            if action == "slice" and len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1]):
-                return out  # s.substring(i, i + 10), s.substr(i, 10): a piece of constant length
+            if action == "slice" and (len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1])
+                                      or len(call.args) == 1 and _negative_literal(call.args[0])):
+                return out  # s.substring(i, i + 10), s.substr(i, 10), s.slice(-1): a piece of constant length
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
                 joined = self.ref_of(call.args[0])
@@ -383,8 +384,9 @@ class FunctionLowering:
             if self.kind_of(receiver) in (None, "any", "elem") and "." in action:
                 self.set_kind(receiver, _kind_of_op(action))
             if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
-                    and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)):
-                return out  # chars.join("") of chars = s.split(""): the string again (see above)
+                    and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)
+                         or out and out[-1] == ("call", "sort", self.ref_of(receiver))):
+                return out  # chars.join("") of chars = s.split("") (or of its sort): the string again (see above)
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -519,6 +521,9 @@ class FunctionLowering:
         if expr.is_slice:
             return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
+        if kind in ("map", "tree") and ref is not None and isinstance(expr.index, ir.Name) \
+                and self.refs.get(expr.index.id) == ref + "[]":
+            return out  # for k in d: d[k] walks the items (d.items(), entrySet(), Object.entries(d))
         if kind in ("map", "tree"):
             out.append(("call", f"{kind}.get", ref or UNKNOWN))
         elif kind == "set":  # Go's map[K]bool set: seen[x] is membership
@@ -826,6 +831,10 @@ class FunctionLowering:
                 if isinstance(lit, ir.CollectionLit) and lit.kind == "list":
                     source = self.size_ref(size)
                     return "list", "list", None if source in (None, CONST) else source, []
+        if isinstance(value, ir.BinOp) and value.op == "+":
+            joined = self.joined_list(value)
+            if joined is not None:
+                return "list", "list", joined[0], joined[1]
         filled = self.filled_list(value)
         if filled is not None:
             return "list", "list", None if filled in (UNKNOWN, CONST) else filled, []
@@ -858,6 +867,45 @@ class FunctionLowering:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
                 return kind, _slice_op(value.index), ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
         return None
+
+    def joined_list(self, value: ir.BinOp) -> tuple[str | None, list[Low]] | None:
+        """``[1] + nums + [1]``, ``[poured] + [0] * n``, ``nums1 + nums2``: a new list built from literal
+        pieces and copies of other lists, as ``new int[n + 2]`` filled from ``nums`` is; (the collection it
+        is sized by, the pieces' operations), or None when no piece is known to be a list (``a + b`` of
+        untyped names may add numbers)."""
+        pieces, stack = [], [value]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ir.BinOp) and node.op == "+":
+                stack += [node.right, node.left]
+            else:
+                pieces.append(node)
+        literal, source, evaluated, used = False, None, [], []
+        for piece in pieces:
+            evaluated.append(piece)
+            if isinstance(piece, ir.CollectionLit) and piece.kind == "list":
+                literal = True
+            elif isinstance(piece, ir.Call) and isinstance(piece.func, ir.Name) and len(piece.args) == 1 \
+                    and self.spec.constructors.get(piece.func.id) == "list" and self.user_function(piece.func) is None:
+                literal = True  # list(xs) + ys, Array.from(xs) (a spread ...xs): its copy is this list's
+                source = source or self.ref_of(piece.args[0])
+                evaluated[-1] = piece.args[0]
+            elif isinstance(piece, ir.BinOp) and piece.op == "*" and any(
+                    isinstance(side, ir.CollectionLit) and side.kind == "list" for side in (piece.left, piece.right)):
+                literal = True
+                sized = self.size_ref(piece.right if isinstance(piece.left, ir.CollectionLit) else piece.left)
+                source = source or (sized if sized not in (None, CONST) else None)
+            elif self.kind_of(piece) not in ("str", "map", "set", "tree") and self.ref_of(piece) is not None:
+                literal = literal or self.kind_of(piece) in ("list", "seq")  # nums1 + nums2 of typed lists
+                source = source or self.ref_of(piece)  # (a piece added to a list is a list)
+                used.append(piece)
+            else:
+                return None
+        if not literal:
+            return None
+        for piece in used:
+            self.note_usage(piece, "seq")
+        return source, self.many_ops(evaluated)
 
     def filled_list(self, value: ir.Expr) -> str | None:
         """The size a list of n plain values is built over: ``[[0] * m for _ in range(n)]`` and
@@ -1189,6 +1237,12 @@ def _constant_bounds(start: ir.Expr, stop: ir.Expr) -> bool:
     return isinstance(stop, ir.Literal) and stop.kind == "num" or _constant_width(start, stop)
 
 
+def _negative_literal(expr: ir.Expr) -> bool:
+    """``-1``: a position counted from the end, so ``s.slice(-1)`` is the last character, not a copy."""
+    return isinstance(expr, ir.UnaryOp) and expr.op == "-" and isinstance(expr.operand, ir.Literal) \
+        and expr.operand.kind == "num"
+
+
 def _constant_slice(index: ir.Expr) -> bool:
     """``s[i:i + 10]``: a slice whose bounds differ by a literal copies a constant number of items, O(1)."""
     return isinstance(index, ir.Opaque) and index.what == "slice" and len(index.children) == 2 and \
@@ -1317,7 +1371,7 @@ def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
     bounds = [stop]
     if isinstance(stop, ir.Call) and isinstance(stop.func, (ir.Name, ir.Attr)):
         name = stop.func.id if isinstance(stop.func, ir.Name) else stop.func.name
-        if name.rsplit(".", 1)[-1].split("::")[-1].lower() == "min":
+        if name.rsplit(".", 1)[-1].split("::")[-1].lower() in ("min", "minof"):  # Kotlin minOf
             bounds = list(stop.args)
     return any(_offset_base(bound) == base and bound != start for bound in bounds) or \
         (stop == start)
