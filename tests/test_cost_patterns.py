@@ -633,3 +633,52 @@ def steps(a: int, b: int) -> int:
     program = estimate(skeldsl.extract(source, "python"))
     assert not any("argument swap" in note for item in program.functions for note in item.notes)
     assert str(coarse_class(program.cost)) == "n"
+
+
+# --------------------------------------------------------------------------- cycle detection vs backtracking
+def test_cycle_detection_with_a_kept_visited_set_visits_each_node_once() -> None:
+    source = """
+def order(n: int, edges: list[list[int]]) -> list[int]:
+    adj = [[] for _ in range(n)]
+    for a, b in edges:
+        adj[a].append(b)
+    done, path, out = set(), set(), []
+    def dfs(u):
+        if u in path:
+            return False
+        if u in done:
+            return True
+        path.add(u)
+        for v in adj[u]:
+            if not dfs(v):
+                return False
+        path.remove(u)
+        done.add(u)
+        out.append(u)
+        return True
+    for u in range(n):
+        if not dfs(u):
+            return []
+    return out
+"""
+    program = estimate(skeldsl.extract(source, "python"))
+    assert not program.cost.terms[0].is_exponential, program.cost
+    assert not any("backtracking" in note for item in program.functions for note in item.notes)
+
+
+def test_a_path_mark_alone_is_still_backtracking() -> None:
+    source = """
+def paths(n: int, adj: list[list[int]]) -> int:
+    path = set()
+    def dfs(u):
+        if u in path:
+            return 0
+        path.add(u)
+        total = 1
+        for v in adj[u]:
+            total += dfs(v)
+        path.remove(u)
+        return total
+    return dfs(0)
+"""
+    assert klass(source, "python") == "exponential"

@@ -770,8 +770,8 @@ class _Analysis:
         looped = [site for site in sites if site[0] == "for"]
         adjacency = [site for site in sites if site[0] == "adjacency"]
         guarded = self._visited_guard()
-        if guarded and not (fn.memo or self.table_memo) and any(
-                call.op in _REMOVES and call.ref in guarded for call in _walk_calls(body)):
+        if guarded and not (fn.memo or self.table_memo) and guarded <= {
+                call.ref for call in _walk_calls(body) if call.op in _REMOVES}:
             # `visited.add(x); f(...); visited.remove(x)`: the mark is lifted on the way back, so a state is
             # entered once per path that reaches it, not once overall (word search, Hamiltonian paths).
             self._note("backtracking: a visited mark removed after the recursive calls, paths not states")
