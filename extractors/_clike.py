@@ -39,7 +39,10 @@ _NUMERIC_TYPES = frozenset({
     "ssize_t", "ptrdiff_t", "long long", "wchar_t", "char16_t", "char32_t", "size_type", "__int128",
 })
 CAST_FUNCTIONS = frozenset({"static_cast", "dynamic_cast", "reinterpret_cast", "const_cast", "move",
-                            "std::move", "as_const"})
+                            "std::move", "as_const",
+                            # functional casts ``int(h.size())``, ``(long long)`` spelled as a call
+                            "int", "long", "double", "float", "char", "unsigned", "size_t", "int64_t", "uint64_t",
+                            "int32_t", "uint32_t", "bool"})
 NODE_TYPES = frozenset({"TreeNode", "ListNode", "Node", "NestedInteger", "DLinkedNode", "DoublyListNode",
                         "Trie", "TrieNode", "GraphNode", "Interval"})
 

@@ -27,7 +27,7 @@ CONSTRUCTORS = {
     "multimap": "tree", "set": "tree", "multiset": "tree", "unordered_set": "set", "unordered_multiset": "set",
     "priority_queue": "heap", "queue": "deque", "deque": "deque", "stack": "list", "list": "linked",
     "forward_list": "linked", "stringstream": "strbuf", "ostringstream": "strbuf", "bitset": "list",
-    "string": "str",
+    "string": "str", "to_string": "str",
 }
 
 _BY_KIND: dict[str, dict[str, str]] = {

@@ -42,7 +42,8 @@ SPEC = LanguageSpec(
         "priorityqueue.NewWith": "heap", "priorityqueue.New": "heap", "list.New": "deque",
         "treemap.NewWithIntComparator": "tree", "treemap.NewWith": "tree", "treeset.NewWithIntComparator": "tree",
         "treeset.NewWith": "tree", "redblacktree.NewWithIntComparator": "tree", "arraystack.New": "list",
-        "linkedlistqueue.New": "deque", "arrayqueue.New": "deque",
+        "linkedlistqueue.New": "deque", "arrayqueue.New": "deque", "strconv.Itoa": "str", "fmt.Sprint": "str",
+        "strconv.FormatInt": "str",
     },
     methods={
         ("*", "$append"): "list.append", ("*", "$extend"): "list.extend", ("*", "$pop"): "list.pop",
@@ -223,6 +224,8 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         if owner is None:
             self.receiver = self.built_struct(self.field(node, "body"))
         body = self.block_body(self.field(node, "body"))
+        if owner is None:
+            body = _fields_built_first(body, {param.name for param in params})
         name = self.text(self.field(node, "name"))
         self.receiver, self.kinds = saved
         return ir.FunctionDef(name, params, tuple(prologue) + body, owner=owner, line=self.line(node))
@@ -310,7 +313,7 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         out: list[ir.Stmt] = []
         for child in self.named(node):
             out += self.statement(child)
-        return drop_fill_loops(out)
+        return drop_fill_loops(_clone_copies(out))
 
     def h_block(self, node) -> list[ir.Stmt]:
         return [ir.Block(self.block_body(node), self.line(node))]
@@ -643,6 +646,10 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         if name == "append" and len(args) == 2 and args[0] in (ir.CollectionLit("list"), ir.Literal("none", "nil")) \
                 and isinstance(args[1], ir.Opaque) and args[1].what == "variadic_argument" and args[1].children:
             return ir.Index(args[1].children[0], ir.Opaque("slice"), is_slice=True)  # append([]int{}, xs...)
+        if name == "append" and len(args) == 2 and isinstance(args[1], ir.Opaque) and args[1].what == "variadic_argument" \
+                and args[1].children and (isinstance(args[0], ir.CollectionLit) or isinstance(args[0], ir.Index)
+                                          and args[0].is_slice):
+            return ir.BinOp("+", args[0], args[1].children[0])  # append([]int{x}, ys...): Python's [x] + ys
         return ir.Call(self.expr(function), args)
 
     def e_composite(self, node) -> ir.Expr:
@@ -735,6 +742,92 @@ def _append_or_pop(target: ir.Expr, value: ir.Expr) -> ir.Expr | None:
         if text == "start" and len(bounds) == 1 and bounds[0] == ir.Literal("num", "1"):
             return ir.Call(ir.Attr(target, "$popfront"), ())
     return None
+
+
+def _fields_built_first(body: tuple[ir.Stmt, ...], params: set[str]) -> tuple[ir.Stmt, ...]:
+    """A constructor that builds a local and returns it in the struct literal (``prefix := make(..); ...;
+    return NumArray{prefix: prefix}``) builds the field, as ``self.prefix = []`` / ``this.prefix = new
+    int[n]`` do: the local is the field from its construction on (its own struct-literal store goes)."""
+    fields: dict[str, ir.Expr] = {}
+    for stmt in body:
+        if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Attr) \
+                and stmt.targets[0].obj == ir.Name("this") and isinstance(stmt.value, ir.Name) \
+                and stmt.value.id not in params:
+            fields[stmt.value.id] = stmt.targets[0]
+    built = {name for stmt in body if isinstance(stmt, ir.Assign) for name in
+             (t.id for t in stmt.targets if isinstance(t, ir.Name)) if name in fields}
+    if not built:
+        return body
+    out: list[ir.Stmt] = []
+    for stmt in body:
+        if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ir.Name) \
+                and stmt.value.id in built and stmt.targets[0] == fields[stmt.value.id]:
+            continue
+        for name in built:
+            stmt = _substitute(stmt, name, fields[name])
+        out.append(stmt)
+    return tuple(out)
+
+
+def _clone_copies(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``t := make([]T, len(xs)); copy(t, xs)`` is Go's spelling of Python's ``xs.copy()`` (``slices.Clone``);
+    when the next statement is the only other use of ``t`` (``res = append(res, t)``), the copy is made
+    right there, as ``res.append(cur.copy())`` and ``res.add(new ArrayList<>(cur))`` make it."""
+    out: list[ir.Stmt] = []
+    index = 0
+    while index < len(body):
+        stmt = body[index]
+        source = _sized_like(stmt)
+        following = body[index + 1] if index + 1 < len(body) else None
+        if source is not None and isinstance(following, ir.ExprStmt) and following.expr == ir.Call(
+                ir.Name("copy"), (stmt.targets[0], source)):
+            clone = ir.Call(ir.Name("slices.Clone"), (source,))
+            name = stmt.targets[0].id
+            rest = body[index + 2:]
+            if rest and _uses(rest[0], name) == 1 and not any(_uses(later, name) for later in rest[1:]) \
+                    and not isinstance(rest[0], (ir.Foreach, ir.CFor, ir.While, ir.FunctionDef)):
+                out.append(_substitute(rest[0], name, clone))
+                index += 3
+                continue
+            out.append(ir.Assign(stmt.targets, clone, line=stmt.line))
+            index += 2
+            continue
+        out.append(stmt)
+        index += 1
+    return out
+
+
+def _sized_like(stmt: ir.Stmt) -> ir.Expr | None:
+    """``xs`` of ``t := make([]T, len(xs))``, else None."""
+    if isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1 \
+            and isinstance(stmt.targets[0], ir.Name) and isinstance(stmt.value, ir.Call) \
+            and stmt.value.func == ir.Name("slice") and len(stmt.value.args) == 1:
+        size = stmt.value.args[0]
+        if isinstance(size, ir.Call) and size.func == ir.Name("len") and len(size.args) == 1:
+            return size.args[0]
+    return None
+
+
+def _uses(node, name: str) -> int:
+    """How often ``name`` occurs in an IR statement or expression."""
+    if isinstance(node, ir.Name):
+        return node.id == name
+    if isinstance(node, tuple):
+        return sum(_uses(item, name) for item in node)
+    if isinstance(node, (str, int, bool)) or node is None:
+        return 0
+    return sum(_uses(value, name) for value in vars(node).values())
+
+
+def _substitute(node, name: str, replacement: ir.Expr):
+    """``node`` with every ``Name(name)`` replaced by ``replacement``."""
+    if isinstance(node, ir.Name):
+        return replacement if node.id == name else node
+    if isinstance(node, tuple):
+        return tuple(_substitute(item, name, replacement) for item in node)
+    if isinstance(node, (str, int, bool)) or node is None:
+        return node
+    return type(node)(**{key: _substitute(value, name, replacement) for key, value in vars(node).items()})
 
 
 def _shape(index: ir.Opaque) -> str:

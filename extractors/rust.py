@@ -96,7 +96,7 @@ _CONSTRUCTORS = {
     "VecDeque::with_capacity": "deque", "VecDeque::from": "deque", "BinaryHeap::new": "heap",
     "BinaryHeap::from": "heap", "BinaryHeap::with_capacity": "heap", "BTreeMap::new": "tree",
     "BTreeSet::new": "tree", "HashSet::from": "set", "HashMap::from": "map", "String::new": "str",
-    "String::with_capacity": "str", "Vec::from": "list",
+    "String::with_capacity": "str", "Vec::from": "list", "to_string": "str",
 }
 _EMPTY_STRINGS = frozenset({"String::new", "String::with_capacity", "String::from"})
 _CAPACITY = frozenset(name for name in _CONSTRUCTORS if name.endswith("with_capacity"))
@@ -112,7 +112,7 @@ SPEC = LanguageSpec(
         "enumerate": ("wrap", 0), "sum": ("reduce", 0), "std::mem::swap": ("none", 0), "mem::swap": ("none", 0),
         "std::cmp::max": ("reduce", 0), "std::cmp::min": ("reduce", 0), "max": ("reduce", 0), "min": ("reduce", 0),
         "Some": ("none", 0), "Rc::new": ("none", 0), "RefCell::new": ("none", 0), "Box::new": ("none", 0),
-        "Rc::clone": ("none", 0), "String::from": ("none", 0), "Reverse": ("none", 0),
+        "Rc::clone": ("none", 0), "String::from": ("none", 0), "Reverse": ("none", 0), "to_string": ("none", 0),
     },
     size_attributes=frozenset(),
     memo_decorators=frozenset(),
@@ -132,6 +132,7 @@ _ARITHMETIC_METHODS = {"saturating_sub": "-", "wrapping_sub": "-", "checked_sub"
                        "saturating_add": "+", "wrapping_add": "+", "checked_add": "+", "saturating_mul": "*",
                        "wrapping_mul": "*", "checked_mul": "*", "checked_div": "/", "div_euclid": "/",
                        "rem_euclid": "%"}
+_SEARCHES = frozenset({"binary_search", "binary_search_by", "binary_search_by_key", "partition_point"})
 _TAKING = frozenset({"pop", "pop_front", "pop_back", "pop_first", "pop_last", "take", "remove"})
 _STATEMENT_EXPRESSIONS = frozenset({"if_expression", "for_expression", "while_expression", "loop_expression",
                                     "match_expression", "block", "assignment_expression",
@@ -683,6 +684,10 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 return receiver  # xs[a..b].to_vec() is Python's slice xs[a:b] (a copy already)
             if method == "enumerate" and not args:
                 return ir.Call(ir.Name("enumerate"), (receiver,))
+            if method in _SEARCHES and isinstance(receiver, ir.Index) and receiver.is_slice:
+                return ir.Call(ir.Attr(receiver.obj, method), args)  # xs[lo..].partition_point(f) searches xs
+            if method == "to_string" and not args:
+                return ir.Call(ir.Name("to_string"), (receiver,))  # a new string, as Python's str(x)
             if method in ("or_insert", "or_insert_with", "or_default", "or_insert_with_key") \
                     and isinstance(receiver, ir.Call) and isinstance(receiver.func, ir.Attr) \
                     and receiver.func.name == "entry" and len(receiver.args) == 1:

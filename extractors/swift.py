@@ -58,7 +58,8 @@ _METHODS.update({
     ("str", "suffix"): "slice", ("str", "dropFirst"): "slice", ("str", "dropLast"): "slice",
     ("str", "firstIndex"): "str.find", ("str", "append"): "strbuf.append", ("str", "joined"): "str.join",
     ("str", "sorted"): "sort", ("str", "map"): "iterate", ("str", "filter"): "iterate", ("str", "join"): "str.join",
-    ("str", "enumerated"): "wrap", ("str", "count"): "size",
+    ("str", "enumerated"): "wrap", ("str", "count"): "size", ("str", "unicodeScalars"): "wrap", ("str", "utf8"): "wrap",
+    ("*", "unicodeScalars"): "wrap", ("*", "utf8"): "wrap",
     # swift-collections Deque and Heap (NeetCode's Swift runtime)
     ("deque", "append"): "deque.push", ("deque", "prepend"): "deque.pushfront",
     ("deque", "popFirst"): "deque.popfront", ("deque", "removeFirst"): "deque.popfront",
@@ -89,7 +90,7 @@ SPEC = LanguageSpec(
     constructors={
         "Array": "list", "Dictionary": "map", "Set": "set", "Heap": "heap", "Deque": "deque",
         "PriorityQueue": "heap", "ContiguousArray": "list", "OrderedDictionary": "map", "OrderedSet": "set",
-        "SortedSet": "tree", "SortedDictionary": "tree",
+        "SortedSet": "tree", "SortedDictionary": "tree", "String": "str",
     },
     methods=_METHODS,
     functions={
@@ -111,6 +112,7 @@ _TYPE_KINDS = {
     "String": "str", "Character": "str", "Substring": "str", "Bool": "bool",
     "Array": "seq", "ArraySlice": "seq", "ContiguousArray": "seq", "Dictionary": "map", "Set": "set",
 }
+_SLICING = frozenset({"prefix", "suffix", "dropFirst", "dropLast"})
 #: properties that behave as calls of the method tables (``q.isEmpty``, ``d.keys``)
 _PROPERTY_METHODS = frozenset({"isEmpty", "keys", "values", "first", "last", "min", "max"})
 #: Swift operator precedence (higher binds tighter); the grammar does not encode it
@@ -777,6 +779,8 @@ class SwiftExtractor(TreeSitterExtractor):
             base = self.expr(callee_node)
             values = [self.expr(v) for label, v in args if label is None and v is not None]
             index = values[0] if len(values) == 1 else ir.CollectionLit("tuple", tuple(values))
+            if isinstance(index, ir.Range) and index.step is None:  # chars[i...j]: a slice, Python's chars[i:j + 1]
+                return ir.Index(base, ir.Opaque("slice", (index.start, index.stop)), is_slice=True)
             if isinstance(base, ir.UnaryOp) and callee_node.type == "call_expression":
                 return ir.UnaryOp(base.op, ir.Index(base.operand, index))  # !seen[r][c]: the prefix, outermost
             return ir.Index(base, index)
@@ -826,8 +830,17 @@ class SwiftExtractor(TreeSitterExtractor):
         if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
                 and isinstance(values[0].func, ir.Attr) and values[0].func.name == "reversed" and not values[0].args:
             return ir.Index(values[0].func.obj, ir.Opaque("reversed"), is_slice=True)  # String(s.reversed()): s[::-1]
+        if name == "Array" and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
+                and values[0].func == ir.Name("String"):
+            return values[0]  # Array(String(x)): the characters of a new string, indexed as Python indexes str(x)
+        if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Call) \
+                and isinstance(values[0].func, ir.Attr) and values[0].func.name in _SLICING:
+            return values[0]  # Array(xs.dropLast()): the slice, Python's xs[:-1]
         if name == "Array" and not any(labels) and len(values) == 1 and isinstance(values[0], (ir.Name, ir.Attr)):
             return values[0]  # Array(s): Swift's way to index a string; Python indexes s itself
+        if name in ("Array", "String") and not any(labels) and len(values) == 1 and isinstance(values[0], ir.Index) \
+                and values[0].is_slice:
+            return values[0]  # Array(xs[i...j]), String(chars[i...j]): the slice, Python's xs[i:j + 1]
         if name == "stride" and len(values) >= 2:
             step = values[2] if len(values) > 2 else None
             inclusive = len(labels) > 1 and labels[1] == "through"

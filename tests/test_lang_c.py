@@ -11,8 +11,9 @@ from skeldsl.errors import SourceSyntaxError
 
 
 def test_two_sum_brute_force_is_the_python_skeleton():
-    python = extract_text("def two_sum(nums: List[int], n: int, target: int):\n    for i in range(n):\n"
-                          "        for j in range(i + 1, n):\n            if nums[i] + nums[j] == target:\n"
+    # (LeetCode's C signature passes the array's length, numsSize: it is the array's size, as len(nums))
+    python = extract_text("def two_sum(nums: List[int], target: int):\n    for i in range(len(nums)):\n"
+                          "        for j in range(i + 1, len(nums)):\n            if nums[i] + nums[j] == target:\n"
                           "                return [i, j]\n    return []\n", "python")
     c = extract_text("int* twoSum(int* nums, int numsSize, int target) {\n"
                      "    for (int i = 0; i < numsSize; i++) {\n        for (int j = i + 1; j < numsSize; j++) {\n"

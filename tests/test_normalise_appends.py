@@ -496,7 +496,9 @@ def test_chained_builder_appends_name_the_builder():
 
 def test_a_list_filled_from_a_collection_built_in_between_follows_it():
     # `res = []` stands before the set the loop walks is built: the sized copy is built after its source
-    python = "def f(nums: List[int]):\n    res = []\n    seen = set(nums)\n    for x in seen:\n        res.append(x)\n    return res\n"
+    # (and searched after: a copy that is only returned would be dropped, ``drop_returned_copy``)
+    python = "def f(nums: List[int]):\n    res = []\n    seen = set(nums)\n    for x in seen:\n        res.append(x)\n" \
+             "    for x in nums:\n        if x in res:\n            return res\n    return res\n"
     java = """
     class Solution {
         List<Integer> f(int[] nums) {
@@ -504,6 +506,7 @@ def test_a_list_filled_from_a_collection_built_in_between_follows_it():
             Set<Integer> seen = new HashSet<>();
             for (int x : nums) seen.add(x);
             for (int x : seen) res.add(x);
+            for (int x : nums) if (res.contains(x)) return res;
             return res;
         }
     }"""

@@ -11,8 +11,10 @@ Steps, in order (each a small function below or in a sibling module):
    (``keyed.py``) gives boolean flag arrays the set form and fixed-size count arrays the map form.
 2. ``lower`` (``lower.py``): per function, the semantic pass to skeleton statements.
 3. ``FUNCTION_PASSES`` and ``refine_containers`` (``passes.py``): cleanup and usage-based container kinds.
-4. ``drop_passed_on`` and ``canonical_params``: a helper's parameters that only pass shared state on are
-   dropped (it is captured state); parameter kinds and helper parameter order every language can reach.
+4. ``drop_size_parameters``, ``flag_parameters``, ``drop_passed_on`` and ``canonical_params``: a helper's
+   parameters that only pass shared state on are dropped (it is captured state), a size passed with its
+   collection is that collection's size, a number that only receives two values is a flag; parameter kinds
+   and helper parameter order every language can reach.
 5. ``canonical_order``: entry functions (not called by others) in source order, then callees depth-first
    in order of first call; so definition order does not matter.
 6. ``rename``: positional names in order of first use: ``f0..`` functions, ``p0..`` parameters,
@@ -25,9 +27,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from skeldsl import ir, model
-from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext, target_names
-from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, absorb_initial_inserts, drop_constant_functions,
-                                     drop_input_guard, guard_base_case,
+from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext, flag_value, target_names
+from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, _rename_refs, absorb_initial_inserts,
+                                     drop_constant_functions,
+                                     drop_input_guard, drop_returned_copy, guard_base_case,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -59,7 +62,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         lowered[function.name] = body
         # Lifted captures first, then own parameters: helpers in other languages mostly receive the shared
         # collections first, ``dfs(grid, r, c)`` (measured: better cross-language agreement than last).
-        params[function.name] = [(name, kind) for name, kind in lowering.captured] + \
+        params[function.name] = [(name, _captured_kind(lowering, name, kind)) for name, kind in lowering.captured] + \
             [(param.name, lowering.param_usage.get(param.name, param.kind) if param.kind == "any" else param.kind)
              for param in function.params]
         memo[function.name] = function.memo
@@ -82,19 +85,32 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
+    lowered, params = drop_size_parameters(functions, lowered, params, context)
+    params = flag_parameters(functions, lowered, params, context)
     for name, flagged in constant_domain_params(functions, spec.self_names).items():
         # a memo parameter every call passes a literal, a boolean or a flip of itself: a flag (flags.py)
         params[name] = [(pname, "bool" if pname in flagged and kind in ("num", "any") else kind)
                         for pname, kind in params[name]]
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
-    lowered = {name: order_constructions(drop_input_guard(name, guard_base_case(
-        name, body, [kind for _, kind in params.get(name, ())]))) for name, body in lowered.items()}
+    lowered = {name: order_constructions(drop_input_guard(name, drop_returned_copy(name, guard_base_case(
+        name, body, [kind for _, kind in params.get(name, ())])))) for name, body in lowered.items()}
     lowered = drop_constant_functions(lowered, memo)
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo)
+
+
+def _captured_kind(lowering: FunctionLowering, name: str, kind: str) -> str:
+    """The kind of a lifted closure variable: an untyped parameter of an enclosing function has the kind its
+    uses show, here or where it is declared (``nums`` read by ``len(nums)`` / ``nums[j]`` is a ``seq``, as
+    Java's ``int[] nums`` passed to the helper is)."""
+    scope: FunctionLowering | None = lowering
+    while kind == "any" and scope is not None:
+        kind = scope.param_usage.get(name, kind)
+        scope = scope.outer
+    return kind
 
 
 def hoist(module: ir.Module) -> list[tuple[ir.FunctionDef, str | None]]:
@@ -192,18 +208,127 @@ def drop_passed_on(functions: list[tuple[ir.FunctionDef, str | None]], lowered: 
             continue
         uses = _first_uses(lowered.get(function.name, []))
         kinds = dict(params[function.name])
-        dropped = set()
+        # a captured number the skeleton never names is constant over the recursion: no dimension of a
+        # memo table, the same as a number every self-call passes on unchanged (Java's dfs(i, zero, one))
+        own = {param.name for param in function.params}
+        dropped = {name for name, kind in params[function.name]
+                   if name not in own and kind in ("num", "bool") and f"P:{name}" not in uses}
         for index, param in enumerate(function.params):
             name = param.name
             if name in assigned or not all(len(args) > index and isinstance(args[index], ir.Name)
                                            and args[index].id == name for args in calls):
                 continue
             scalar = kinds.get(name) in ("num", "bool", "any")
-            if scalar and f"P:{name}" not in uses or not scalar and mentions.get(name, 0) == len(calls):
+            if scalar and f"P:{name}" not in uses or not scalar and mentions.get(name, 0) == len(calls) \
+                    and f"P:{name}" not in uses:  # (unless a size parameter's uses now refer to it)
                 dropped.add(name)
         if dropped:
             result[function.name] = [(name, kind) for name, kind in params[function.name] if name not in dropped]
     return result
+
+
+def drop_size_parameters(functions: list[tuple[ir.FunctionDef, str | None]], lowered: dict[str, list[Low]],
+                         params: dict[str, list[tuple[str, str]]],
+                         context: ModuleContext) -> tuple[dict[str, list[Low]], dict[str, list[tuple[str, str]]]]:
+    """A helper's number parameter that carries the size of a collection it also receives is that size:
+    Java's ``bfs(src, edges, n)`` and Rust's ``dfs(node, &grid, visited, n)`` called with ``n = edges.length``
+    loop ``for i in 0..n`` where a Python closure loops over ``range(n)`` with ``n = len(edges)`` captured,
+    which lambda lifting turns into a loop over ``edges``.  So the parameter goes and its uses refer to the
+    collection, when every other function's call passes the size of the collection it passes at one
+    position, and every self-call passes both on unchanged."""
+    result_lowered, result_params = dict(lowered), dict(params)
+    for function, _ in functions:
+        sites = context.call_sizes.get(function.name)
+        arity = len(function.params)
+        if not sites or not function.params or any(len(arguments) != arity for _, arguments in sites) \
+                or all(caller == function.name for caller, _ in sites):
+            continue
+        names = [param.name for param in function.params]
+        own = dict(params[function.name][len(params[function.name]) - arity:])
+        self_calls, _, assigned = _body_facts(function, context.spec.self_names)
+        renamed: dict[str, str] = {}
+        for index, name in enumerate(names):
+            if own.get(name) != "num" or name in assigned:
+                continue
+            positions = None
+            suffixes = set()  # "" for the collection's size, "[]" for the size of its elements (len(grid[0]))
+            for caller, arguments in sites:
+                if caller != function.name:
+                    size = arguments[index][1]
+                    matching = {position for position, (ref, _, _) in enumerate(arguments)
+                                if size is not None and ref is not None and size.partition("[")[0] == ref}
+                    suffixes.add(size.partition("[")[1] + size.partition("[")[2] if size else None)
+                    positions = matching if positions is None else positions & matching
+            if len(suffixes) != 1:
+                continue
+            for arguments in self_calls:
+                if not positions or not _passed_on(arguments, index, name):
+                    positions = None
+                    break
+                positions = {position for position in positions if _passed_on(arguments, position, names[position])}
+            collection = min(positions) if positions else None
+            if collection is not None and own.get(names[collection]) not in ("num", "bool", "fn", None):
+                renamed[f"P:{name}"] = f"P:{names[collection]}" + suffixes.pop()
+        if renamed:
+            result_lowered[function.name] = [_rename_refs(stmt, renamed) for stmt in lowered[function.name]]
+            result_params[function.name] = [(name, kind) for name, kind in params[function.name]
+                                            if f"P:{name}" not in renamed]
+    return result_lowered, result_params
+
+
+def flag_parameters(functions: list[tuple[ir.FunctionDef, str | None]], lowered: dict[str, list[Low]],
+                    params: dict[str, list[tuple[str, str]]], context: ModuleContext) -> dict[str, list[tuple[str, str]]]:
+    """A helper's number parameter that only ever receives two values is a flag (``bool``), as Python's
+    ``dfs(i + 1, False)`` / ``not buying`` is where Java, Go and Rust pass ``0`` / ``1`` / ``1 - buying``: a
+    flag is a two-valued dimension of a memo table, a number an n-valued one (``canonical_params``).
+    A number the skeleton names (a bound) is no flag, nor one that only ever receives one literal (a
+    constant: the renderer's ``f(0)``).  Likewise a string parameter only given characters is a number."""
+    result = dict(params)
+    for function, _ in functions:
+        sites = [arguments for caller, arguments in context.call_sizes.get(function.name, ())
+                 if caller != function.name]
+        arity = len(function.params)
+        if not sites or any(len(arguments) != arity for arguments in sites):
+            continue
+        plist = params[function.name]
+        own = dict(plist)
+        flags = {name for name, kind in plist if kind == "bool"}
+        self_calls, _, assigned = _body_facts(function, context.spec.self_names)
+        uses = _first_uses(lowered.get(function.name, []))
+        found = set()
+        for index, param in enumerate(function.params):
+            if own.get(param.name) != "num" or param.name in assigned or f"P:{param.name}" in uses:
+                continue
+            values = [arguments[index][2] for arguments in sites] + \
+                [flag_value(arguments[index], flags | {param.name}) if len(arguments) == arity else None
+                 for arguments in self_calls]
+            if all(value is not None and (value == "expr" or value.startswith("lit:")) for value in values) \
+                    and ("expr" in values or len(set(values)) > 1):
+                found.add(param.name)
+        # a string parameter only ever given characters (``dfs(i + 1, s[i])``, ``dfs(0, "")``, itself), one
+        # of them a string's element, is a character: a number like Java's ``char prev``
+        characters = set()
+        for index, param in enumerate(function.params):
+            if own.get(param.name) != "str" or param.name in assigned or f"P:{param.name}" in uses:
+                continue
+            values = [arguments[index][2] if len(arguments) == arity else None
+                      for _, arguments in context.call_sizes.get(function.name, ())]
+            if "char" in values and all(value in ("char", "charlit", f"name:{param.name}") for value in values):
+                characters.add(param.name)
+        if found or characters:
+            result[function.name] = [(name, "bool" if name in found else "num" if name in characters else kind)
+                                     for name, kind in plist]
+    return result
+
+
+def _passed_on(arguments: tuple[ir.Expr, ...], position: int, name: str) -> bool:
+    """Does a self-call pass parameter ``name`` on unchanged at ``position`` (``xs``, ``&xs``, ``&mut xs``)?"""
+    if len(arguments) <= position:
+        return False
+    argument = arguments[position]
+    while isinstance(argument, ir.UnaryOp) and argument.op in ("&", "*"):
+        argument = argument.operand
+    return isinstance(argument, ir.Name) and argument.id == name
 
 
 def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Expr, ...]], dict[str, int], set[str]]:
@@ -275,7 +400,8 @@ def canonical_params(lowered: dict[str, list[Low]], params: dict[str, list[tuple
             canonical = [(pname, kind) for pname, kind in canonical
                          if kind not in ("num", "bool") or f"P:{pname}" in uses]
         if name in helpers:
-            canonical.sort(key=lambda item: (uses.get(f"P:{item[0]}", len(uses)), _KIND_RANK.get(item[1], 99)))
+            canonical.sort(key=lambda item: (uses.get(f"P:{item[0]}", len(uses)),
+                                             _KIND_RANK.get(_PARAM_FOLD.get(item[1], item[1]), 99)))
         result[name] = canonical
     return result
 

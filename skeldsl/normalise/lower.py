@@ -83,6 +83,11 @@ class ModuleContext:
         self.field_kinds: dict[str, str] = {}
         # user function -> parameter kinds seen at its call sites (None: unknown), for untyped parameters
         self.call_kinds: dict[str, list[tuple[str | None, ...]]] = {}
+        # user function -> (calling function, per argument: (collection it is, collection whose size it is,
+        # its flag_value or char_value)) of its call sites: for parameters that carry the size of another
+        # argument (``dfs(nums, i, n)``), number parameters that are flags (``dfs(i + 1, 0)``) and string
+        # parameters that are characters (``dfs(i + 1, s[i])``)
+        self.call_sizes: dict[str, list[tuple[str, tuple[tuple[str | None, str | None, str | None], ...]]]] = {}
         self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
@@ -288,7 +293,10 @@ class FunctionLowering:
                 if action == "size" and expr.args:
                     self.note_usage(expr.args[0], "seq")
                     return self.ref_of(expr.args[0])
-                if expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower() in _MIN_MAX:
+                base = expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower()
+                if base.removesuffix("_element") in _MIN_MAX and action == "reduce" and self._iterator_range(expr.args):
+                    return self.ref_of(expr.args[0])  # *max_element(xs.begin(), xs.end()) bounds like max(xs)
+                if base in _MIN_MAX:
                     for arg in expr.args:
                         ref = self.size_ref(arg)
                         if ref not in (None, CONST):
@@ -346,6 +354,8 @@ class FunctionLowering:
         user = self.user_function(func)
         if user is not None:
             self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
+            self.context.call_sizes.setdefault(user, []).append(
+                (self.function.name, tuple(map(self.argument_size, call.args))))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:
@@ -387,6 +397,8 @@ class FunctionLowering:
                     and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)
                          or out and out[-1] == ("call", "sort", self.ref_of(receiver))):
                 return out  # chars.join("") of chars = s.split("") (or of its sort): the string again (see above)
+            if action in ("map.get", "tree.get") and call.args and self.iterated_key(self.ref_of(receiver), call.args[0]):
+                return out
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -399,6 +411,12 @@ class FunctionLowering:
                 return out
             return self.many_ops(call.args)
         return self.expr_ops(func) + self.many_ops(call.args)
+
+    def iterated_key(self, ref: str | None, key: ir.Expr) -> bool:
+        """Is ``key`` the loop variable of a walk over the keys of the map ``ref`` (``for k in m: m[k]``)?
+        Reading the entry being visited is part of the walk: Python iterates a dict's keys and looks each
+        value up, where Rust, Go, Swift and C++ iterate (key, value) pairs and read no value by key."""
+        return ref is not None and isinstance(key, ir.Name) and self.refs.get(key.id) == ref + "[]"
 
     def value_copies(self, args: tuple[ir.Expr, ...]) -> list[Low]:
         """The copies a value-semantics language makes when a collection is inserted into another
@@ -434,13 +452,41 @@ class FunctionLowering:
                 and self.spec.functions.get(expr.func.id, ("",))[0] == "reduce":
             kinds = {self.argument_kind(arg) for arg in expr.args}
             return "num" if "num" in kinds and kinds <= {"num", None} else None  # max(best, x)
-        if isinstance(expr, ir.CollectionLit) and expr.kind in ("list", "tuple"):
-            return "seq"
+        if isinstance(expr, ir.CollectionLit) and expr.kind == "list":
+            return "seq"  # (a tuple is a fixed record of values, like the separate arguments Java passes)
         if isinstance(expr, ir.CollectionLit) and expr.kind in ("set", "map"):
             return expr.kind
         if isinstance(expr, ir.Index) and expr.is_slice:
-            return "str" if self.kind_of(expr.obj) == "str" else "seq"
+            sliced = self.kind_of(expr.obj)  # (a slice of an untyped parameter is whatever that parameter is)
+            return "str" if sliced == "str" else None if sliced in (None, "any") else "seq"
         return None
+
+    def char_value(self, expr: ir.Expr) -> str | None:
+        """``"char"`` for a string's element ``s[i]`` (a character, which a Python helper is called with
+        where Java passes a ``char``), ``"charlit"`` for a literal of at most one character, ``"name:<id>"``
+        for a name, else None."""
+        if isinstance(expr, ir.Literal) and expr.kind in ("str", "char"):
+            text = expr.text.strip("'\"")
+            return "charlit" if len(text) <= 1 or len(text) == 2 and text.startswith("\\") else None
+        if isinstance(expr, ir.Index) and not expr.is_slice and self.kind_of(expr.obj) == "str":
+            return "char"
+        return f"name:{expr.id}" if isinstance(expr, ir.Name) else None
+
+    def argument_size(self, expr: ir.Expr) -> tuple[str | None, str | None, str | None]:
+        """(the collection an argument is, the collection whose size it is, its ``flag_value`` or
+        ``char_value``) of a
+        user call's argument; asked after ``argument_kind``, which has looked its names up already (a size
+        is only read, not looked up again: ``size_ref`` would note an untyped parameter as a number)."""
+        flag = flag_value(expr, {name for name, kind in self.kinds.items() if kind == "bool"}) or self.char_value(expr)
+        while isinstance(expr, ir.UnaryOp) and expr.op in ("&", "*"):  # Rust &xs, &mut xs; C++ *p
+            expr = expr.operand
+        if isinstance(expr, ir.Name):
+            size = self.size_of.get(expr.id)
+            return (self.ref_of(expr) if size is None else None), size, flag
+        if isinstance(expr, (ir.Attr, ir.Call)):
+            size = self.size_ref(expr)
+            return None, (size if size != CONST else None), flag
+        return None, None, flag
 
     def function_ops(self, name: str, args: tuple[ir.Expr, ...]) -> list[Low]:
         action, position = self.spec.functions[name]
@@ -457,6 +503,8 @@ class FunctionLowering:
         if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
+        if ref is None and isinstance(target, ir.BinOp) and target.op in ("+", "-") and isinstance(target.left, ir.Call):
+            ref = self.ref_of(target.left)  # lower_bound(v.begin() + i, v.end(), x): an iterator into v
         if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)) \
                 and not self._iterator_range(args):
             return out  # max(a, b) on scalars (also max(dp[i], dp[j]): two values, not one collection)
@@ -516,13 +564,13 @@ class FunctionLowering:
     def _index_ops(self, expr: ir.Index) -> list[Low]:
         out = self.expr_ops(expr.obj) + self.expr_ops(expr.index)
         ref = self.ref_of(expr.obj)
+        self.note_usage(expr.obj, "seq")  # an untyped parameter read by index is a collection, as in Java
         if expr.is_slice and _constant_slice(expr.index):
             return out
         if expr.is_slice:
             return out + [("call", _slice_op(expr.index), ref or UNKNOWN)]
         kind = self.kind_of(expr.obj)
-        if kind in ("map", "tree") and ref is not None and isinstance(expr.index, ir.Name) \
-                and self.refs.get(expr.index.id) == ref + "[]":
+        if kind in ("map", "tree") and self.iterated_key(ref, expr.index):
             return out  # for k in d: d[k] walks the items (d.items(), entrySet(), Object.entries(d))
         if kind in ("map", "tree"):
             out.append(("call", f"{kind}.get", ref or UNKNOWN))
@@ -639,6 +687,13 @@ class FunctionLowering:
         ``new ArrayList<>(deque)``, ``.collect()``): handing the result over in the caller's type is not a
         step of the algorithm, and most translations return the collection itself.  Recursive functions keep
         it (a copy per call is work)."""
+        if isinstance(value, ir.Comprehension) and value.kind in ("list", "set", "map") \
+                and self.filled_list(value) is None:
+            # ``return [f(q) for q in queries]`` (Rust's ``.map(f).collect()``, Swift's ``.map { }``) builds the
+            # list it returns, as ``res = [f(q) for q in queries]; return res`` and an explicit loop do
+            self.local_counter += 1
+            ref = self.new_local(f"$returned{self.local_counter}", value.kind)
+            return [("assign", ref, value.kind, None)] + self.comprehension(value, ref)
         ops = self.expr_ops(value)
         if ops and ops[-1][0] == "call" and ops[-1][1] == "copy" and not self.recursive():
             ops = ops[:-1]
@@ -775,7 +830,8 @@ class FunctionLowering:
             else:
                 self.size_of.pop(target.id, None)
             if self.kinds.get(target.id) is None or self.kinds.get(target.id) == "elem":
-                if isinstance(value, ir.Literal) and value.kind == "str":  # a string that may grow
+                if isinstance(value, ir.Literal) and value.kind == "str" or self._made_string(value):
+                    # a string that may grow, or one made from a number (str(x), strconv.Itoa(x))
                     self.kinds[target.id] = "str"
                     self.refs[target.id] = f"V:{target.id}"
                 else:
@@ -794,6 +850,20 @@ class FunctionLowering:
             return value.kind in ("str", "char")
         return isinstance(value, ir.Call) and isinstance(value.func, ir.Name) \
             and self.spec.constructors.get(value.func.id) == "str" and self.user_function(value.func) is None
+
+    def _made_string(self, value: ir.Expr) -> bool:
+        """A call that makes a new string: a string constructor (``str(x)``, ``String(x)``,
+        ``strconv.Itoa(x)``, Rust's ``x.to_string()``), or a view of one (``x.to_string().into_bytes()``)."""
+        if not isinstance(value, ir.Call):
+            return False
+        func = value.func
+        if isinstance(func, ir.Name):
+            return self._fresh_string(value)
+        if isinstance(func, ir.Attr):
+            if self.spec.constructors.get(_qualified(func) or "") == "str" and self.ref_of(func.obj) is None:
+                return True
+            return not value.args and self.method_action(func.obj, func.name) == "view" and self._made_string(func.obj)
+        return False
 
     def view_source(self, value: ir.Expr) -> ir.Expr | None:
         """The string whose characters ``value`` merely re-views, else None.
@@ -1037,7 +1107,10 @@ class FunctionLowering:
         if isinstance(expr, ir.Range):
             args = (expr.start, expr.stop)
             return pre + self.many_ops((expr.start, expr.stop, expr.step)), *self.range_domain(args)
-        if isinstance(expr, (ir.Literal, ir.CollectionLit)):
+        if isinstance(expr, (ir.Literal, ir.CollectionLit)) or isinstance(expr, ir.Call) and isinstance(
+                expr.func, ir.Name) and expr.func.id in self.spec.constructors and len(expr.args) == 1 \
+                and isinstance(expr.args[0], ir.Literal) and self.user_function(expr.func) is None:
+            # (``string("aeiou")``, ``list("abc")``: a collection of literal, constant size)
             return pre + self.expr_ops(expr), "const", None, None
         ref = self.ref_of(expr)
         if ref is not None:
@@ -1068,6 +1141,10 @@ class FunctionLowering:
         return "over", UNKNOWN, None
 
     def c_for(self, stmt: ir.CFor) -> list[Low]:
+        reversed_ = _reversal(stmt.cond, tuple(stmt.body) + tuple(stmt.update))
+        if reversed_ is not None and self.ref_of(reversed_) is not None:
+            out = self.block(stmt.init)
+            return out + [("call", "reverse", self.ref_of(reversed_))]
         variable, start = _counter_init(stmt.init)
         bound = _counter_bound(stmt.cond, variable)
         step = _counter_step(stmt.update, variable)
@@ -1107,6 +1184,9 @@ class FunctionLowering:
         if compared and _steps(body, compared) and not self._pointer_kept(body, compared):
             ref = self._first_size(*_comparison_sides(test))
             if ref is not None:
+                reversed_ = _reversal(test, body)
+                if reversed_ is not None and self.ref_of(reversed_) is not None:
+                    return pre + [("call", "reverse", self.ref_of(reversed_))]
                 lowered = self.block(body)
                 if ref in self._live_sizes(test):
                     return pre + [self.growing_worklist(ref, lowered)]
@@ -1207,6 +1287,39 @@ _EXPR_OPS = {
 }
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+_FLAG_TESTS = frozenset({"==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "not in"})
+
+
+def two_valued(expr: ir.Expr | None, flags: set[str]) -> bool:
+    """Can ``expr`` only be one of two values: a boolean or 0/1 literal, one of the ``flags`` names, a test,
+    a negation, ``1 - f``, ``f ^ g`` / ``f | g`` / ``f & g`` of such, or ``c ? a : b`` of such.  Java's
+    ``dfs(i + 1, 0)`` and ``flag | (i == 0 ? 1 : 0)`` pass what Python's ``dfs(i + 1, False)`` passes."""
+    if isinstance(expr, ir.Literal):
+        return expr.kind == "bool" or expr.kind == "num" and expr.text in ("0", "1")
+    if isinstance(expr, ir.Name):
+        return expr.id in flags
+    if isinstance(expr, ir.UnaryOp):
+        return expr.op == "not"
+    if isinstance(expr, ir.BinOp):
+        if expr.op in _FLAG_TESTS:
+            return True
+        if expr.op in ("^", "|", "&"):
+            return two_valued(expr.left, flags) and two_valued(expr.right, flags)
+        return expr.op == "-" and isinstance(expr.left, ir.Literal) and expr.left.text == "1" \
+            and two_valued(expr.right, flags)
+    if isinstance(expr, ir.Cond):
+        return two_valued(expr.then, flags) and two_valued(expr.orelse, flags)
+    return False
+
+
+def flag_value(expr: ir.Expr | None, flags: set[str]) -> str | None:
+    """What a ``two_valued`` argument passes: ``"lit:<text>"`` for a literal, ``"expr"`` for anything else
+    two-valued, None when it is not two-valued."""
+    if not two_valued(expr, flags):
+        return None
+    return f"lit:{expr.text}" if isinstance(expr, ir.Literal) else "expr"
 
 
 def walk_low(body: list[Low]):
@@ -1321,6 +1434,65 @@ def _empty_string(expr: ir.Expr) -> bool:
 
 def _same(left: ir.Expr, right: ir.Expr) -> bool:
     return left == right
+
+
+def _reversal(test: ir.Expr | None, body: tuple[ir.Stmt, ...]) -> ir.Expr | None:
+    """The collection ``a`` of a converging two-pointer loop ``while i < j { swap a[i], a[j]; i++; j-- }``
+    (a tuple swap, ``swap(a[i], a[j])`` or one through a temporary): ``a.reverse()`` written out, else None."""
+    if not (isinstance(test, ir.BinOp) and test.op in ("<", "<=") and isinstance(test.left, ir.Name)
+            and isinstance(test.right, ir.Name)):
+        return None
+    low, high = test.left.id, test.right.id
+    moves: dict[str, str] = {}
+    swapped: list[ir.Index] = []
+    for stmt in _body_assignments(body):
+        target = stmt.targets[0] if len(stmt.targets) == 1 else None
+        if isinstance(target, ir.Name) and target.id in (low, high):
+            step = stmt.op if stmt.op in ("+", "-") else stmt.value.op if stmt.op is None and isinstance(
+                stmt.value, ir.BinOp) and stmt.value.op in ("+", "-") and _mentions(stmt.value, target.id) else None
+            if step is None:
+                return None
+            moves[target.id] = step
+    if set(moves) != {low, high} or "-" in moves.values() and moves != {low: "+", high: "-"}:
+        return None
+    temporaries: set[str] = set()
+    for stmt in flat_statements(body):
+        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp) and stmt.expr.op in ("++", "--"):
+            continue
+        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.Call) and isinstance(stmt.expr.func, ir.Name) \
+                and stmt.expr.func.id.rsplit(":", 1)[-1] == "swap" and len(stmt.expr.args) == 2:
+            swapped += [arg for arg in stmt.expr.args if isinstance(arg, ir.Index)]
+            continue
+        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.Call) and isinstance(stmt.expr.func, ir.Attr) \
+                and stmt.expr.func.name in ("swap", "swapAt") and len(stmt.expr.args) == 2:
+            swapped += [ir.Index(stmt.expr.func.obj, arg) for arg in stmt.expr.args]  # a.swap(i, j)
+            continue
+        if not isinstance(stmt, ir.Assign) or len(stmt.targets) != 1:
+            return None
+        target, value = stmt.targets[0], stmt.value
+        if isinstance(target, ir.CollectionLit) and isinstance(value, ir.CollectionLit):
+            if all(isinstance(item, ir.Name) for item in target.items):
+                continue  # i, j = i + 1, j - 1
+            swapped += [item for item in target.items + value.items if isinstance(item, ir.Index)]
+            if len(swapped) % 4:
+                return None
+        elif isinstance(target, ir.Name) and target.id in (low, high):
+            continue
+        elif isinstance(target, ir.Name) and isinstance(value, ir.Index):
+            temporaries.add(target.id)
+            swapped.append(value)
+        elif isinstance(target, ir.Index) and (isinstance(value, ir.Index) or isinstance(value, ir.Name)
+                                               and value.id in temporaries):
+            swapped.append(target)
+            if isinstance(value, ir.Index):
+                swapped.append(value)
+        else:
+            return None
+    if not swapped or any(item.obj != swapped[0].obj or item.is_slice for item in swapped) \
+            or {item.index.operand if isinstance(item.index, ir.UnaryOp) and item.index.op in ("++", "--")
+                else item.index for item in swapped} != {ir.Name(low), ir.Name(high)}:  # (swap(a[i++], a[j--]))
+        return None
+    return swapped[0].obj
 
 
 def _counter_init(init: tuple[ir.Stmt, ...]) -> tuple[str | None, ir.Expr | None]:

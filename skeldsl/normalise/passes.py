@@ -462,6 +462,20 @@ def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
     return [stmt for stmt in body[:index] if stmt != guard] + body[index:]
 
 
+def drop_returned_copy(name: str, body: list[Low]) -> list[Low]:
+    """A list built from another local collection as a function's last step and never used after it only hands
+    the result over in the caller's type: Go's ``res := []int{}; for k := range set { res = append(res, k) }``
+    (``res = list(set)``) for Python's ``return list(res)``, whose final copy the lowering already drops
+    (``returned_ops``).  Recursive functions keep it (a copy per call is work), as there."""
+    if not body or body[-1][0] != "assign" or body[-1][2] not in ("list", "copy") or not _is_ref(body[-1][3]) \
+            or not body[-1][1].startswith("V:") or not body[-1][3].startswith("V:") \
+            or _base(body[-1][3]) == body[-1][1]:
+        return body
+    if any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in walk_low(body)):
+        return body
+    return body[:-1]
+
+
 def guard_base_case(name: str, body: list[Low], kinds=()) -> list[Low]:
     """A recursive function over a node (``kinds``: its parameters' kinds) ending in ``if c { work }`` (no
     ``else``; the recursion inside) is the base case written the other way round: Rust's ``if let
@@ -492,6 +506,9 @@ def order_constructions(body: list[Low]) -> list[Low]:
         while end < len(body) and body[end][0] == "assign":
             end += 1
         run = [body[i] for i in range(index, end)]
+        # an empty construction rebuilt before any use is dead (C++ ``vector<int> res;`` then ``res.clear()``)
+        run = [s for k, s in enumerate(run) if s[3] is not None or not any(
+            t[1] == s[1] and _base(t[3]) != s[1] for t in run[k + 1:])]
         targets = {s[1] for s in run}
         if len(run) > 1 and not any(_base(s[3]) in targets for s in run):
             uses = _first_uses(body[end:])

@@ -19,6 +19,8 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
   other (a ``queue``), and conversely a ``stack()``/``queue()`` that is never popped (a list / deque);
 * ``if { return }`` as the first statement of a non-recursive function (an O(1) guard for trivial
   input, ``drop_input_guard``), and ``if c { return }`` right before a ``return`` (one return);
+* a local list built from another collection as the last statement of a non-recursive function
+  (``drop_returned_copy``: it only hands the result over);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
 * a function with an empty body, and calls to it, unless every function is empty (``drop_constant_functions``);
 * parameter lists not in ``canonical_params`` form: an ``any`` parameter the body never uses (``num``), a helper's parameters (of a function other functions
@@ -141,6 +143,8 @@ def _program_passes(lowered: dict[str, list[tuple]],
     if hasattr(passes, "guard_base_case"):
         lowered = {name: passes.guard_base_case(name, body, [kind for _, kind in (params or {}).get(name, ())])
                    for name, body in lowered.items()}
+    if hasattr(passes, "drop_returned_copy"):
+        lowered = {name: passes.drop_returned_copy(name, body) for name, body in lowered.items()}
     if hasattr(passes, "drop_input_guard"):
         lowered = {name: passes.drop_input_guard(name, body) for name, body in lowered.items()}
     if hasattr(passes, "order_constructions"):
