@@ -210,7 +210,9 @@ def test_a_size_parameter_is_the_size_of_the_collection_passed_with_it():
 
 def test_a_size_parameter_of_a_helper_that_is_not_recursive():
     assert extract_text(JAVA_SEARCH_WITH_SIZE, "java") == extract_text(PY_SEARCH, "python")
-    assert "fn f1(p0: seq) {\n  for log(p0) {" in extract_text(JAVA_SEARCH_WITH_SIZE, "java")
+    # the helper is inlined at both calls (normalise/inline.py); its size parameter ``n`` was resolved to
+    # the array it measures first, so both binary searches halve the input array
+    assert extract_text(JAVA_SEARCH_WITH_SIZE, "java").count("  for log(p0) {") == 2
 
 
 def test_a_size_that_changes_between_calls_stays_a_number():
@@ -487,7 +489,8 @@ public class Solution {
 
 def test_an_untyped_parameter_read_by_index_is_passed_on_like_a_typed_array():
     python = extract_text(PY_HEAPIFY, "python")
-    assert "fn f2(p0: seq) {" in python  # arr stays: heapify reads it, as the closure would capture it
+    # arr stays: heapify reads it, as the closure would capture it (heapSort, called once, is inlined)
+    assert "fn f1(p0: seq) {" in python
     assert extract_text(JAVA_HEAPIFY, "java") == python
 
 

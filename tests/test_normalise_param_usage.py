@@ -55,18 +55,30 @@ class Solution {
 }
 """, "java")
     assert python == java
-    assert "fn f1(p0: str)" in python
+    assert python.startswith("skel 1\nfn f0(p0: str, p1: str) {\n  v0 = stack()\n  for p0 {")  # (inlined twice)
+    assert "  v1 = stack()\n  for p1 {" in python
+    recursive = extract_text("""
+def f(a: str, b: str):
+    return g(a, 0, len(a)) + g(b, 0, len(b))
+
+def g(xs, lo, hi):
+    if lo >= hi:
+        return 0
+    mid = (lo + hi) // 2
+    return g(xs, lo, mid) + g(xs, mid + 1, hi) + xs[mid]
+""", "python")
+    assert "fn f1(p0: str)" in recursive  # a helper that stays (it recurses) takes the kind from its callers
 
 
 def test_sequence_parameter_passed_lists_stays_a_sequence() -> None:
     text = extract_text("""
 def f(a: list[int], b: list[int]):
-    return g(a) + g(b)
+    return g(a, 0, len(a)) + g(b, 0, len(b))
 
-def g(xs):
-    total = 0
-    for x in xs:
-        total += x
-    return total
+def g(xs, lo, hi):
+    if lo >= hi:
+        return 0
+    mid = (lo + hi) // 2
+    return g(xs, lo, mid) + g(xs, mid + 1, hi) + xs[mid]
 """, "python")
     assert "fn f1(p0: seq)" in text

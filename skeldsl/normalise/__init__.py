@@ -37,6 +37,7 @@ from skeldsl.normalise.memo import recognise_memo
 from skeldsl.normalise.flags import constant_domain_params
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
+from skeldsl.normalise.inline import class_constructors, describe, inline_helpers, localise_fields
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -48,6 +49,7 @@ _PARAM_FOLD = {"list": "seq", "deque": "seq", "heap": "seq", "stack": "seq", "qu
 def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     functions = absorb_table_fills(key_arrays(recognise_memo(hoist(module), spec), spec), spec)
     context = ModuleContext(spec, [f.name for f, _ in functions])
+    context.constructors = class_constructors(functions)
     lowered: dict[str, list[Low]] = {}
     params: dict[str, list[tuple[str, str]]] = {}
     memo: dict[str, bool] = {}
@@ -91,6 +93,8 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         # a memo parameter every call passes a literal, a boolean or a flip of itself: a flag (flags.py)
         params[name] = [(pname, "bool" if pname in flagged and kind in ("num", "any") else kind)
                         for pname, kind in params[name]]
+    inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES)
+    lowered = localise_fields(lowered)
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, drop_returned_copy(name, guard_base_case(

@@ -88,6 +88,9 @@ class ModuleContext:
         # argument (``dfs(nums, i, n)``), number parameters that are flags (``dfs(i + 1, 0)``) and string
         # parameters that are characters (``dfs(i + 1, s[i])``)
         self.call_sizes: dict[str, list[tuple[str, tuple[tuple[str | None, str | None, str | None], ...]]]] = {}
+        # every call of a user function: (calling lowering, callee, argument expressions), for ``inline.py``
+        self.call_sites: list[tuple["FunctionLowering", str, tuple[ir.Expr, ...]]] = []
+        self.constructors: dict[str, str] = {}  # program class -> its constructor function (``inline.py``)
         self.range_functions, self.string_appends = _spec_tables(spec)
 
     def inferred_kind(self, function: str, position: int) -> str | None:
@@ -340,6 +343,8 @@ class FunctionLowering:
         if isinstance(func, ir.Name) and func.id in self.context.function_names:
             if self.lookup(func.id)[1] is None:
                 return func.id
+        if isinstance(func, ir.Name) and func.id in self.context.constructors and self.lookup(func.id)[1] is None:
+            return self.context.constructors[func.id]  # ``UnionFind(n)``, ``new Trie()``: its constructor runs
         if isinstance(func, ir.Attr) and self.is_self(func.obj) and func.name in self.context.function_names:
             return func.name
         if isinstance(func, ir.Attr) and func.name in self.context.function_names and \
@@ -356,6 +361,7 @@ class FunctionLowering:
             self.context.call_kinds.setdefault(user, []).append(tuple(map(self.argument_kind, call.args)))
             self.context.call_sizes.setdefault(user, []).append(
                 (self.function.name, tuple(map(self.argument_size, call.args))))
+            self.context.call_sites.append((self, user, call.args))
             return self.many_ops(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:

@@ -23,6 +23,11 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
   (``drop_returned_copy``: it only hands the result over);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
 * a function with an empty body, and calls to it, unless every function is empty (``drop_constant_functions``);
+* a function that other functions call and that cannot reach itself (not memoised): its body stands at
+  its call sites (``skeldsl.normalise.inline``; its parameters become ``_``, as a skeleton's calls hold no
+  arguments, so ``canonical_skeletons()`` draws again when that happens), and a helper that recurses
+  along a chain (tests, exits, one self-call per path) is a ``while`` loop there;
+* a field (``s0``) that only one function names (``localise_fields``: a local of that function);
 * parameter lists not in ``canonical_params`` form: an ``any`` parameter the body never uses (``num``), a helper's parameters (of a function other functions
   call) out of order of first use in its body, unused ones by kind (a helper's parameter order is its
   author's choice);
@@ -43,6 +48,7 @@ from __future__ import annotations
 from skeldsl import model
 from skeldsl.normalise import build_model, canonical_order, canonical_params
 from skeldsl.normalise import passes
+from skeldsl.normalise.inline import Helper, inline_helpers, localise_fields
 from skeldsl.vocabulary import is_user_function
 
 # A stack or queue is a usage of a list or deque (``refine_containers`` names it); write it as the
@@ -126,10 +132,19 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
         lowered[function.name] = body
         params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
         memo[function.name] = function.memo
+    inline_helpers(lowered, params, memo, _helpers(skeleton), {}, passes.FUNCTION_PASSES)
+    lowered = localise_fields(lowered)
     lowered = _program_passes(lowered, params)
     if hasattr(passes, "drop_constant_functions"):
         lowered = passes.drop_constant_functions(lowered, memo)
     return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo)
+
+
+def _helpers(skeleton: model.Skeleton) -> dict[str, Helper]:
+    """What ``inline_helpers`` needs of each function: its parameters' internal references (a skeleton's
+    calls hold no arguments, so an inlined body's parameters become the unknown ``_``)."""
+    return {function.name: Helper(tuple(f"P:{function.name}.{param.name}" for param in function.params))
+            for function in skeleton.functions}
 
 
 def _program_passes(lowered: dict[str, list[tuple]],

@@ -134,7 +134,8 @@ def _block(c: Chooser, caps: Capabilities, scope: _Scope, n_functions: int, dept
 def typed_skeleton(c: Chooser, caps: Capabilities, limits: Limits = Limits()) -> model.Skeleton:
     """One canonical skeleton inside ``caps`` (see ``canonical_skeletons`` for what is drawn).
 
-    A draw that canonicalises into a self-built local (``v0 = list()`` then a loop over ``v0`` that
+    A draw whose canonical form names an unknown collection (``_``: an inlined helper's parameter) is
+    drawn again, and so is one that canonicalises into a self-built local (``v0 = list()`` then a loop over ``v0`` that
     appends to it becomes ``v0 = list(v0)``: canonical, but no program writes it) is drawn again, and so
     is one whose canonical form leaves the language's capabilities (``_typed_ok``) or walks a list it
     appends to (``_no_growing_walk``)."""
@@ -142,7 +143,7 @@ def typed_skeleton(c: Chooser, caps: Capabilities, limits: Limits = Limits()) ->
         skeleton = _draw_skeleton(c, caps, limits)
         if all(_constructions_ok(function, caps) and _typed_ok(function, caps) and _no_growing_walk(function)
                and _built_before_use(function.body, {param.name for param in function.params})
-               for function in skeleton.functions):
+               and _names_known(function) for function in skeleton.functions):
             return skeleton
 
 
@@ -165,6 +166,19 @@ def _no_growing_walk(function: model.Function) -> bool:
                     inner.cond if isinstance(inner, model.If) else ()
                 if any(call.op in _APPENDS and call.ref == ref for call in calls):
                     return False
+    return True
+
+
+def _names_known(function: model.Function) -> bool:
+    """Whether no reference is the unknown ``_``: canonicalisation inlines a non-recursive helper, whose
+    parameters are then references a skeleton's calls do not hold (``_``), and which no renderer writes."""
+    for stmt in _walk(function.body):
+        calls = (stmt,) if isinstance(stmt, model.Call) else stmt.cond if isinstance(stmt, model.If) else \
+            (stmt.value,) if isinstance(stmt, model.Assign) else ()
+        refs = [call.ref for call in calls] + [getattr(getattr(stmt, "domain", None), "ref", None),
+                                               getattr(stmt, "ref", None) if isinstance(stmt, model.While) else None]
+        if any(isinstance(ref, str) and ref.startswith("_") for ref in refs):
+            return False
     return True
 
 
