@@ -653,17 +653,22 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         return ir.Call(self.expr(function), args)
 
     def e_composite(self, node) -> ir.Expr:
-        type_node = self.field(node, "type")
-        body = self.field(node, "body")
+        return self.composite(self.field(node, "type"), self.field(node, "body"))
+
+    def composite(self, type_node, body) -> ir.Expr:
+        """A composite literal of type ``type_node``; also an inner ``{1, 0}`` whose type Go lets the outer
+        literal elide (``[][]int{{1, 0}, {0, 1}}`` is a list of lists, as Python's ``[[1, 0], [0, 1]]``)."""
         elements = self.named(body) if body is not None else []
         kind = self.type_kind(type_node)
+        elided = self.field(type_node, "element") if type_node is not None \
+            and type_node.type in ("slice_type", "array_type", "implicit_length_array_type") else None
         items: list[ir.Expr] = []
         for element in elements:
             parts = self.named(element)
             if element.type == "keyed_element" and len(parts) == 2:
                 items += [self.element(parts[0]), self.element(parts[1])]
             else:
-                items.append(self.element(element))
+                items.append(self.element(element, elided))
         if kind in ("seq",):
             return (self.fixed_array(type_node) if not items else None) or ir.CollectionLit("list", tuple(items))
         if kind in ("map", "set"):
@@ -683,10 +688,14 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
             ir.Literal("bool", "false") if element is not None and self.text(element) == "bool" else ir.Literal("num", "0")
         return ir.BinOp("*", ir.CollectionLit("list", (zero,)), ir.Literal("num", self.text(length)))
 
-    def element(self, node) -> ir.Expr:
-        """The expression in a composite literal's ``literal_element`` wrapper."""
+    def element(self, node, elided=None) -> ir.Expr:
+        """The expression in a composite literal's ``literal_element`` wrapper; ``elided`` is the element
+        type a bare ``{..}`` in it has."""
         if node.type == "literal_element" and node.named_children:
-            return self.expr(node.named_children[0])
+            child = node.named_children[0]
+            if child.type == "literal_value" and elided is not None:
+                return self.composite(elided, child)
+            return self.expr(child)
         return self.expr(node)
 
     def e_func_literal(self, node) -> ir.Expr:

@@ -411,3 +411,20 @@ def test_go_constructor_local_returned_in_the_struct_is_the_field():
     # the prefix list is built from nums; sumRange is O(1) detail, so only the constructor names the field
     # and it is the constructor's local (normalise/inline.py's localise_fields)
     assert "v0 = list(p0)" in go
+
+
+def test_go_and_cpp_direction_tables_are_constant_data_like_python():
+    # Go elides the inner type ([][]int{{1, 0}, ..}) and C++ wraps the literal in its type
+    # (vector<vector<int>> dirs = {{1, 0}, ..}); both are Python's constant table dirs = [[1, 0], ..]
+    python = skel("def f(grid):\n    dirs = [[1, 0], [-1, 0], [0, 1], [0, -1]]\n    for row in grid:\n"
+                  "        for d in dirs:\n            print(row, d)\n", "python")
+    go = skel("func f(grid [][]int) {\n    dirs := [][]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}}\n"
+              "    for _, row := range grid {\n        for _, d := range dirs {\n            use(row, d)\n        }\n    }\n}\n", "go")
+    cpp = skel("void f(vector<vector<int>>& grid) {\n    vector<vector<int>> dirs = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};\n"
+               "    for (auto& row : grid) {\n        for (auto& d : dirs) {\n            use(row, d);\n        }\n    }\n}\n", "cpp")
+    assert go == python == cpp
+    assert "for const {" in python and "list(" not in python
+    # near miss: a Go list of structs built from variables is a list the program makes
+    built = skel("func f(grid [][]int, a int) {\n    ps := []pair{{a, 0}, {0, a}}\n"
+                 "    for _, row := range grid {\n        for _, p := range ps {\n            use(row, p)\n        }\n    }\n}\n", "go")
+    assert "list(" in built

@@ -861,7 +861,8 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
-            if isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple") \
+            literal = value.args[0] if isinstance(value, ir.Call) and len(value.args) == 1 else value
+            if isinstance(literal, ir.CollectionLit) and literal.kind in ("list", "tuple") \
                     and isinstance(target, ir.Name) and self.constant_table(target.id):
                 return pre  # dirs = [(0, 1), ..]: constant data (its loops are ``for const``), no structure
             if op in ("sort", "copy", "list") and source is not None \
@@ -1457,6 +1458,9 @@ def _constant_tables(body, functions) -> frozenset[str]:
                     and len(pairs[0][0].items) == len(node.value.items):  # n, dirs = len(grid), [(0, 1)..]
                 pairs = list(zip(pairs[0][0].items, node.value.items))
             for target, value in pairs:
+                if isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and len(value.args) == 1 \
+                        and value.func.id not in functions:
+                    value = value.args[0]  # vector<vector<int>> dirs = {{1, 0}, ..}: the literal itself
                 if node.op is None and isinstance(target, ir.Name) and _literal_table(value):
                     tables.add(target.id)
             if node.op is not None:
