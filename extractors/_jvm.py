@@ -1,4 +1,5 @@
-"""Helpers shared by the class-based, statically typed extractors (Java, C#, Kotlin).
+"""Helpers shared by the class-based, statically typed extractors (Java, C#, Kotlin; Swift reuses the
+``Solution``-class helpers ``entry_method``, ``calls_itself``, ``fold_parameter_fields``).
 
 Two things these languages have in common and Python does not:
 
