@@ -129,7 +129,8 @@ class ClassScope:
 # Conversions that only change a result's representation for the caller (``list.toArray(...)``):
 # Python returns the list itself, so ``return xs.toArray()`` is ``return xs``.
 OUTPUT_CONVERSIONS = frozenset({"toArray", "ToArray", "ToList", "toIntArray", "toTypedArray", "toList",
-                                "toLongArray", "toCharArray", "toDoubleArray", "toMutableList", "requireNoNulls"})
+                                "toLongArray", "toCharArray", "toDoubleArray", "toMutableList",
+                                "requireNoNulls"})
 
 
 def returned_value(expr: ir.Expr) -> ir.Expr:
@@ -147,11 +148,19 @@ _CHAR_ARRAYS = frozenset({"toCharArray", "ToCharArray"})
 CHAR_VIEW = "<chars>"
 
 
+# ``xs.toSet()`` (Kotlin), ``xs.ToHashSet()`` (C#): Python's ``set(xs)``, a set built from xs
+_SET_COPIES = {"toSet": "HashSet", "toHashSet": "HashSet", "toMutableSet": "HashSet", "ToHashSet": "HashSet",
+               "toSortedSet": "TreeSet"}
+
+
 def char_array(obj: ir.Expr, method: str, args: tuple) -> ir.Expr | None:
     """``s.toCharArray()`` is Python's ``list(s)``: the string's characters, also when ``s`` has no known
-    type (``words[i].toCharArray()``)."""
+    type (``words[i].toCharArray()``).  (And ``xs.toSet()`` is Python's ``set(xs)``, see ``_SET_COPIES``:
+    a conversion into a set is the set's construction.)"""
     if method in _CHAR_ARRAYS and not args:
         return ir.Call(ir.Name(CHAR_VIEW), (obj,))
+    if method in _SET_COPIES and not args:
+        return ir.Call(ir.Name(_SET_COPIES[method]), (obj,))
     return None
 
 
@@ -333,7 +342,8 @@ def return_collection_itself(statements: tuple, arrays: frozenset[str]) -> tuple
 
 def _array_construction(stmt, name: str, arrays: frozenset[str]) -> bool:
     return isinstance(stmt, ir.Assign) and stmt.op is None and stmt.targets == (ir.Name(name),) \
-        and isinstance(stmt.value, ir.Call) and isinstance(stmt.value.func, ir.Name) and stmt.value.func.id in arrays
+        and isinstance(stmt.value, ir.Call) and isinstance(stmt.value.func, ir.Name) \
+        and stmt.value.func.id in arrays
 
 
 def _counter_reset(stmt) -> bool:
@@ -343,18 +353,49 @@ def _counter_reset(stmt) -> bool:
 
 def _copied_source(loop, name: str) -> ir.Expr | None:
     """The collection a loop copies element by element into the array ``name``, or None."""
-    body = [stmt for stmt in loop.body if not (isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp)
-                                                and stmt.expr.op in ("++", "--"))]
-    if len(body) != 1 or not isinstance(body[0], ir.Assign) or body[0].op is not None or len(body[0].targets) != 1:
+    body = [stmt for stmt in loop.body if not (
+        isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.UnaryOp) and stmt.expr.op in ("++", "--"))]
+    if len(body) != 1 or not isinstance(body[0], ir.Assign) or body[0].op is not None \
+            or len(body[0].targets) != 1:
         return None
     target, value = body[0].targets[0], body[0].value
     if not (isinstance(target, ir.Index) and target.obj == ir.Name(name)):
         return None
     if isinstance(loop, ir.Foreach):
-        if len(loop.targets) == 1 and value == ir.Name(loop.targets[0]) and isinstance(loop.iter, (ir.Name, ir.Attr)):
+        if len(loop.targets) == 1 and value == ir.Name(loop.targets[0]) \
+                and isinstance(loop.iter, (ir.Name, ir.Attr)):
             return loop.iter
         return None
-    if isinstance(value, ir.Index) and isinstance(value.obj, (ir.Name, ir.Attr)) and value.obj != ir.Name(name) \
+    if isinstance(value, ir.Index) and isinstance(value.obj, (ir.Name, ir.Attr)) \
+            and value.obj != ir.Name(name) \
             and isinstance(value.index, ir.Name) and target.index == value.index:
         return value.obj
     return None
+
+
+def switch_chain(cases: list, line: int) -> tuple:
+    """``switch`` case groups as Python's ``if / elif / else`` chain (``cases``: (is default, statements,
+    line) in source order).  A ``break`` that ends a case (or sits in its branches) leaves the switch, not
+    an enclosing loop, so it goes; a ``default`` written last is the final ``else``."""
+    chain: tuple = ()
+    for position, (default, statements, case_line) in reversed(list(enumerate(cases))):
+        body = _without_switch_breaks(tuple(statements))
+        if default and position == len(cases) - 1:
+            chain = body
+        else:
+            chain = (ir.If(ir.Opaque("case"), body, chain, case_line or line),)
+    return chain
+
+
+def _without_switch_breaks(statements: tuple) -> tuple:
+    out = []
+    for stmt in statements:
+        if isinstance(stmt, ir.Break):
+            continue
+        if isinstance(stmt, ir.If):
+            stmt = ir.If(stmt.test, _without_switch_breaks(stmt.body), _without_switch_breaks(stmt.orelse),
+                         stmt.line)
+        elif isinstance(stmt, ir.Block):
+            stmt = ir.Block(_without_switch_breaks(stmt.body), stmt.line)
+        out.append(stmt)
+    return tuple(out)

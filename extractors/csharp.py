@@ -11,7 +11,8 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import char_array, kind_of_type, param_kind, simple_type_name, string_of, unwrap_char_array
+from ._jvm import (char_array, kind_of_type, param_kind, simple_type_name, string_of, switch_chain,
+                   unwrap_char_array)
 from ._treesitter import handler_table
 from .java import JavaExtractor, _user_call
 
@@ -376,13 +377,14 @@ class CSharpExtractor(JavaExtractor):
     def h_switch(self, node) -> list[ir.Stmt]:
         out: list[ir.Stmt] = [ir.ExprStmt(self.expr(self.field(node, "value")), self.line(node))]
         block = self.field(node, "body")
+        cases: list[tuple[bool, list[ir.Stmt], int]] = []
         for section in self.named(block) if block is not None else ():
             statements: list[ir.Stmt] = []
             for child in self.named(section):
                 if child.type in self.STATEMENTS:
                     statements += self.statement(child)
-            out.append(ir.If(ir.Opaque("case"), tuple(statements), (), self.line(section)))
-        return [ir.Block(tuple(out), self.line(node))]
+            cases.append((self.text(section).startswith("default"), statements, self.line(section)))
+        return [ir.Block(tuple(out) + switch_chain(cases, self.line(node)), self.line(node))]
 
     def h_local_function(self, node) -> list[ir.Stmt]:
         name = self.text(self.field(node, "name"))

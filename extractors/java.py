@@ -15,9 +15,9 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method, fold_parameter_fields,
-                   kind_of_type, param_kind, return_collection_itself, returned_value, simple_type_name,
-                   string_of, unwrap_char_array)
+from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method,
+                   fold_parameter_fields, kind_of_type, param_kind, return_collection_itself, returned_value,
+                   simple_type_name, string_of, switch_chain, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
@@ -142,6 +142,8 @@ SPEC = LanguageSpec(
 _PRIMITIVE_TYPES = ("integral_type", "floating_point_type", "boolean_type", "void_type")
 _CLASS_KINDS = ("class_declaration", "record_declaration", "interface_declaration", "enum_declaration")
 
+# Factories of immutable collections from their items: collection literals of this kind.
+_COLLECTION_FACTORIES = {"Set.of": "set", "List.of": "list", "Map.of": "map", "Arrays.asList": "list"}
 _ARRAY_CONSTRUCTORS = frozenset({"<array>"})  # ``new int[n]`` (arrays built empty, filled later)
 
 # ----------------------------------------------------------------------------------------- extractor
@@ -522,17 +524,20 @@ class JavaExtractor(TreeSitterExtractor):
         """``switch`` as Python's ``match``: the subject, then one branch per case."""
         out: list[ir.Stmt] = [ir.ExprStmt(self.expr(self.field(node, "condition")), self.line(node))]
         block = self.field(node, "body")
+        cases: list[tuple[bool, list[ir.Stmt], int]] = []
         for group in self.named(block) if block is not None else ():
             statements: list[ir.Stmt] = []
+            default = False
             for child in self.named(group):
                 if child.type == "switch_label":
+                    default = default or self.text(child).startswith("default")
                     continue
                 if child.type == "expression_statement" or child.type in self.STATEMENTS:
                     statements += self.statement(child)
                 else:
                     statements.append(ir.ExprStmt(self.expr(child), self.line(child)))
-            out.append(ir.If(ir.Opaque("case"), tuple(statements), (), self.line(group)))
-        return [ir.Block(tuple(out), self.line(node))]
+            cases.append((default, statements, self.line(group)))
+        return [ir.Block(tuple(out) + switch_chain(cases, self.line(node)), self.line(node))]
 
     def h_local_class(self, node) -> list[ir.Stmt]:
         return [ir.Block(tuple(self.class_methods(node)), self.line(node))]
@@ -589,6 +594,9 @@ class JavaExtractor(TreeSitterExtractor):
         if obj_node.type == "identifier" and self.text(obj_node)[:1].isupper() \
                 and not isinstance(self.scope.name(self.text(obj_node)), ir.Attr) \
                 and self.text(obj_node) not in self.scope.locals:
+            literal = _COLLECTION_FACTORIES.get(f"{self.text(obj_node)}.{name}")
+            if literal is not None and not (name == "asList" and len(args) == 1):
+                return ir.CollectionLit(literal, args)  # Set.of('a', 'e'), Map.of(k, v): Python's literals
             return ir.Call(ir.Name(f"{self.text(obj_node)}.{name}"), args)  # static: Math.max, Arrays.sort
         obj = self.expr(obj_node)
         chars = char_array(obj, name, args)
@@ -611,6 +619,10 @@ class JavaExtractor(TreeSitterExtractor):
         type_name = simple_type_name(self.text(self.field(node, "type")))
         args = self.arguments(self.field(node, "arguments"))
         body = next((c for c in node.named_children if c.type == "class_body"), None)
+        if body is not None and type_name in SPEC.constructors \
+                and all(c.type == "block" for c in self.named(body)):
+            # new HashMap<>() {{ put(0, 0); put(1, 1); }}: a collection literal (Python's {0: 0, 1: 1})
+            return ir.Call(ir.Name(type_name), args)
         if body is not None:  # anonymous class (a Comparator ...): its methods' work is opaque here
             return ir.Opaque("anonymous_class", args)
         if type_name in ("String", "string") and len(args) == 1:

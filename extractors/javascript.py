@@ -1021,7 +1021,7 @@ def _walk(expr):
         if node is None or isinstance(node, (ir.Name, ir.Literal, ir.Lambda, ir.Comprehension)):
             continue
         yield node
-        for value in vars(node).values():
+        for value in ir.field_values(node):  # (vars() would materialise the instance dict)
             if isinstance(value, tuple):
                 stack.extend(item for item in value if not isinstance(item, str))
             elif not isinstance(value, (str, bool, int)) and value is not None:

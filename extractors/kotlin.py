@@ -15,8 +15,9 @@ from __future__ import annotations
 from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec, methods_by_kind
 
-from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method, fold_parameter_fields,
-                   kind_of_type, param_kind, return_collection_itself, returned_value, simple_type_name,
+from ._jvm import (ClassScope, calls_itself, char_array, drop_default_inserts, entry_method,
+                   fold_parameter_fields, kind_of_type, param_kind, return_collection_itself, returned_value,
+                   simple_type_name,
                    string_of, unwrap_char_array)
 from ._treesitter import TreeSitterExtractor, handler_table
 from .java import _user_call
@@ -91,12 +92,15 @@ _ANY = {  # unknown receivers: distinctive names decide; collection extension fu
     "minOrNull": "reduce", "maxOf": "reduce", "minOf": "reduce", "average": "reduce", "fold": "reduce",
     "reduce": "reduce", "sorted": "sort", "sortedBy": "sort", "sortedDescending": "sort", "sort": "sort",
     "sortBy": "sort", "sortedWith": "sort", "sortWith": "sort", "sortedByDescending": "sort",
-    "reversed": "wrap", "reverse": "reverse", "withIndex": "wrap", "indices": "wrap", "toList": "copy", "toMutableList": "copy",
+    "reversed": "wrap", "reverse": "reverse", "withIndex": "wrap", "indices": "wrap", "toList": "copy",
+    "toMutableList": "copy",
     "toIntArray": "copy", "toCharArray": "copy", "toSet": "copy", "toHashSet": "copy", "toMutableSet": "copy",
-    "toTypedArray": "copy", "copyOf": "copy", "clone": "copy", "joinToString": "str.join", "substring": "slice",
+    "toTypedArray": "copy", "copyOf": "copy", "clone": "copy", "joinToString": "str.join",
+    "substring": "slice",
     "subList": "slice", "copyOfRange": "slice", "contentEquals": "reduce", "distinct": "copy",
     "groupBy": "copy", "zip": "wrap", "keys": "wrap", "values": "wrap", "entries": "wrap",
-    "sortedArray": "sort", "sortedArrayDescending": "sort", "sortedArrayWith": "sort", "sortDescending": "sort",
+    "sortedArray": "sort", "sortedArrayDescending": "sort", "sortedArrayWith": "sort",
+    "sortDescending": "sort",
     "sliceArray": "slice", "take": "slice", "takeLast": "slice", "drop": "slice", "dropLast": "slice",
     "copyInto": "slice", "toDoubleArray": "copy", "toLongArray": "copy", "toMutableMap": "copy",
     "split": "str.split", "maxOfOrNull": "reduce", "minOfOrNull": "reduce", "maxByOrNull": "reduce",
@@ -478,7 +482,10 @@ class KotlinExtractor(TreeSitterExtractor):
         return [ir.If(self.expr(condition), self.body(then), self.body(orelse), self.line(node))]
 
     def h_when(self, node) -> list[ir.Stmt]:
+        """``when`` is Python's ``if / elif / else`` chain: one branch runs (each entry nests in the previous
+        one's ``else``, and an ``else ->`` entry is the last ``else``)."""
         out: list[ir.Stmt] = []
+        entries: list[tuple[tuple[ir.Expr, ...], tuple[ir.Stmt, ...], int]] = []
         for child in self.named(node):
             if child.type == "when_subject":
                 out += [ir.ExprStmt(self.expr(c), self.line(c)) for c in self.named(child)
@@ -488,8 +495,11 @@ class KotlinExtractor(TreeSitterExtractor):
                 if not parts:
                     continue
                 conditions = tuple(self.expr(c) for c in parts[:-1])
-                out.append(ir.If(ir.Opaque("case", conditions), self.body(parts[-1]), (), self.line(child)))
-        return [ir.Block(tuple(out), self.line(node))]
+                entries.append((conditions, self.body(parts[-1]), self.line(child)))
+        chain: tuple[ir.Stmt, ...] = ()
+        for conditions, body, line in reversed(entries):
+            chain = (ir.If(ir.Opaque("case", conditions), body, chain, line),) if conditions else body + chain
+        return [ir.Block(tuple(out) + chain, self.line(node))]
 
     def h_return(self, node) -> list[ir.Stmt]:
         children = [c for c in self.named(node) if c.type != "label"]

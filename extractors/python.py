@@ -169,7 +169,6 @@ class _Converter:
         return methods
 
     def function(self, node, owner: str | None) -> ir.FunctionDef:
-        cst = self.cst
         decorators = [self.decorator_name(d.decorator) for d in node.decorators]
         params = list(node.params.params) + list(node.params.posonly_params) + list(node.params.kwonly_params)
         is_static = "staticmethod" in decorators

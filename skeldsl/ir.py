@@ -19,7 +19,8 @@ Conventions extractors follow:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Union
 
 from skeldsl._fast_init import fast_init
@@ -268,7 +269,30 @@ class Module:
     aliases: tuple[tuple[str, str], ...] = field(default=())
 
 
-# Built one per syntax node: construction without a ``object.__setattr__`` call per field (still frozen).
-fast_init(Name, Literal, Attr, Index, Call, BinOp, UnaryOp, Cond, CollectionLit, Range, Generator, Comprehension,
-          Lambda, Opaque, Assign, ExprStmt, If, Foreach, CFor, While, Return, Break, Continue, Delete, Block,
-          Param, FunctionDef, Module)
+# Built one per syntax node: construction without the generated ``__init__``'s global and attribute lookups per
+# field (still frozen).  ``inline=True``: IR nodes are read far more often than built (every normaliser
+# analysis walks them), so their attributes stay in CPython's inline values (a store through
+# ``object.__setattr__``) instead of a materialised instance dict, which makes every later read slower.
+_NODE_CLASSES = (Name, Literal, Attr, Index, Call, BinOp, UnaryOp, Cond, CollectionLit, Range, Generator, Comprehension,
+                 Lambda, Opaque, Assign, ExprStmt, If, Foreach, CFor, While, Return, Break, Continue, Delete, Block,
+                 Param, FunctionDef, Module)
+fast_init(*_NODE_CLASSES, inline=True)
+
+
+def _values_getter(cls: type):
+    names = tuple(f.name for f in fields(cls))
+    if len(names) == 1:
+        get = attrgetter(names[0])
+        return lambda node: (get(node),)
+    return attrgetter(*names)
+
+
+# node class -> function giving an instance's field values in order: ``vars(node).values()`` without asking
+# for ``__dict__`` (which would materialise the instance dict; see ``fast_init(inline=True)`` above)
+FIELD_VALUES = {cls: _values_getter(cls) for cls in _NODE_CLASSES}
+
+
+def field_values(node) -> tuple:
+    """The values of an IR node's fields in declaration order (as ``tuple(vars(node).values())``)."""
+    getter = FIELD_VALUES.get(type(node))
+    return getter(node) if getter is not None else tuple(vars(node).values())

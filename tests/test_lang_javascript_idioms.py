@@ -114,3 +114,50 @@ def test_sum_of_numbers_is_no_list():
     assert "[poured] + [0] * n" and "v0 = list(p1)" in py(
         "class Solution:\n    def f(self, poured: int, n: int) -> float:\n        dp = [poured] + [0] * n\n"
         "        for i in range(n):\n            dp[i + 1] += dp[i] / 2\n        return dp[n]\n")
+
+
+def test_lookup_of_keys_walked_in_sorted_order_is_an_items_walk():
+    python = py("""
+class Solution:
+    def f(self, intervals: List[List[int]]) -> int:
+        mp = defaultdict(int)
+        for s, e in intervals:
+            mp[s] += 1
+            mp[e] -= 1
+        prev = res = 0
+        for i in sorted(mp.keys()):
+            prev += mp[i]
+            res = max(res, prev)
+        return res
+""")
+    source = """
+class Solution {
+    f(intervals) {
+        const mp = new Map();
+        for (const [s, e] of intervals) {
+            mp.set(s, (mp.get(s) || 0) + 1);
+            mp.set(e, (mp.get(e) || 0) - 1);
+        }
+        const keys = Array.from(mp.keys()).sort((a, b) => a - b);
+        let prev = 0, res = 0;
+        for (const key of keys) {
+            prev += mp.get(key);
+            res = Math.max(res, prev);
+        }
+        return res;
+    }
+}
+"""
+    assert js(source) == python
+    # near miss: a lookup in another map of the walked keys is a lookup
+    other = source.replace("prev += mp.get(key);", "prev += other.get(key);").replace(
+        "const mp = new Map();", "const mp = new Map();\n        const other = new Map();")
+    assert "    map.get(v1)\n" in js(other)
+
+
+def test_power_of_ten_bound_is_constant():
+    python = py("class MyHashSet:\n    def __init__(self):\n        self.set = [ListNode(0) for _ in range(10**4)]\n")
+    source = ("class MyHashSet {\n    constructor() {\n        this.set = [];\n"
+              "        for (let i = 0; i < 10000; i++) this.set.push(new ListNode(0));\n    }\n}\n")
+    assert js(source) == python
+    assert "for const {" in python

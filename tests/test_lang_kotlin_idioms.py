@@ -177,3 +177,131 @@ def test_split_of_a_trimmed_string():
               '    }\n}\n')
     assert kt(source) == python
     assert "str.split" in python
+
+
+def test_destructured_element_bounds_a_loop_like_an_unpacking_loop():
+    python = py("""
+class Solution:
+    def f(self, words: List[str], queries: List[List[int]]) -> List[int]:
+        res = []
+        for start, end in queries:
+            cnt = 0
+            for i in range(start, end + 1):
+                if words[i][0] == 'a':
+                    cnt += 1
+            res.append(cnt)
+        return res
+""")
+    source = """
+class Solution {
+    fun f(words: Array<String>, queries: Array<IntArray>): List<Int> {
+        val res = mutableListOf<Int>()
+        for (k in queries.indices) {
+            val (start, end) = queries[k]
+            var cnt = 0
+            for (i in start..end) {
+                if (words[i][0] == 'a') cnt++
+            }
+            res.add(cnt)
+        }
+        return res
+    }
+}
+"""
+    assert kt(source) == python
+    assert "for p1[] {" in python
+
+
+def test_map_over_a_range_is_a_counting_loop_and_to_set_a_set():
+    python = py("""
+class Solution:
+    def f(self, quality: List[int], nums: List[int]) -> int:
+        pairs = [q * 2 for q in quality]
+        seen = set(nums)
+        return len(pairs) + len(seen)
+""")
+    source = """
+class Solution {
+    fun f(quality: IntArray, nums: IntArray): Int {
+        val pairs = (0 until quality.size).map { quality[it] * 2 }
+        val seen = nums.toSet()
+        return pairs.size + seen.size
+    }
+}
+"""
+    text = kt(source)
+    assert "for p0 {" in text and "set(p1)" in text
+    assert "set(p1)" in python
+
+
+def test_inclusive_capped_window_is_constant():
+    python = py("class Solution:\n    def f(self, n: int) -> int:\n        dp = list(range(n + 1))\n"
+                "        for i in range(n - 2):\n            for j in range(i + 3, min(n, i + 6) + 1):\n"
+                "                dp[j] = max(dp[j], (j - i - 1) * dp[i])\n        return dp[n]\n")
+    source = ("class Solution {\n    fun f(n: Int): Int {\n        val dp = IntArray(n + 1) { it }\n"
+              "        for (i in 0..n - 3) {\n            for (j in i + 3..minOf(n, i + 6)) {\n"
+              "                dp[j] = maxOf(dp[j], (j - i - 1) * dp[i])\n            }\n        }\n"
+              "        return dp[n]\n    }\n}\n")
+    assert kt(source) == python
+    assert "for const {" in python
+
+
+def test_when_is_an_elif_chain():
+    python = py("""
+class Solution:
+    def f(self, s: str) -> int:
+        st = []
+        for c in s:
+            if c == '(':
+                st.append(1)
+            elif c == ')':
+                if st:
+                    st.pop()
+            else:
+                return 0
+        return len(st)
+""")
+    source = """
+class Solution {
+    fun f(s: String): Int {
+        val st = ArrayList<Int>()
+        for (c in s) {
+            when (c) {
+                '(' -> st.add(1)
+                ')' -> { if (st.isNotEmpty()) st.removeAt(st.size - 1) }
+                else -> return 0
+            }
+        }
+        return st.size
+    }
+}
+"""
+    assert kt(source) == python
+    # near miss: two independent ifs (both may run) are no chain
+    separate = kt(source.replace("')' ->", "else -> {}\n            }\n            when (c) {\n                ')' ->"))
+    assert separate != python
+
+
+def test_conversion_of_a_fresh_slice_is_no_second_copy():
+    python = py("""
+class Solution:
+    def f(self, nums: List[int]) -> int:
+        best = 0
+        for i in range(1, len(nums) - 1):
+            best = max(best, self.f(nums[:i] + nums[i + 1:]))
+        return best
+""")
+    source = """
+class Solution {
+    fun f(nums: IntArray): Int {
+        var best = 0
+        for (i in 1 until nums.size - 1) {
+            best = maxOf(best, f(nums.take(i).toIntArray() + nums.drop(i + 1).toIntArray()))
+        }
+        return best
+    }
+}
+"""
+    assert kt(source) == python
+    # near miss: converting the input itself is a copy of it
+    assert "copy(p0)" in kt(source.replace("nums.take(i).toIntArray()", "nums.toList().toIntArray()"))

@@ -169,25 +169,24 @@ def _nested_statements(body):
 
 
 def _calls(body: list[Low]) -> list[str]:
+    """The program functions ``body`` calls, in source order (pre-order, conditions before branch
+    bodies); a hand-written walk because it runs three times per module."""
     calls: list[str] = []
-    for stmt in _ordered_walk(body):
-        if stmt[0] == "call" and stmt[1].startswith("F:"):
-            calls.append(stmt[1][2:])
-    return calls
-
-
-def _ordered_walk(body: list[Low]):
-    """Statements in source order (pre-order), conditions before branch bodies."""
     stack = list(reversed(body))
+    pop, extend = stack.pop, stack.extend
     while stack:
-        stmt = stack.pop()
-        yield stmt
-        if stmt[0] == "for":
-            stack.extend(reversed(stmt[3]))
-        elif stmt[0] == "while":
-            stack.extend(reversed(stmt[2]))
-        elif stmt[0] == "if":
-            stack.extend(reversed(stmt[1] + stmt[2] + stmt[3]))
+        stmt = pop()
+        kind = stmt[0]
+        if kind == "call":
+            if stmt[1].startswith("F:"):
+                calls.append(stmt[1][2:])
+        elif kind == "for":
+            extend(reversed(stmt[3]))
+        elif kind == "while":
+            extend(reversed(stmt[2]))
+        elif kind == "if":
+            extend(reversed(stmt[1] + stmt[2] + stmt[3]))
+    return calls
 
 
 def drop_passed_on(functions: list[tuple[ir.FunctionDef, str | None]], lowered: dict[str, list[Low]],
@@ -338,10 +337,13 @@ def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Exp
     mentions: dict[str, int] = {}
     assigned: set[str] = set()
     stack: list = list(function.body)
+    pop, extend, leaves = stack.pop, stack.extend, _FACT_LEAVES
     while stack:
-        node = stack.pop()
+        node = pop()
+        if type(node) in leaves:  # most values are strings, line numbers and None: one set lookup
+            continue
         if isinstance(node, tuple):
-            stack.extend(node)
+            extend(node)
             continue
         if isinstance(node, ir.Name):
             mentions[node.id] = mentions.get(node.id, 0) + 1
@@ -359,9 +361,16 @@ def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Exp
             assigned.update(node.targets)
         elif isinstance(node, ir.UnaryOp) and node.op in ("++", "--") and isinstance(node.operand, ir.Name):
             assigned.add(node.operand.id)
-        if hasattr(node, "__dict__"):
-            stack.extend(vars(node).values())
+        getter = ir.FIELD_VALUES.get(type(node))
+        if getter is not None:
+            extend(getter(node))
+        elif hasattr(node, "__dict__"):
+            extend(vars(node).values())
     return calls, mentions, assigned
+
+
+# values ``_body_facts`` skips, by exact type (the ``isinstance`` test below them stays for anything else)
+_FACT_LEAVES = frozenset({str, int, float, bool, type(None), ir.Literal, ir.FunctionDef})
 
 
 # Parameter kinds a helper's parameters are ordered by when their bodies do not use them (ties of first use).

@@ -507,7 +507,7 @@ def _is_stmt(value) -> bool:
 
 
 def _children(expr: ir.Expr):
-    for value in vars(expr).values():
+    for value in ir.field_values(expr):
         for child in value if isinstance(value, tuple) else (value,):
             if isinstance(child, ir.Generator):
                 yield child.iter

@@ -37,6 +37,7 @@ COLLECTION_KINDS = frozenset({"seq", "list", "str", "map", "set", "deque", "heap
                               "elem", "node", "any"})
 _SCALAR_KINDS = frozenset({"num", "bool", "fn"})
 _RESULT_OPS = frozenset({"sort", "slice", "copy", "reverse"})
+_FRESH_OPS = _RESULT_OPS | {"str.split"}  # operations whose result is a new collection
 _COMPARISONS = frozenset({"<", "<=", ">", ">=", "!="})
 UNKNOWN = "_"
 _INSERT_OPS = frozenset({"list.append", "list.insert", "set.add", "map.put", "deque.push", "deque.pushfront",
@@ -72,6 +73,19 @@ def _spec_tables(spec: LanguageSpec) -> tuple[frozenset[str], frozenset[str]]:
                             if kind == "str" and op == "strbuf.append"))
         _SPEC_TABLES[id(spec)] = cached
     return cached[1], cached[2]
+
+
+_WRAP_METHODS: dict[int, tuple[LanguageSpec, frozenset[str]]] = {}
+
+
+def _wrap_methods(spec: LanguageSpec) -> frozenset[str]:
+    """The method names some receiver kind of ``spec`` maps to ``wrap`` (``keys``, ``Values``), kept per
+    spec like ``_spec_tables``: a cheap test before looking a receiver up (which may lift a capture)."""
+    cached = _WRAP_METHODS.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        cached = (spec, frozenset(method for (_, method), op in spec.methods.items() if op == "wrap"))
+        _WRAP_METHODS[id(spec)] = cached
+    return cached[1]
 
 
 class ModuleContext:
@@ -128,6 +142,8 @@ class FunctionLowering:
         self.grown = grown_strings(function, context.spec.inplace_string_append, context.string_appends)
         self.building: set[str] = set()  # of those, the ones this function started as a fresh string
         self.views: set[str] = set()  # names holding a string's characters (``chars = list(s)``)
+        self._constant_tables: frozenset[str] | None = None  # ``constant_table``, computed on first use
+        self.key_lists: dict[str, str] = {}  # ref of a list of a map's keys -> the map's ref
         for param in function.params:
             self.kinds[param.name] = param.kind
             self.refs[param.name] = f"P:{param.name}"
@@ -247,6 +263,10 @@ class FunctionLowering:
             return ref
         if isinstance(expr, ir.Attr) and self.is_self(expr.obj):
             return f"S:{expr.name}"
+        if isinstance(expr, ir.Attr) and expr.name in _wrap_methods(self.spec) \
+                and self.kind_of(expr.obj) in _VALUE_KINDS \
+                and self.method_action(expr.obj, expr.name) == "wrap":
+            return self.ref_of(expr.obj)  # C# ``m.Values``, Kotlin ``m.keys``: a view of the collection
         if isinstance(expr, ir.Index) and not expr.is_slice:
             base = self.ref_of(expr.obj)
             self.note_usage(expr.obj, "seq")
@@ -286,6 +306,9 @@ class FunctionLowering:
             return None
         if isinstance(expr, ir.Attr):
             if expr.name in self.spec.size_attributes:
+                if isinstance(expr.obj, ir.Name) and self.ref_of(expr.obj) is not None \
+                        and self.constant_table(expr.obj.id):
+                    return CONST  # VALUES.length of a table of constants
                 return self.ref_of(expr.obj)
             if self.is_self(expr.obj):
                 return self.size_of.get("self." + expr.name)
@@ -295,6 +318,9 @@ class FunctionLowering:
                 action = self.spec.functions.get(expr.func.id, (None, 0))[0]
                 if action == "size" and expr.args:
                     self.note_usage(expr.args[0], "seq")
+                    if isinstance(expr.args[0], ir.Name) and self.ref_of(expr.args[0]) is not None \
+                            and self.constant_table(expr.args[0].id):
+                        return CONST  # len(VALUES) of a table of constants
                     return self.ref_of(expr.args[0])
                 base = expr.func.id.rsplit(".", 1)[-1].split("::")[-1].lower()
                 if base.removesuffix("_element") in _MIN_MAX and action == "reduce" and self._iterator_range(expr.args):
@@ -310,7 +336,7 @@ class FunctionLowering:
                 if action == "size" or action == "reduce" and expr.func.name.lower() in _MIN_MAX:
                     return self.ref_of(expr.func.obj)  # xs.max() bounds like max(xs)
             return None
-        if isinstance(expr, ir.BinOp) and expr.op in ("+", "-", "*", "/", "//", "%", ">>", "<<"):
+        if isinstance(expr, ir.BinOp) and expr.op in ("+", "-", "*", "/", "//", "%", ">>", "<<", "**"):
             left, right = self.size_ref(expr.left), self.size_ref(expr.right)
             if left not in (None, CONST):
                 return left
@@ -380,8 +406,19 @@ class FunctionLowering:
             out += self.many_ops(call.args)
             if action in ("size", "none", "wrap", "nonempty", "empty", "range", "view"):
                 return out
+            if action in ("map.get", "tree.get") and len(call.args) == 1 \
+                    and self.iterated_key(self.ref_of(receiver), call.args[0]):
+                return out  # m.get(k) in for (k of m.keys()): the walk over the items
             if self.spec.value_collections and action in _INSERT_OPS and self.recursive():
                 out += self.value_copies(call.args)
+            fresh = _FRESH_OPS if action == "copy" else ("slice",)
+            if action in ("copy", "slice") and (
+                    isinstance(receiver, (ir.BinOp, ir.Literal)) and action == "copy"
+                    or isinstance(receiver, ir.Call) and out and out[-1][0] == "call"
+                    and out[-1][1] in fresh):
+                # xs.take(i).toIntArray(), (a - b).toList(): a new collection changes its type;
+                # " ".repeat(k): a string of a literal (Python's " " * k); xs.Skip(1).Take(m): one slice
+                return out
             if action == "copy":
                 return out + [("call", "copy", self.ref_of(receiver) or UNKNOWN)]
             if action == "slice" and (len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1])
@@ -402,9 +439,7 @@ class FunctionLowering:
             if action == "str.join" and call.args and _empty_string(call.args[0]) and self.kind_of(receiver) != "str" \
                     and (self._ref_kind(self.ref_of(receiver)) == "str" or self._is_view(receiver)
                          or out and out[-1] == ("call", "sort", self.ref_of(receiver))):
-                return out  # chars.join("") of chars = s.split("") (or of its sort): the string again (see above)
-            if action in ("map.get", "tree.get") and call.args and self.iterated_key(self.ref_of(receiver), call.args[0]):
-                return out
+                return out  # chars.join("") of chars = s.split("") (or of its sort): the string again
             return out + [("call", action, self.ref_of(receiver) or UNKNOWN)]
         if isinstance(func, ir.Name):
             if func.id in self.spec.functions:
@@ -417,12 +452,6 @@ class FunctionLowering:
                 return out
             return self.many_ops(call.args)
         return self.expr_ops(func) + self.many_ops(call.args)
-
-    def iterated_key(self, ref: str | None, key: ir.Expr) -> bool:
-        """Is ``key`` the loop variable of a walk over the keys of the map ``ref`` (``for k in m: m[k]``)?
-        Reading the entry being visited is part of the walk: Python iterates a dict's keys and looks each
-        value up, where Rust, Go, Swift and C++ iterate (key, value) pairs and read no value by key."""
-        return ref is not None and isinstance(key, ir.Name) and self.refs.get(key.id) == ref + "[]"
 
     def value_copies(self, args: tuple[ir.Expr, ...]) -> list[Low]:
         """The copies a value-semantics language makes when a collection is inserted into another
@@ -535,15 +564,22 @@ class FunctionLowering:
         """``xs.forEach(x -> ...)``, ``xs.map { }``: a loop over the receiver with the lambda inside."""
         body: list[Low] = []
         ref = self.ref_of(receiver) or UNKNOWN
+        domain = "over"
+        if isinstance(receiver, ir.Range):  # (0 until n).map { }: a counting loop
+            domain, ref, _ = self.range_domain((receiver.start, receiver.stop))
         for arg in args:
             if isinstance(arg, ir.Lambda):
                 for param in arg.params:
+                    if isinstance(receiver, ir.Range):
+                        self.refs.pop(param, None)
+                        self.kinds[param] = "num"
+                        continue
                     self.refs[param] = ref + "[]" if ref != UNKNOWN else UNKNOWN
                     self.kinds[param] = "elem"
                 body += self.expr_ops(arg.body)
             else:
                 body += self.expr_ops(arg)
-        return [("for", "over", ref, body)]
+        return [("for", domain, ref, body)]
 
     # ----------------------------------------------------------------------------- expressions
 
@@ -596,11 +632,25 @@ class FunctionLowering:
             out += self.store_ops(expr.operand.obj)
         return out
 
+    def iterated_key(self, ref: str | None, key: ir.Expr) -> bool:
+        """Is ``key`` the loop variable of a walk over the keys of the map ``ref`` (``for k in d``, ``for k of
+        sortedKeys`` where ``sortedKeys`` lists d's keys)?  Its lookup ``d[k]`` is then part of the walk."""
+        if ref is None or not isinstance(key, ir.Name):
+            return False
+        walked = self.refs.get(key.id, "")
+        if not walked.endswith("[]"):
+            return False
+        walked = walked[:-2]
+        return walked == ref or self.key_lists.get(walked) == ref
+
     def membership(self, container: ir.Expr) -> list[Low]:
         kind = self.kind_of(container)
         ref = self.ref_of(container)
         if isinstance(container, (ir.Range, ir.CollectionLit)) or (isinstance(container, ir.Literal)):
             return []
+        if isinstance(container, ir.Name) and ref is not None and kind in ("list", "seq") \
+                and self.constant_table(container.id):
+            return []  # x in PRIMES: a test against constants, as x in [2, 3, 5]
         if isinstance(container, ir.Call) and isinstance(container.func, ir.Attr):
             action = self.method_action(container.func.obj, container.func.name)
             if action == "wrap":  # key in d.keys()
@@ -769,6 +819,16 @@ class FunctionLowering:
                 for item in target.items:
                     if isinstance(item, ir.Name):
                         self.size_of.pop(item.id, None)
+                element = self.ref_of(value) if isinstance(value, ir.Index) and not value.is_slice else None
+                if element is not None and target.items and isinstance(target.items[0], ir.Name):
+                    # (start, end) = queries[k]: unpacked as a loop ``for start, end in queries`` unpacks
+                    # its element (the first name stands for the element, the others are numbers)
+                    for position, item in enumerate(target.items):
+                        if isinstance(item, ir.Name) and position == 0:
+                            self.refs[item.id], self.kinds[item.id] = element, "elem"
+                        elif isinstance(item, ir.Name):
+                            self.refs.pop(item.id, None)
+                            self.kinds[item.id] = "num"
             elif index == 0:
                 out += self.expr_ops(value)
         return out
@@ -801,6 +861,12 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
+            if isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple") \
+                    and isinstance(target, ir.Name) and self.constant_table(target.id):
+                return pre  # dirs = [(0, 1), ..]: constant data (its loops are ``for const``), no structure
+            if op in ("sort", "copy", "list") and source is not None \
+                    and self._ref_kind(source) in ("map", "tree"):
+                self.key_lists[ref] = source  # keys = sorted(m.keys()): a list of m's keys
             if op == "list" and isinstance(target, ir.Name) and self.is_appended(target.id):
                 self.appending.add(target.id)  # res = new int[n] filled by res[k++] = x: res = [] + appends
                 source = None
@@ -962,12 +1028,14 @@ class FunctionLowering:
             if isinstance(piece, ir.CollectionLit) and piece.kind == "list":
                 literal = True
             elif isinstance(piece, ir.Call) and isinstance(piece.func, ir.Name) and len(piece.args) == 1 \
-                    and self.spec.constructors.get(piece.func.id) == "list" and self.user_function(piece.func) is None:
+                    and self.spec.constructors.get(piece.func.id) == "list" \
+                    and self.user_function(piece.func) is None:
                 literal = True  # list(xs) + ys, Array.from(xs) (a spread ...xs): its copy is this list's
                 source = source or self.ref_of(piece.args[0])
                 evaluated[-1] = piece.args[0]
             elif isinstance(piece, ir.BinOp) and piece.op == "*" and any(
-                    isinstance(side, ir.CollectionLit) and side.kind == "list" for side in (piece.left, piece.right)):
+                    isinstance(side, ir.CollectionLit) and side.kind == "list"
+                    for side in (piece.left, piece.right)):
                 literal = True
                 sized = self.size_ref(piece.right if isinstance(piece.left, ir.CollectionLit) else piece.left)
                 source = source or (sized if sized not in (None, CONST) else None)
@@ -1119,10 +1187,23 @@ class FunctionLowering:
             # (``string("aeiou")``, ``list("abc")``: a collection of literal, constant size)
             return pre + self.expr_ops(expr), "const", None, None
         ref = self.ref_of(expr)
+        if ref is not None and isinstance(expr, ir.Name) and self.constant_table(expr.id):
+            return pre, "const", None, None  # for d in DIRS: the four directions, whatever the input
         if ref is not None:
             self.note_usage(expr, "seq")
             return pre + self.expr_ops(expr), "over", ref, element_position
         return pre + self.expr_ops(expr), "over", UNKNOWN, None
+
+    def constant_table(self, name: str) -> bool:
+        """Is ``name`` a table of constants (``dirs = [[0, 1], [1, 0], ..]``, ``int[][] DIRS = {..}``): bound
+        once, here or in an enclosing function, to a non-empty literal of literals and never the receiver
+        of a method (so never grown)?  A loop over it runs a constant number of times."""
+        lifted = any(name == captured for captured, _ in self.captured)
+        if self.outer is not None and (name not in self.kinds or lifted):
+            return self.outer.constant_table(name)
+        if self._constant_tables is None:
+            self._constant_tables = _constant_tables(self.function.body, self.context.function_names)
+        return name in self._constant_tables
 
     def range_domain(self, args: tuple[ir.Expr | None, ...]) -> tuple[str, str | None, int | None]:
         if len(args) == 1:
@@ -1356,6 +1437,63 @@ def _constant_bounds(start: ir.Expr, stop: ir.Expr) -> bool:
     return isinstance(stop, ir.Literal) and stop.kind == "num" or _constant_width(start, stop)
 
 
+def _constant_tables(body, functions) -> frozenset[str]:
+    """The names ``body`` (nested functions included) binds exactly once, to a non-empty collection literal
+    of literals, and never calls a method on, stores into or passes to one of the program's ``functions``
+    (see ``constant_table``)."""
+    bound: dict[str, int] = {}
+    tables: set[str] = set()
+    changed: set[str] = set()
+    for node in walk_expr(ir.Block(tuple(body))):
+        if isinstance(node, ir.Assign):
+            for name in target_names(node.targets):
+                bound[name] = bound.get(name, 0) + 1
+            pairs = [(node.targets[0], node.value)] if len(node.targets) == 1 else []
+            if pairs and isinstance(pairs[0][0], ir.CollectionLit) \
+                    and isinstance(node.value, ir.CollectionLit) \
+                    and len(pairs[0][0].items) == len(node.value.items):  # n, dirs = len(grid), [(0, 1)..]
+                pairs = list(zip(pairs[0][0].items, node.value.items))
+            for target, value in pairs:
+                if node.op is None and isinstance(target, ir.Name) and _literal_table(value):
+                    tables.add(target.id)
+            if node.op is not None:
+                changed.update(target_names(node.targets))
+            changed.update(target.obj.id for target in node.targets
+                           if isinstance(target, ir.Index) and isinstance(target.obj, ir.Name))  # res[1] = i
+        elif isinstance(node, ir.Foreach):
+            changed.update(node.targets)
+        elif isinstance(node, ir.Call):
+            if isinstance(node.func, ir.Attr) and isinstance(node.func.obj, ir.Name):
+                changed.add(node.func.obj.id)
+            callee = node.func.id if isinstance(node.func, ir.Name) else \
+                node.func.name if isinstance(node.func, ir.Attr) else None
+            if callee in functions:  # dfs(res) may fill res
+                changed.update(arg.id for arg in node.args if isinstance(arg, ir.Name))
+        elif isinstance(node, ir.UnaryOp) and node.op in ("++", "--") and isinstance(node.operand, ir.Index) \
+                and isinstance(node.operand.obj, ir.Name):
+            changed.add(node.operand.obj.id)
+        elif isinstance(node, ir.FunctionDef):
+            changed.update(param.name for param in node.params)
+    return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
+
+
+def _literal_table(value: ir.Expr | None) -> bool:
+    if not (isinstance(value, ir.CollectionLit) and value.kind in ("list", "tuple", "set") and value.items):
+        return False
+    return all(_constant(item) or isinstance(item, ir.CollectionLit) and _literal_items(item)
+               for item in value.items)
+
+
+def _literal_items(value: ir.CollectionLit) -> bool:
+    return bool(value.items) and all(_constant(item) for item in value.items)
+
+
+def _constant(item: ir.Expr) -> bool:
+    """``1``, ``'a'``, ``-1``."""
+    return isinstance(item, ir.Literal) or \
+        isinstance(item, ir.UnaryOp) and isinstance(item.operand, ir.Literal)
+
+
 def _negative_literal(expr: ir.Expr) -> bool:
     """``-1``: a position counted from the end, so ``s.slice(-1)`` is the last character, not a copy."""
     return isinstance(expr, ir.UnaryOp) and expr.op == "-" and isinstance(expr.operand, ir.Literal) \
@@ -1547,10 +1685,11 @@ def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
         return False
     base = _offset_base(start)
     bounds = [stop]
-    if isinstance(stop, ir.Call) and isinstance(stop.func, (ir.Name, ir.Attr)):
-        name = stop.func.id if isinstance(stop.func, ir.Name) else stop.func.name
+    capped = _offset_base(stop)  # min(n, i + 6) + 1: an inclusive cap is as constant
+    if isinstance(capped, ir.Call) and isinstance(capped.func, (ir.Name, ir.Attr)):
+        name = capped.func.id if isinstance(capped.func, ir.Name) else capped.func.name
         if name.rsplit(".", 1)[-1].split("::")[-1].lower() in ("min", "minof"):  # Kotlin minOf
-            bounds = list(stop.args)
+            bounds = list(capped.args)
     return any(_offset_base(bound) == base and bound != start for bound in bounds) or \
         (stop == start)
 
@@ -1601,7 +1740,7 @@ def _statement_exprs(body: Iterable[ir.Stmt]):
     stack = list(body)
     while stack:
         stmt = stack.pop()
-        for value in vars(stmt).values():
+        for value in ir.field_values(stmt):
             if isinstance(value, tuple):
                 for item in value:
                     if isinstance(item, (ir.Assign, ir.ExprStmt, ir.If, ir.Foreach, ir.CFor, ir.While,
@@ -1636,22 +1775,31 @@ def flat_statements(body):
 def walk_expr(expr):
     """Every node of an IR expression (or statement), generator iterables and conditions included."""
     stack = [expr]
+    pop, push, generator, field_values = stack.pop, stack.append, ir.Generator, ir.field_values
     while stack:
-        node = stack.pop()
+        node = pop()
         if node is None:
             continue
         yield node
         if isinstance(node, (ir.Name, ir.Literal)):
             continue
-        for value in vars(node).values():
-            if isinstance(value, tuple):
-                stack.extend(item for item in value if not isinstance(item, (str, ir.Generator)))
+        for value in field_values(node):
+            if isinstance(value, tuple):  # one loop, no generator object per tuple (the hot path)
+                generators = False
                 for item in value:
-                    if isinstance(item, ir.Generator):
-                        stack.append(item.iter)
-                        stack.extend(item.conditions)
+                    if isinstance(item, str):
+                        continue
+                    if isinstance(item, generator):
+                        generators = True
+                    else:
+                        push(item)
+                if generators:  # their iterables and conditions after the other items, as before
+                    for item in value:
+                        if isinstance(item, generator):
+                            push(item.iter)
+                            stack.extend(item.conditions)
             elif not isinstance(value, (str, bool, int)) and value is not None:
-                stack.append(value)
+                push(value)
 
 
 def _compared_names(test: ir.Expr | None) -> set[str]:

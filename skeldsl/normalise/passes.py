@@ -463,7 +463,7 @@ def drop_input_guard(name: str, body: list[Low]) -> list[Low]:
 
 
 def drop_returned_copy(name: str, body: list[Low]) -> list[Low]:
-    """A list built from another local collection as a function's last step and never used after it only hands
+    """A list built from a local set or map as a function's last step and never used after it only hands
     the result over in the caller's type: Go's ``res := []int{}; for k := range set { res = append(res, k) }``
     (``res = list(set)``) for Python's ``return list(res)``, whose final copy the lowering already drops
     (``returned_ops``).  Recursive functions keep it (a copy per call is work), as there."""
@@ -472,6 +472,11 @@ def drop_returned_copy(name: str, body: list[Low]) -> list[Low]:
             or _base(body[-1][3]) == body[-1][1]:
         return body
     if any(stmt[0] == "call" and stmt[1] == f"F:{name}" for stmt in walk_low(body)):
+        return body
+    # only a set's or map's elements put in a list (a list copied from a list may transform each element,
+    # ``ans[i] = res.get(i) * res.get(i)``, which the folded ``v = list(res)`` no longer shows)
+    source = body[-1][3]
+    if not any(stmt[0] == "assign" and stmt[1] == source and stmt[2] in ("set", "map", "tree") for stmt in walk_low(body)):
         return body
     return body[:-1]
 

@@ -19,7 +19,7 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
   other (a ``queue``), and conversely a ``stack()``/``queue()`` that is never popped (a list / deque);
 * ``if { return }`` as the first statement of a non-recursive function (an O(1) guard for trivial
   input, ``drop_input_guard``), and ``if c { return }`` right before a ``return`` (one return);
-* a local list built from another collection as the last statement of a non-recursive function
+* a local list built from a local set or map as the last statement of a non-recursive function
   (``drop_returned_copy``: it only hands the result over);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
 * a function with an empty body, and calls to it, unless every function is empty (``drop_constant_functions``);
