@@ -565,3 +565,120 @@ class Solution:
         return res
 """
     assert klass(source, "python") == "n"
+
+
+# --------------------------------------------------------------------------- elements walked by operations
+def test_splitting_each_element_costs_its_length() -> None:
+    source = """
+def unique(emails: list[str]) -> int:
+    seen = set()
+    for email in emails:
+        local, domain = email.split("@")
+        seen.add(local.replace(".", "") + domain)
+    return len(seen)
+"""
+    assert klass(source, "python") == "n^2"  # |emails| x the length of one address
+
+
+def test_comparing_two_elements_stays_constant_per_element() -> None:
+    source = """
+def best(rows: list[list[int]]) -> int:
+    ans = 0
+    for row in rows:
+        ans = max(ans, max(row[0], row[1]))
+    return ans
+"""
+    assert klass(source, "python") == "n"
+
+
+# --------------------------------------------------------------------------- argument swap
+SWAP = {
+    "python": """
+def one_edit(s: str, t: str) -> bool:
+    if len(s) < len(t):
+        return one_edit(t, s)
+    for i, c in enumerate(t):
+        if c != s[i]:
+            return s[i + 1:] == t[i + 1:]
+    return len(s) == len(t) + 1
+""",
+    "java": """
+class S {
+    boolean oneEdit(String s, String t) {
+        if (s.length() < t.length()) return oneEdit(t, s);
+        for (int i = 0; i < t.length(); i++) {
+            if (s.charAt(i) != t.charAt(i)) return s.substring(i + 1).equals(t.substring(i + 1));
+        }
+        return s.length() == t.length() + 1;
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SWAP))
+def test_a_call_with_the_arguments_swapped_re_enters_once(lang: str) -> None:
+    program = estimate(skeldsl.extract(SWAP[lang], lang))
+    assert str(coarse_class(program.cost)) == "n"
+    assert any("argument swap" in note for item in program.functions for note in item.notes)
+
+
+def test_a_guarded_self_call_with_no_other_work_stays_a_recursion() -> None:
+    source = """
+def steps(a: int, b: int) -> int:
+    if b > 0:
+        return steps(b, a - b)
+    return a
+"""
+    program = estimate(skeldsl.extract(source, "python"))
+    assert not any("argument swap" in note for item in program.functions for note in item.notes)
+    assert str(coarse_class(program.cost)) == "n"
+
+
+# --------------------------------------------------------------------------- cycle detection vs backtracking
+def test_cycle_detection_with_a_kept_visited_set_visits_each_node_once() -> None:
+    source = """
+def order(n: int, edges: list[list[int]]) -> list[int]:
+    adj = [[] for _ in range(n)]
+    for a, b in edges:
+        adj[a].append(b)
+    done, path, out = set(), set(), []
+    def dfs(u):
+        if u in path:
+            return False
+        if u in done:
+            return True
+        path.add(u)
+        for v in adj[u]:
+            if not dfs(v):
+                return False
+        path.remove(u)
+        done.add(u)
+        out.append(u)
+        return True
+    for u in range(n):
+        if not dfs(u):
+            return []
+    return out
+"""
+    program = estimate(skeldsl.extract(source, "python"))
+    assert not program.cost.terms[0].is_exponential, program.cost
+    assert not any("backtracking" in note for item in program.functions for note in item.notes)
+
+
+def test_a_path_mark_alone_is_still_backtracking() -> None:
+    source = """
+def paths(n: int, adj: list[list[int]]) -> int:
+    path = set()
+    def dfs(u):
+        if u in path:
+            return 0
+        path.add(u)
+        total = 1
+        for v in adj[u]:
+            total += dfs(v)
+        path.remove(u)
+        return total
+    return dfs(0)
+"""
+    assert klass(source, "python") == "exponential"

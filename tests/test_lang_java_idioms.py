@@ -161,9 +161,8 @@ public class Solution {
     assert java(to_array) == python
 
 
-def test_returned_array_of_transformed_values_is_the_returned_comprehension():
-    # Squaring each element into the returned array is Python's returned comprehension, which builds the
-    # list it returns (the rule that lets Rust's .map().collect() and Swift's .map{} agree with Python).
+def test_returned_array_of_transformed_values_keeps_its_loop():
+    # near miss: squaring each element is a pass of the algorithm's own, not a change of representation
     source = """
 public class Solution {
     public int[] f(int[] nums) {
@@ -177,15 +176,7 @@ public class Solution {
     }
 }
 """
-    python = py("""
-def f(nums):
-    res = []
-    for x in nums:
-        res.append(x)
-    return [v * v for v in res]
-""")
-    assert java(source) == python
-    assert "for " not in python and python.count("list(") == 1
+    assert "  v1 = list(v0)\n" in java(source)  # the new array stays (its loop is folded into its construction)
 
 
 def test_csharp_string_of_an_array_of_a_list_is_a_join_of_the_list():

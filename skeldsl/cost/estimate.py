@@ -51,6 +51,7 @@ _REMOVES = frozenset({
 _POPS = frozenset({"stack.pop", "queue.pop", "deque.pop", "deque.popfront", "heap.pop", "list.pop",
                    "list.popfront", "linked.pop"})
 _WHOLE_PASSES = frozenset({"copy", "slice", "reverse", "reduce", "str.join"})
+_ELEMENT_WALKS = frozenset({"str.split", "str.find", "str.replace", "str.join", "sort", "slice", "copy", "reverse"})
 _HAS = frozenset({"map.has", "set.has", "list.has", "tree.has", "map.get"})
 
 
@@ -307,6 +308,10 @@ class _Analysis:
             and stmt.domain.ref.endswith("[]")
         }
         self.element_iterated |= {ref[: ref.index("[]") + 2][:-2] for ref in self._all_refs() if ref.count("[]") >= 2}
+        # Splitting, searching, sorting or copying an element (`email.split("@")`, `sorted(word)`) walks it:
+        # the element is a string or a row with a length of its own, unlike `reduce(p0[])` (max of two).
+        self.element_iterated |= {call.ref[:-2] for call in _walk_calls(fn.body)
+                                  if call.ref and call.ref.endswith("[]") and call.op in _ELEMENT_WALKS}
         # A parameter is a grid (its size counts rows x columns) when its rows are scanned inside a scan of
         # the parameter itself; an element loop on its own is an adjacency list (amortised, not a product).
         self.element_used = set(self._grid_params(fn.body, []))
@@ -765,8 +770,8 @@ class _Analysis:
         looped = [site for site in sites if site[0] == "for"]
         adjacency = [site for site in sites if site[0] == "adjacency"]
         guarded = self._visited_guard()
-        if guarded and not (fn.memo or self.table_memo) and any(
-                call.op in _REMOVES and call.ref in guarded for call in _walk_calls(body)):
+        if guarded and not (fn.memo or self.table_memo) and guarded <= {
+                call.ref for call in _walk_calls(body) if call.op in _REMOVES}:
             # `visited.add(x); f(...); visited.remove(x)`: the mark is lifted on the way back, so a state is
             # entered once per path that reaches it, not once overall (word search, Hamiltonian paths).
             self._note("backtracking: a visited mark removed after the recursive calls, paths not states")
@@ -821,6 +826,9 @@ class _Analysis:
             self._note("union-find find: a conditional self-call on a number with no other work, "
                        "α(N) amortised (constant)")
             return ONE
+        if branching <= 1 and self._argument_swap(body):
+            self._note("argument swap: `if len(a) > len(b) { return f(b, a) }` re-enters once, arguments in order")
+            return work + base
         if branching <= 1:
             self._note("one recursive call per activation: N deep")
             return depth * work + base
@@ -857,6 +865,32 @@ class _Analysis:
         inner = [stmt for stmt in statements[0].then + statements[0].orelse if not isinstance(stmt, model.Exit)]
         return len(inner) == 1 and isinstance(inner[0], (model.Call, model.Assign)) and (
             (inner[0] if isinstance(inner[0], model.Call) else inner[0].value).op in self.scc)
+
+    def _argument_swap(self, body: tuple[model.Stmt, ...]) -> bool:
+        """``if len(s) < len(t) { return f(t, s) }`` and the work after it: the only self-call.
+
+        Calling itself with two parameters of one kind exchanged puts them in the order the rest of the
+        function wants, so the guard fails on re-entry: one extra activation, not a recursion N deep.  The
+        shape: two parameters of the same kind, the self-call alone (with its return) in an ``if`` of the
+        top level, and loops or operations elsewhere in the body (``if b > 0 { return f(b, a - b) }`` with
+        nothing else is a subtraction loop, which stays N deep).
+        """
+        kinds = [param.kind for param in self.function.params if param.kind not in _UNSIZED_KINDS]
+        if len(kinds) == len(set(kinds)):
+            return False
+        swaps = [stmt for stmt in body if isinstance(stmt, model.If) and not stmt.orelse and len(stmt.then) == 2
+                 and isinstance(stmt.then[0], (model.Call, model.Assign)) and isinstance(stmt.then[1], model.Exit)
+                 and stmt.then[1].kind == "return"
+                 and (stmt.then[0] if isinstance(stmt.then[0], model.Call) else stmt.then[0].value).op in self.scc
+                 and not any(call.op in self.scc for call in stmt.cond)]
+        if len(swaps) != 1:
+            return False
+        rest = tuple(stmt for stmt in body if stmt is not swaps[0])
+        if any(call.op in self.scc for call in _walk_calls(rest)):
+            return False
+        return any(isinstance(stmt, (model.For, model.While)) or isinstance(stmt, (model.Call, model.Assign))
+                   and not is_user_function((stmt if isinstance(stmt, model.Call) else stmt.value).op)
+                   for stmt in _walk(rest))
 
     def _is_base_case(self, stmt: model.Stmt) -> bool:
         """``if ... { work; return }`` with no recursive call: runs at the leaves only."""

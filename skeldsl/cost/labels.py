@@ -12,6 +12,7 @@ raises ``LabelError`` naming the label, so a caller can count what it could not 
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 
@@ -36,6 +37,9 @@ _LATEX = [
     (re.compile(r"\\(?:text|textit|mathit|mathrm|operatorname|mathbf)\s*\{([^{}]*)\}"), r"\1"),
     (re.compile(r"\\_"), "_"),
     (re.compile(r"\\(?:times|cdot|ast)\b"), " * "),
+    # `\sum_{w \in words} |w|`, `\sum_{i=0}^{n-1} w_i`: a total over a collection, one size (see `_Reader.atom`)
+    (re.compile(r"\\sum\s*(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*(?:\^\{[^{}]*\}|\^[A-Za-z0-9])?"), " sum "),
+    (re.compile(r"\[[^\[\]]*\]"), ""),  # an element's index: `sweetness[i]` is a value of sweetness
     (re.compile(r"\\(?:log|ln|lg)(?![A-Za-z])"), " log "),
     (re.compile(r"\\sqrt\b"), " sqrt "),
     (re.compile(r"\\[dt]?frac\b"), " frac "),
@@ -215,7 +219,13 @@ class _Reader:
             return ("const",)
         if token in _CONSTANT_NAMES or token in _ACKERMANN:
             return ("const",)
-        if token in _FUNCTIONS or not _ATOM_START.match(token) or token == "sum":
+        if token == "sum":
+            # A sum of sizes over a collection (`\sum |w|`, `\sum w_i`) is the total size of that collection:
+            # one size of its own, named after what is summed.
+            summand = self.factor()
+            names = sorted(_variables(summand))
+            return ("var", "sum_" + "_".join(names) if names else "sum")
+        if token in _FUNCTIONS or not _ATOM_START.match(token):
             raise LabelError(f"unexpected {token!r}")
         if self.peek() == "_" and self.peek(1) is not None and self.peek(1) not in ("{",):
             # `n_1`, `time_j`: a subscripted size
@@ -304,8 +314,13 @@ def _power(base_tree, exponent_tree) -> BigO:
     exponent = _numeric(exponent_tree)
     if exponent is not None:
         return _big(base_tree).power(exponent) if exponent > 0 else ONE
-    monomials = _monomials(exponent_tree)
     base = _numeric(base_tree)
+    if base is not None and exponent_tree[0] == "log" and exponent_tree[2] == 1:
+        # `2^{\log M}` is M: a constant to the power log X is a power of X (X^{log_2 c})
+        if base <= 1:
+            return ONE
+        return _big(exponent_tree[1]).power(Fraction(math.log2(float(base))).limit_denominator(8))
+    monomials = _monomials(exponent_tree)
     result = ONE
     if base is not None:
         if base <= 1:
@@ -318,7 +333,28 @@ def _power(base_tree, exponent_tree) -> BigO:
         for _coefficient, names in monomials:
             result = result * algebra.exp(base_tree[1], names)
         return result
+    bases = _variables(base_tree)
+    if base_tree[0] == "mul" and bases:
+        # `(n M)^n` = `n^n M^n`: each size of a product base to the exponent
+        for name in sorted(bases):
+            for _coefficient, names in monomials:
+                result = result * algebra.exp(name, names)
+        return result
     raise LabelError("an exponent over a compound base")
+
+
+def _variables(tree) -> set[str]:
+    """The size names a tree mentions."""
+    if tree[0] == "var":
+        return {tree[1]}
+    found: set[str] = set()
+    for part in tree[1:]:
+        if isinstance(part, tuple):
+            found |= _variables(part)
+        elif isinstance(part, list):
+            for item in part:
+                found |= _variables(item)
+    return found
 
 
 def _monomials(tree) -> list[tuple[Fraction, tuple[str, ...]]]:
@@ -348,6 +384,8 @@ def _monomials(tree) -> list[tuple[Fraction, tuple[str, ...]]]:
         return result
     if kind == "pow":
         power = _numeric(tree[2])
+        if power is not None and 0 < power < 1:
+            return _monomials(tree[1])  # `n^{\sqrt n}`: bounded above by the size itself in the exponent
         if power is not None and power.denominator == 1 and 0 < power <= 4:
             result = [(Fraction(1), ())]
             for _ in range(int(power)):

@@ -1731,6 +1731,12 @@ def _counter_step(update: tuple[ir.Stmt, ...], variable: str | None) -> str | No
     return None
 
 
+def _stepped(body: tuple[ir.Stmt, ...], name: str) -> bool:
+    """``name`` also moves by a step in the body (``idx += 1; idx %= n``: a wrap-around index)."""
+    return any(_is_step(stmt) for stmt in _body_assignments(body)
+               if any(isinstance(t, ir.Name) and t.id == name for t in stmt.targets))
+
+
 def _mentions(expr: ir.Expr | None, name: str) -> bool:
     return any(isinstance(node, ir.Name) and node.id == name for node in walk_expr(expr))
 
@@ -1863,12 +1869,45 @@ def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
             return True
         if any(isinstance(t, ir.Name) and t.id in names and _lowbit_step(stmt, t.id) for t in stmt.targets):
             return True
+        if any(isinstance(t, ir.Name) and t.id in names and _remainder_step(stmt, t.id, names)
+               and not _stepped(body, t.id) for t in stmt.targets):
+            return True
         for node in walk_expr(stmt.value):
             if isinstance(node, ir.BinOp) and node.op in ("/", "//", ">>", ">>>"):
                 if isinstance(node.right, ir.Literal) and node.right.text in ("2", "1", "10"):
                     if any(isinstance(n, ir.Name) and n.id in names for n in walk_expr(node.left)):
                         return True
     return False
+
+
+def _remainder_step(stmt: ir.Assign, name: str, compared: set[str]) -> bool:
+    """``b = a % b`` / ``x %= y`` (Euclid's gcd) or ``x &= x - 1`` (clear the lowest set bit).
+
+    A remainder is smaller than the divisor and Euclid's pair at least halves every two steps; clearing
+    the lowest set bit takes as many steps as the number has set bits.  Both loops are logarithmic.  The
+    divisor must be one of the loop's compared variables (``while b``, ``while a and b``): a wrap-around
+    index ``j = (j + 1) % n`` or ``d = (d + 1) % 4`` divides by a size or a literal, and ``idx += 1;
+    idx %= n`` also steps (see ``_stepped``).
+    """
+    value = stmt.value
+    if stmt.op == "%":
+        return _mentions(value, compared)
+    if stmt.op is None and isinstance(value, ir.BinOp) and value.op == "%":
+        return _mentions(value.right, compared)
+    if stmt.op == "&":
+        return _minus_one(value, name)
+    return stmt.op is None and isinstance(value, ir.BinOp) and value.op == "&" and (
+        isinstance(value.left, ir.Name) and value.left.id == name and _minus_one(value.right, name)
+        or isinstance(value.right, ir.Name) and value.right.id == name and _minus_one(value.left, name))
+
+
+def _mentions(expr: ir.Expr | None, names: set[str]) -> bool:
+    return expr is not None and any(isinstance(node, ir.Name) and node.id in names for node in walk_expr(expr))
+
+
+def _minus_one(expr: ir.Expr | None, name: str) -> bool:
+    return isinstance(expr, ir.BinOp) and expr.op == "-" and isinstance(expr.left, ir.Name) and \
+        expr.left.id == name and isinstance(expr.right, ir.Literal) and expr.right.text == "1"
 
 
 def _lowbit_step(stmt: ir.Assign, name: str) -> bool:
