@@ -1,7 +1,7 @@
 """Memo parameters with a constant domain (flags, turns, parities) are not dimensions of the memo table.
 
-``skeldsl/normalise/flags.py`` types them ``bool`` when every call passes a literal, a boolean, a flip of
-the parameter or a small residue; the cost model counts states over numeric parameters only.  Near misses:
+``flag_parameters`` (``skeldsl/normalise/__init__.py``) types them ``bool`` when every call passes a
+literal, a boolean, a flip of the parameter or a parity (``lower.two_valued``); the cost model counts states over numeric parameters only.  Near misses:
 a parameter that grows (``k - 1``) or is reassigned before it is passed on stays a number.
 """
 

@@ -34,7 +34,6 @@ from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, _rename_refs
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
-from skeldsl.normalise.flags import constant_domain_params
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
 from skeldsl.normalise.inline import class_constructors, describe, inline_helpers, localise_fields
@@ -89,10 +88,6 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         params[function.name][len(params[function.name]) - len(own):] = own
     lowered, params = drop_size_parameters(functions, lowered, params, context)
     params = flag_parameters(functions, lowered, params, context)
-    for name, flagged in constant_domain_params(functions, spec.self_names).items():
-        # a memo parameter every call passes a literal, a boolean or a flip of itself: a flag (flags.py)
-        params[name] = [(pname, "bool" if pname in flagged and kind in ("num", "any") else kind)
-                        for pname, kind in params[name]]
     inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES)
     lowered = localise_fields(lowered)
     lowered = refine_string_builders(refine_containers(lowered))

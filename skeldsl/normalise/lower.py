@@ -1381,7 +1381,7 @@ _FLAG_TESTS = frozenset({"==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "n
 
 def two_valued(expr: ir.Expr | None, flags: set[str]) -> bool:
     """Can ``expr`` only be one of two values: a boolean or 0/1 literal, one of the ``flags`` names, a test,
-    a negation, ``1 - f``, ``f ^ g`` / ``f | g`` / ``f & g`` of such, or ``c ? a : b`` of such.  Java's
+    a negation, a parity (``x % 2``, ``x & 1``), ``1 - f``, ``f ^ g`` / ``f | g`` / ``f & g`` of such, or ``c ? a : b`` of such.  Java's
     ``dfs(i + 1, 0)`` and ``flag | (i == 0 ? 1 : 0)`` pass what Python's ``dfs(i + 1, False)`` passes."""
     if isinstance(expr, ir.Literal):
         return expr.kind == "bool" or expr.kind == "num" and expr.text in ("0", "1")
@@ -1392,6 +1392,9 @@ def two_valued(expr: ir.Expr | None, flags: set[str]) -> bool:
     if isinstance(expr, ir.BinOp):
         if expr.op in _FLAG_TESTS:
             return True
+        if expr.op in ("%", "&") and isinstance(expr.right, ir.Literal) \
+                and expr.right.text == ("2" if expr.op == "%" else "1"):
+            return True  # a parity: (parity + 1) % 2, k & 1
         if expr.op in ("^", "|", "&"):
             return two_valued(expr.left, flags) and two_valued(expr.right, flags)
         return expr.op == "-" and isinstance(expr.left, ir.Literal) and expr.left.text == "1" \
