@@ -128,6 +128,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         self.field_bases: dict[str, str] = {}       # field -> base type name
         self.demoted: frozenset[str] = frozenset()  # fields of a Solution class turned into locals
         self.demoted_bases: dict[str, str] = {}
+        self.user_types: frozenset[str] = frozenset()  # classes / structs the program defines (C++)
 
     def statements(self, nodes) -> tuple[ir.Stmt, ...]:
         return drop_fill_loops(list(super().statements(nodes)))
@@ -283,7 +284,7 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
             size = self.field(declarator, "size")
             args = (self.expr(size),) if size is not None else ()
             return [ir.Assign((target,), ir.Call(ir.Name("vector"), args), declared="list", line=line)]
-        if base in self.CONSTRUCTOR_TYPES and declarator.type == "identifier":
+        if (base in self.CONSTRUCTOR_TYPES or base in self.user_types) and declarator.type == "identifier":
             return [ir.Assign((target,), ir.Call(ir.Name(base), ()), declared=_declared(kind), line=line)]
         return [ir.Assign((target,), None, declared=_declared(kind), line=line)]
 
@@ -313,8 +314,9 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
             return ir.Literal("none")
         if value_node.type == "argument_list":  # vector<int> dp(n + 1, 0)
             args = tuple(self.expr(child) for child in self.named(value_node))
-            if base in self.CONSTRUCTOR_TYPES or base in ("string", "pair", "tuple"):
-                return ir.Call(ir.Name(base), args)
+            if base in self.CONSTRUCTOR_TYPES or base in ("string", "pair", "tuple") or (
+                    base in self.user_types and inner is not None and inner.type == "identifier"):
+                return ir.Call(ir.Name(base), args)  # DSU dsu(n): a construction, as Java's new DSU(n)
             return args[0] if len(args) == 1 else ir.Call(ir.Name(base), args)
         if value_node.type == "initializer_list" and base in self.CONSTRUCTOR_TYPES:
             items = tuple(self.expr(child) for child in self.named(value_node))

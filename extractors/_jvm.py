@@ -1,4 +1,5 @@
-"""Helpers shared by the class-based, statically typed extractors (Java, C#, Kotlin).
+"""Helpers shared by the class-based, statically typed extractors (Java, C#, Kotlin; Swift reuses the
+``Solution``-class helpers ``entry_method``, ``calls_itself``, ``fold_parameter_fields``).
 
 Two things these languages have in common and Python does not:
 
@@ -14,6 +15,7 @@ Two things these languages have in common and Python does not:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from skeldsl import ir
@@ -207,16 +209,59 @@ def fold_parameter_fields(setup: list, params, body: tuple) -> tuple[tuple, tupl
     """``this.nums = nums`` in the entry method of a ``Solution`` class whose field ``nums`` the helpers
     read: with the fields demoted to locals it is ``nums = nums``, and Python's closures read the
     parameter itself.  So the self-assignments go, and so does the field's declaration (``private int[]
-    nums;``, ``lateinit var nums: IntArray``), which would otherwise make ``nums`` a fresh local instead of
-    the parameter.  Returns the new (setup, body)."""
+    nums;``, ``lateinit var nums: IntArray``, Swift's ``private var nums: [Int] = []``), which would otherwise
+    make ``nums`` a fresh local instead of the parameter.  Returns the new (setup, body)."""
     names = {param.name for param in params}
     copied = {stmt.targets[0].id for stmt in body if _self_assignment(stmt) and stmt.targets[0].id in names}
     if not copied:
         return tuple(setup), body
     kept = tuple(stmt for stmt in setup if not (
         isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name)
-        and stmt.targets[0].id in copied and (stmt.value is None or isinstance(stmt.value, ir.Literal))))
+        and stmt.targets[0].id in copied and (stmt.value is None or isinstance(stmt.value, ir.Literal)
+                                              or _empty_collection(stmt.value))))
     return kept, tuple(stmt for stmt in body if not (_self_assignment(stmt) and stmt.targets[0].id in copied))
+
+
+def drop_overwritten_fields(setup: tuple, helpers: tuple, body: tuple) -> tuple:
+    """Swift's ``private var res = [[Int]]()`` (a stored property needs a value) that the entry method
+    resets (``res = []``) before it calls a helper: the first value is never read, and with the fields
+    demoted to locals it would be a second construction Python does not write.  It becomes a bare
+    declaration (its kind, if declared, stays).  Returns the new setup."""
+    valued = {stmt.targets[0].id for stmt in setup if isinstance(stmt, ir.Assign) and stmt.value is not None
+              and stmt.op is None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name)}
+    helper_names = {helper.name for helper in helpers if isinstance(helper, ir.FunctionDef)}
+    dead: set[str] = set()
+    for stmt in _flat(body):
+        if not valued:
+            break
+        names = {node.id for node in walk_expr(stmt) if isinstance(node, ir.Name)}
+        if isinstance(stmt, ir.Assign) and stmt.op is None and len(stmt.targets) == 1 \
+                and isinstance(stmt.targets[0], ir.Name) and stmt.targets[0].id in valued:
+            read = {node.id for node in walk_expr(stmt.value) if isinstance(node, ir.Name)}
+            if stmt.targets[0].id not in read and not read & helper_names:
+                dead.add(stmt.targets[0].id)
+        if names & helper_names:
+            break
+        valued -= names
+    if not dead:
+        return tuple(setup)
+    return tuple(dataclasses.replace(stmt, value=None) if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1
+                 and isinstance(stmt.targets[0], ir.Name) and stmt.targets[0].id in dead else stmt for stmt in setup)
+
+
+def _empty_collection(value: ir.Expr) -> bool:
+    """``[]``, ``[:]``, ``[Int]()``, ``new ArrayList<>()``: a placeholder value of a field."""
+    return isinstance(value, ir.CollectionLit) and not value.items \
+        or isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and not value.args
+
+
+def _flat(body: tuple):
+    """The statements of ``body`` in order, the bodies of plain blocks (``{ ... }``) spliced in."""
+    for stmt in body:
+        if isinstance(stmt, ir.Block):
+            yield from _flat(stmt.body)
+        else:
+            yield stmt
 
 
 def _self_assignment(stmt) -> bool:

@@ -119,6 +119,9 @@ _TYPE_KINDS = {
 }
 
 
+_CLASS_NAME = re.compile(r"\b(?:class|struct)\s+(\w+)\s*(?:final\s*)?[:{]")
+
+
 class CppExtractor(CFamilyExtractor):
     LANGUAGE = "cpp"
     TYPE_KINDS = _TYPE_KINDS
@@ -151,6 +154,11 @@ class CppExtractor(CFamilyExtractor):
     }
 
     # ------------------------------------------------------------------------------------ module
+
+    def module(self, root) -> ir.Module:
+        # ``DSU dsu(n);`` constructs a class of the program (``initial_value``): collect their names first
+        self.user_types = frozenset(_CLASS_NAME.findall(self.source.decode("utf-8", "replace"))) - {"Solution"}
+        return super().module(root)
 
     def toplevel_item(self, node, toplevel: list[ir.Stmt]) -> list[ir.FunctionDef]:
         kind = node.type

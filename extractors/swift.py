@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from skeldsl.extractors._blocks import statement_exprs
+from skeldsl.extractors._jvm import calls_itself, drop_overwritten_fields, entry_method, fold_parameter_fields
 from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
 
 from skeldsl import ir
@@ -189,6 +190,7 @@ class SwiftExtractor(TreeSitterExtractor):
         self.substitutions: dict[str, ir.Expr] = {}  # if-let names standing for a subscript read
         self.depth = 0  # how many functions enclose the one being extracted
         self.helper_types: frozenset[str] = frozenset()  # types the file instantiates itself
+        self.demoted_fields: frozenset[str] = frozenset()  # stored properties of a Solution made locals
 
     # ------------------------------------------------------------------------------ module level
 
@@ -225,6 +227,10 @@ class SwiftExtractor(TreeSitterExtractor):
         owner = self.text(name_node) if name_node is not None else "<type>"
         body = self.field(node, "body")
         members = self.named(body) if body is not None else []
+        if owner == "Solution" and not any(member.type == "init_declaration" for member in members):
+            functions = [member for member in members if member.type == "function_declaration"]
+            if functions and not self.recursive_entry(functions):
+                return [ir.Block(tuple(self.solution_class(owner, members, functions)), self.line(node))]
         saved = self.fields_of_type
         self.fields_of_type = set()
         declarations: list[ir.Stmt] = []
@@ -264,6 +270,49 @@ class SwiftExtractor(TreeSitterExtractor):
                     out += list(stmt.body) if isinstance(stmt, ir.Block) else [stmt]
         self.fields_of_type = saved
         return [ir.Block(tuple(out), self.line(node))] if out else []
+
+    def recursive_entry(self, functions) -> bool:
+        """A recursive entry method keeps its stored properties as fields built once (see Java)."""
+        entry = entry_method(functions, self.function_name, self.text, lambda f: not _is_private(f))
+        body = self.field(entry, "body")
+        return body is not None and calls_itself(self.function_name(entry), self.text(body))
+
+    def function_name(self, node) -> str:
+        name = self.field(node, "name")
+        return self.text(name) if name is not None else "init"
+
+    def solution_class(self, owner: str, members, functions) -> list[ir.FunctionDef]:
+        """LeetCode's ``Solution`` without initialiser: its stored properties (``var memo = [Int: Int]()``)
+        become locals of the entry method and its other methods functions nested in it, as Python writes
+        the same program with closures (the shared helpers of the Java/Kotlin ``solution_class``)."""
+        entry = entry_method(functions, self.function_name, self.text, lambda f: not _is_private(f))
+        saved = self.fields_of_type, self.demoted_fields
+        self.fields_of_type, self.demoted_fields = set(), frozenset()
+        try:
+            setup: list[ir.Stmt] = []
+            for member in members:
+                if member.type == "property_declaration":
+                    setup += self.h_property(member)
+            self.demoted_fields = frozenset(
+                target.id for stmt in setup if isinstance(stmt, (ir.Assign, ir.FunctionDef))
+                for target in (stmt.targets if isinstance(stmt, ir.Assign) else (ir.Name(stmt.name),))
+                if isinstance(target, ir.Name))
+            helpers = tuple(self.function(f, owner) for f in functions if f is not entry)
+            function = self.function(entry, owner)
+            body = function.body
+            if len(body) == 1 and isinstance(body[0], ir.Block):  # the body's ``statements`` node
+                body = body[0].body
+            fields, own = fold_parameter_fields(setup, function.params, body)
+            fields = drop_overwritten_fields(fields, helpers, own)
+            out = [ir.FunctionDef(function.name, function.params, fields + helpers + own, owner=owner,
+                                  line=function.line)]
+            for member in members:
+                if member.type == "class_declaration":
+                    for stmt in self.h_class(member):
+                        out += list(stmt.body) if isinstance(stmt, ir.Block) else [stmt]
+            return out
+        finally:
+            self.fields_of_type, self.demoted_fields = saved
 
     def property_kinds(self, node) -> list[tuple[str, str | None]]:
         """(name, kind) of each binding of a property declaration: from its type or its value."""
@@ -713,6 +762,8 @@ class SwiftExtractor(TreeSitterExtractor):
         name = self.text(name_node) if name_node is not None else "?"
         if target_node is None:  # .max (implicit member)
             return ir.Name(name)
+        if target_node.type == "self_expression" and name in self.demoted_fields:
+            return ir.Name(name)  # self.n of a Solution class: a local of the entry method
         target = self.expr(target_node)
         if name == "indices":
             return ir.Range(ir.Literal("num", "0"), ir.Attr(target, "count"))
@@ -879,6 +930,10 @@ def _builds(value: ir.Expr | None) -> bool:
 def _is_static(node) -> bool:
     return any(child.type == "modifiers" and "static" in child.text.decode("utf-8", "replace")
                for child in node.named_children)
+
+
+def _is_private(node) -> bool:
+    return any(child.type == "modifiers" and b"private" in child.text for child in node.named_children)
 
 
 def _present(index: ir.Index) -> ir.Expr:
