@@ -139,3 +139,24 @@ def test_same_bytes_in_separate_processes_and_hash_seeds() -> None:
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert next(iter(outputs)).count("skel 1\n") == 40
+
+
+def test_while_loop_bounds_do_not_depend_on_variable_names() -> None:
+    # Regression: a second ``_mentions`` (taking a set of names) once shadowed the one taking a name, so
+    # ``node.id in "rightMost"`` became a substring test and the same loops read differently once renamed.
+    source = (
+        "def area(heights):\n"
+        "    n = len(heights)\n"
+        "    best = 0\n"
+        "    for i in range(n):\n"
+        "        rightMost = i + 1\n"
+        "        while rightMost < n and heights[rightMost] >= heights[i]:\n"
+        "            rightMost += 1\n"
+        "        leftMost = i\n"
+        "        while leftMost >= 0 and heights[leftMost] >= heights[i]:\n"
+        "            leftMost -= 1\n"
+        "        best = max(best, rightMost - leftMost)\n"
+        "    return best\n"
+    )
+    renamed = source.replace("rightMost", "r5").replace("leftMost", "r6").replace("heights", "h")
+    assert extract_text(renamed, "python") == extract_text(source, "python")

@@ -1898,18 +1898,14 @@ def _remainder_step(stmt: ir.Assign, name: str, compared: set[str]) -> bool:
     """
     value = stmt.value
     if stmt.op == "%":
-        return _mentions(value, compared)
+        return _mentions_any(value, compared)
     if stmt.op is None and isinstance(value, ir.BinOp) and value.op == "%":
-        return _mentions(value.right, compared)
+        return _mentions_any(value.right, compared)
     if stmt.op == "&":
         return _minus_one(value, name)
     return stmt.op is None and isinstance(value, ir.BinOp) and value.op == "&" and (
         isinstance(value.left, ir.Name) and value.left.id == name and _minus_one(value.right, name)
         or isinstance(value.right, ir.Name) and value.right.id == name and _minus_one(value.left, name))
-
-
-def _mentions(expr: ir.Expr | None, names: set[str]) -> bool:
-    return expr is not None and any(isinstance(node, ir.Name) and node.id in names for node in walk_expr(expr))
 
 
 def _minus_one(expr: ir.Expr | None, name: str) -> bool:
