@@ -308,6 +308,10 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
     def initial_value(self, base: str, kind: str | None, value_node, inner) -> ir.Expr:
         """The value of ``T x = v`` / ``T x(args)`` / ``T x{items}`` / ``T x[n] = {...}``."""
         if inner is not None and inner.type == "array_declarator":
+            if value_node is not None and value_node.type == "initializer_list" and len(self.named(value_node)) > 1:
+                # int dirs[4][2] = {{1, 0}, ..}: the values themselves, as Java's int[][] dirs = {{1, 0}, ..}
+                # (a single item, {0} or {-1}, only fills: the sized array below)
+                return ir.CollectionLit("list", tuple(self.expr(child) for child in self.named(value_node)))
             size = self.field(inner, "size")
             return ir.Call(ir.Name("vector"), (self.expr(size),) if size is not None else ())
         if value_node is None:

@@ -422,8 +422,13 @@ def test_go_and_cpp_direction_tables_are_constant_data_like_python():
               "    for _, row := range grid {\n        for _, d := range dirs {\n            use(row, d)\n        }\n    }\n}\n", "go")
     cpp = skel("void f(vector<vector<int>>& grid) {\n    vector<vector<int>> dirs = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};\n"
                "    for (auto& row : grid) {\n        for (auto& d : dirs) {\n            use(row, d);\n        }\n    }\n}\n", "cpp")
-    assert go == python == cpp
+    c_array = skel("void f(vector<vector<int>>& grid) {\n    int dirs[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};\n"
+                   "    for (auto& row : grid) {\n        for (auto& d : dirs) {\n            use(row, d);\n        }\n    }\n}\n", "cpp")
+    assert go == python == cpp == c_array
     assert "for const {" in python and "list(" not in python
+    # near miss: {0} only zero-fills a sized array, which stays the list it is
+    zeroed = skel("void f(vector<int>& xs) {\n    int cnt[26] = {0};\n    for (int x : xs) cnt[x]++;\n}\n", "cpp")
+    assert zeroed != skel("void f(vector<int>& xs) {\n    for (int x : xs) use(x);\n}\n", "cpp")
     # near miss: a Go list of structs built from variables is a list the program makes
     built = skel("func f(grid [][]int, a int) {\n    ps := []pair{{a, 0}, {0, a}}\n"
                  "    for _, row := range grid {\n        for _, p := range ps {\n            use(row, p)\n        }\n    }\n}\n", "go")
