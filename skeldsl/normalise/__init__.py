@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext, flag_value, target_names
-from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, _rename_refs, absorb_initial_inserts,
+from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, rename_refs, absorb_initial_inserts,
                                      drop_constant_functions,
                                      drop_input_guard, drop_returned_copy, guard_base_case,
                                      order_constructions, refine_containers, refine_string_builders, walk)
@@ -268,7 +268,7 @@ def drop_size_parameters(functions: list[tuple[ir.FunctionDef, str | None]], low
             if collection is not None and own.get(names[collection]) not in ("num", "bool", "fn", None):
                 renamed[f"P:{name}"] = f"P:{names[collection]}" + suffixes.pop()
         if renamed:
-            result_lowered[function.name] = [_rename_refs(stmt, renamed) for stmt in lowered[function.name]]
+            result_lowered[function.name] = [rename_refs(stmt, renamed) for stmt in lowered[function.name]]
             result_params[function.name] = [(name, kind) for name, kind in params[function.name]
                                             if f"P:{name}" not in renamed]
     return result_lowered, result_params

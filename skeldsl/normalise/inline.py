@@ -33,7 +33,7 @@ from typing import Callable, Iterable
 
 from skeldsl import ir
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, walk_expr, walk_low
-from skeldsl.normalise.passes import drop_input_guard
+from skeldsl.normalise.passes import drop_input_guard, rename_refs
 
 _SCALAR_KINDS = frozenset({"num", "bool", "fn"})
 
@@ -162,32 +162,8 @@ def localise_fields(lowered: dict[str, list[Low]]) -> dict[str, list[Low]]:
     local = {field: f"V:{field}" for field, names in users.items() if len(names) == 1}
     if not local:
         return lowered
-    return {name: _renamed(body, local) if any(name in users[field] for field in local) else body
+    return {name: [rename_refs(stmt, local) for stmt in body] if any(name in users[field] for field in local) else body
             for name, body in lowered.items()}
-
-
-def _renamed(body: list[Low], mapping: dict[str, str]) -> list[Low]:
-    def rename(ref):
-        if not isinstance(ref, str):
-            return ref
-        base, bracket, rest = ref.partition("[")
-        return mapping[base] + bracket + rest if base in mapping else ref
-
-    out: list[Low] = []
-    for stmt in body:
-        kind = stmt[0]
-        if kind == "call":
-            stmt = (kind, stmt[1], rename(stmt[2]))
-        elif kind == "assign":
-            stmt = (kind, rename(stmt[1]), stmt[2], rename(stmt[3]))
-        elif kind == "for":
-            stmt = (kind, stmt[1], rename(stmt[2]), _renamed(stmt[3], mapping))
-        elif kind == "while":
-            stmt = (kind, rename(stmt[1]), _renamed(stmt[2], mapping))
-        elif kind == "if":
-            stmt = (kind, _renamed(stmt[1], mapping), _renamed(stmt[2], mapping), _renamed(stmt[3], mapping))
-        out.append(stmt)
-    return out
 
 
 def _api_methods(lowered: dict[str, list[Low]], helpers: dict[str, Helper], callers: dict[str, set[str]]) -> set[str]:
@@ -355,34 +331,9 @@ def _inlined_body(helper: str, body: list[Low], description: Helper,
                 local = ref.split("[")[0]
                 mapping.setdefault(local, f"{local}/{helper}/{copy}")
 
-    def rename(ref):
-        if not isinstance(ref, str):
-            return ref
-        base, bracket, rest = ref.partition("[")
-        if base in mapping:
-            return mapping[base] + bracket + rest
-        return ref
-
-    def convert(stmts: list[Low]) -> list[Low]:
-        out: list[Low] = []
-        for stmt in stmts:
-            kind = stmt[0]
-            if kind == "call":
-                out.append((kind, stmt[1], rename(stmt[2])))
-            elif kind == "assign":
-                out.append((kind, rename(stmt[1]), stmt[2], rename(stmt[3])))
-            elif kind == "for":
-                out.append((kind, stmt[1], rename(stmt[2]), convert(stmt[3])))
-            elif kind == "while":
-                out.append((kind, rename(stmt[1]), convert(stmt[2])))
-            elif kind == "if":
-                out.append((kind, convert(stmt[1]), convert(stmt[2]), convert(stmt[3])))
-            else:
-                out.append(stmt)
-        return out
-
     # (the O(1) answer for trivial input at its top goes, as it would in a function of its own)
-    return _detach_returns(convert(drop_input_guard(helper, body)), in_loop=False), mapping
+    renamed = [rename_refs(stmt, mapping) for stmt in drop_input_guard(helper, body)]
+    return _detach_returns(renamed, in_loop=False), mapping
 
 
 _RETURN = ("exit", "return")

@@ -261,7 +261,7 @@ def sort_copy_in_place(body: list[Low]) -> list[Low]:
         if stmt[0] == "assign":
             renamed.pop(stmt[1], None)  # rebuilt: a collection of its own again
         if renamed:
-            stmt = _rename_refs(stmt, renamed)
+            stmt = rename_refs(stmt, renamed)
         stmt = _map_children(stmt, sort_copy_in_place)
         if stmt[0] == "assign" and stmt[2] == "sort" and _is_ref(stmt[3]) and stmt[3] != stmt[1]:
             renamed[stmt[1]] = stmt[3]
@@ -284,7 +284,7 @@ def _is_ref(ref) -> bool:
     return isinstance(ref, str) and not ref.startswith("_")
 
 
-def _rename_refs(stmt: Low, renamed: dict[str, str]) -> Low:
+def rename_refs(stmt: Low, renamed: dict[str, str]) -> Low:
     """``stmt`` with references to the renamed locals (and their elements) replaced."""
     def ref(value):
         if not isinstance(value, str):
@@ -293,7 +293,7 @@ def _rename_refs(stmt: Low, renamed: dict[str, str]) -> Low:
         return renamed[base] + bracket + rest if base in renamed else value
 
     def body(stmts: list[Low]) -> list[Low]:
-        return [_rename_refs(inner, renamed) for inner in stmts]
+        return [rename_refs(inner, renamed) for inner in stmts]
 
     kind = stmt[0]
     if kind == "call":
