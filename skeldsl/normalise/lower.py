@@ -861,7 +861,7 @@ class FunctionLowering:
         if construction is not None:
             kind, op, source, pre = construction
             ref = self.target_ref(target, kind)
-            literal = value.args[0] if isinstance(value, ir.Call) and len(value.args) == 1 else value
+            literal = _unwrapped(value, self.context.function_names)
             if isinstance(literal, ir.CollectionLit) and literal.kind in ("list", "tuple") \
                     and isinstance(target, ir.Name) and self.constant_table(target.id):
                 return pre  # dirs = [(0, 1), ..]: constant data (its loops are ``for const``), no structure
@@ -1458,10 +1458,7 @@ def _constant_tables(body, functions) -> frozenset[str]:
                     and len(pairs[0][0].items) == len(node.value.items):  # n, dirs = len(grid), [(0, 1)..]
                 pairs = list(zip(pairs[0][0].items, node.value.items))
             for target, value in pairs:
-                if isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and len(value.args) == 1 \
-                        and value.func.id not in functions:
-                    value = value.args[0]  # vector<vector<int>> dirs = {{1, 0}, ..}: the literal itself
-                if node.op is None and isinstance(target, ir.Name) and _literal_table(value):
+                if node.op is None and isinstance(target, ir.Name) and _literal_table(_unwrapped(value, functions)):
                     tables.add(target.id)
             if node.op is not None:
                 changed.update(target_names(node.targets))
@@ -1482,6 +1479,14 @@ def _constant_tables(body, functions) -> frozenset[str]:
         elif isinstance(node, ir.FunctionDef):
             changed.update(param.name for param in node.params)
     return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
+
+
+def _unwrapped(value: ir.Expr | None, functions) -> ir.Expr | None:
+    """The literal a library constructor wraps (``vector<vector<int>> dirs = {{1, 0}, ..}``), else ``value``."""
+    if isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and len(value.args) == 1 \
+            and value.func.id not in functions:
+        return value.args[0]
+    return value
 
 
 def _literal_table(value: ir.Expr | None) -> bool:
