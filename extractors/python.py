@@ -18,7 +18,11 @@ _LIST_METHODS = {
     "index": "list.find", "extend": "list.extend", "sort": "sort", "reverse": "reverse", "copy": "copy",
     "count": "reduce", "clear": "none",
 }
-_METHODS: dict[tuple[str, str], str] = {}
+# ``xs.pop(i)`` is read as ``xs.$popat(i)``: removing at a position shifts the rest of a list (Java's
+# ``remove(i)``), only ``pop()`` / ``pop(-1)`` take the end in O(1); on a dict or SortedList it removes a key
+_LAST = ir.UnaryOp("-", ir.Literal("num", "1"))
+_METHODS: dict[tuple[str, str], str] = {("list", "$popat"): "list.del", ("map", "$popat"): "map.del",
+                                        ("tree", "$popat"): "tree.del"}
 _METHODS.update({("list", m): op for m, op in _LIST_METHODS.items()})
 _METHODS.update({
     ("map", "get"): "map.get", ("map", "setdefault"): "map.put", ("map", "pop"): "map.del",
@@ -355,7 +359,10 @@ class _Converter:
             return self.subscript(node)
         if kind is cst.Call:
             args = tuple(self.expr(arg.value) for arg in node.args)
-            return ir.Call(self.expr(node.func), args)
+            func = self.expr(node.func)
+            if isinstance(func, ir.Attr) and func.name == "pop" and args and args[0] != _LAST:
+                func = ir.Attr(func.obj, "$popat")  # pop(i) deletes at a position (O(n) on a list) or a key
+            return ir.Call(func, args)
         if kind is cst.BinaryOperation:
             return ir.BinOp(_OPERATORS.get(type(node.operator).__name__, "?"), self.expr(node.left), self.expr(node.right))
         if kind is cst.BooleanOperation:

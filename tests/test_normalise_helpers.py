@@ -113,7 +113,8 @@ func numIslands(grid [][]byte) int {
 }
 """, "go")
     assert "fn f1" not in python
-    assert "    for p0[] {\n      if set.has(v0) {\n        v1 = queue()" in python
+    # (the queue is built at its first use, after the independent set.add: skeldsl.normalise.order)
+    assert "    for p0[] {\n      if set.has(v0) {\n        set.add(v0)\n        v1 = queue()" in python
     assert python == go
 
 

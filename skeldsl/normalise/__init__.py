@@ -34,6 +34,7 @@ from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, rename_refs,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
+from skeldsl.normalise.order import order_statements
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
 from skeldsl.normalise.inline import class_constructors, describe, inline_helpers, localise_fields
@@ -95,6 +96,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     lowered = {name: order_constructions(drop_input_guard(name, drop_returned_copy(name, guard_base_case(
         name, body, [kind for _, kind in params.get(name, ())])))) for name, body in lowered.items()}
     lowered = drop_constant_functions(lowered, memo)
+    lowered = {name: order_statements(body) for name, body in lowered.items()}
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)

@@ -22,6 +22,8 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
 * a local list built from a local set or map as the last statement of a non-recursive function
   (``drop_returned_copy``: it only hands the result over);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
+* independent statements out of canonical order, and a construction above statements that do not name it
+  (``skeldsl.normalise.order``: it stands at its first use);
 * a function with an empty body, and calls to it, unless every function is empty (``drop_constant_functions``);
 * a function that other functions call and that cannot reach itself (not memoised): its body stands at
   its call sites (``skeldsl.normalise.inline``; its parameters become ``_``, as a skeleton's calls hold no
@@ -49,6 +51,7 @@ from skeldsl import model
 from skeldsl.normalise import build_model, canonical_order, canonical_params
 from skeldsl.normalise import passes
 from skeldsl.normalise.inline import Helper, inline_helpers, localise_fields
+from skeldsl.normalise.order import order_statements
 from skeldsl.vocabulary import is_user_function
 
 # A stack or queue is a usage of a list or deque (``refine_containers`` names it); write it as the
@@ -137,6 +140,7 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
     lowered = _program_passes(lowered, params)
     if hasattr(passes, "drop_constant_functions"):
         lowered = passes.drop_constant_functions(lowered, memo)
+    lowered = {name: order_statements(body) for name, body in lowered.items()}
     return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo)
 
 

@@ -1,0 +1,186 @@
+"""One order for statements whose order is a habit: ``Low -> Low``, per function body.
+
+Translations of one algorithm differ in the order of statements that do not depend on each other:
+``res = []; seen = set(nums)`` in Python against ``let seen: HashSet<_> = ..; let mut res = vec![];`` in
+Rust, ``seen.add(x); q.append(x)`` against ``q.offer(x); seen.add(x)``, a collection declared at the top of
+a function in Java and built right before its first use in Python.  None of this changes what a program
+costs, so the skeleton fixes one order:
+
+1. *Declaration at first use*: a construction (``assign``) moves down, past statements that name neither
+   the collection it builds nor the one it reads, to the statement group where it is first used (or where
+   a call of the program's own functions, which may reach it, or an exit stops it).  It never moves into a
+   nested block: a construction outside a loop is built once, inside it once per pass.  One that nothing
+   after it names stays (its uses are scalar reads the skeleton drops, so its place is unknown).
+2. *Canonical order of independent statements*: in each run of plain statements (operations and
+   constructions; no nested block, exit or call of the program's own functions) two statements that name
+   a common collection keep their order (read/write and write/write on one variable), and the others
+   are ordered by their shape (operation name, kinds of reference), never by name: this runs before the
+   positional renaming, so the result is invariant under renaming.  A construction is placed right before
+   the first statement that needs it (lazily), so it stays at its first use; the ones nothing in the run
+   needs close the run, in order of their first use after it.
+
+Deterministic and idempotent (``tests/test_normalise_order_props.py``).
+"""
+
+from __future__ import annotations
+
+from skeldsl.normalise.lower import Low, walk_low
+from skeldsl.normalise.passes import _first_uses
+
+_UNKNOWN = "_"  # a reference lowering could not resolve: it conflicts with every other unknown one
+
+
+def order_statements(body: list[Low]) -> list[Low]:
+    """``body`` (and every nested block) in canonical statement order (see the module docstring)."""
+    body = [_in_children(stmt) for stmt in body]
+    return _order_runs(_sink_constructions(body))
+
+
+def _in_children(stmt: Low) -> Low:
+    kind = stmt[0]
+    if kind == "for":
+        return stmt[:3] + (order_statements(stmt[3]),)
+    if kind == "while":
+        return stmt[:2] + (order_statements(stmt[2]),)
+    if kind == "if":
+        return ("if", stmt[1], order_statements(stmt[2]), order_statements(stmt[3]))
+    return stmt
+
+
+def _base(ref) -> str:
+    if not isinstance(ref, str) or ref.startswith(_UNKNOWN):
+        return _UNKNOWN
+    return ref.partition("[")[0]
+
+
+def _is_plain(stmt: Low) -> bool:
+    """An operation or construction: a statement that can change places with an independent one."""
+    return stmt[0] == "assign" or stmt[0] == "call" and not stmt[1].startswith("F:")
+
+
+def _touches(stmt: Low) -> frozenset:
+    """The variables a plain statement reads or writes (its collections, without element suffixes)."""
+    if stmt[0] == "assign":
+        return frozenset((_base(stmt[1]), _base(stmt[3]))) if stmt[3] is not None else frozenset((_base(stmt[1]),))
+    return frozenset((_base(stmt[2]),))
+
+
+def _names(stmt: Low) -> frozenset | None:
+    """Every variable ``stmt`` or anything nested in it names; None when it may reach any variable
+    (a call of the program's own functions) or ends the block (an exit)."""
+    found: set = set()
+    for inner in walk_low([stmt]):
+        kind = inner[0]
+        if kind == "exit" and inner is stmt or kind == "call" and inner[1].startswith("F:"):
+            return None
+        if kind == "call":
+            found.add(_base(inner[2]))
+        elif kind == "assign":
+            found.add(_base(inner[1]))
+            if inner[3] is not None:
+                found.add(_base(inner[3]))
+        elif kind == "for" and inner[2] is not None:
+            found.add(_base(inner[2]))
+        elif kind == "while" and inner[1] is not None:
+            found.add(_base(inner[1]))
+    return frozenset(found)
+
+
+def _sink_constructions(body: list[Low]) -> list[Low]:
+    """Move each construction down to the group of plain statements where it is first needed (step 1).
+    Within one group it stays put: ``_order_runs`` places it there."""
+    body = list(body)
+    names = [_names(stmt) for stmt in body]
+    for index in range(len(body) - 1, -1, -1):
+        stmt = body[index]
+        if stmt[0] != "assign":
+            continue
+        touched = _touches(stmt)
+        target = index + 1
+        while target < len(body) and names[target] is not None and not (names[target] & touched):
+            target += 1
+        if target == len(body) or all(_is_plain(body[k]) for k in range(index + 1, target)):
+            # the same run (ordered there), or nothing here names it: its first use is scalar detail the
+            # skeleton does not show (``dist = [inf] * n`` read by index), so its place stays the author's
+            continue
+        body.insert(target, stmt)
+        names.insert(target, names[index])
+        del body[index], names[index]
+    return body
+
+
+def _order_runs(body: list[Low]) -> list[Low]:
+    out: list[Low] = []
+    index = 0
+    while index < len(body):
+        if not _is_plain(body[index]):
+            out.append(body[index])
+            index += 1
+            continue
+        end = index
+        while end < len(body) and _is_plain(body[end]):
+            end += 1
+        out += _order_run(body[index:end], body[end:]) if end - index > 1 else body[index:end]
+        index = end
+    return out
+
+
+def _ref_kind(ref) -> tuple:
+    """What a reference is, without its name: parameter, local, field or unknown, and how deep an element."""
+    if not isinstance(ref, str):
+        return ("",)
+    base, _, rest = ref.partition("[")
+    return (base[:1] if not base.startswith(_UNKNOWN) else _UNKNOWN, rest.count("]") + bool(rest))
+
+
+def _shape(stmt: Low) -> tuple:
+    if stmt[0] == "assign":
+        return (1, stmt[2], _ref_kind(stmt[3]), _ref_kind(stmt[1]))
+    return (0, stmt[1], _ref_kind(stmt[2]))
+
+
+def _order_run(run: list[Low], after: list[Low]) -> list[Low]:
+    """A stable topological order of ``run`` (statements naming a common variable keep their order) that
+    takes the operation of least shape first and emits each construction right before the first
+    statement that needs it; the constructions nothing in the run needs come last, in order of the first
+    use of what they build in ``after``."""
+    size = len(run)
+    touches = [_touches(stmt) for stmt in run]
+    preds = [[j for j in range(i) if touches[j] & touches[i]] for i in range(size)]
+    shapes = [_shape(stmt) for stmt in run]
+    constructions = [stmt[0] == "assign" for stmt in run]
+    emitted = [False] * size
+    out: list[Low] = []
+
+    def emit(i: int) -> None:  # i's missing predecessors first (only constructions are ever missing)
+        for j in sorted((j for j in preds[i] if not emitted[j]), key=lambda j: (shapes[j], j)):
+            if not emitted[j]:
+                emit(j)
+        emitted[i] = True
+        out.append(run[i])
+
+    def ready(i: int) -> bool:  # every operation i waits for, also through constructions, is out
+        stack, seen = list(preds[i]), set()
+        while stack:
+            j = stack.pop()
+            if j in seen or emitted[j]:
+                continue
+            seen.add(j)
+            if not constructions[j]:
+                return False
+            stack += preds[j]
+        return True
+
+    while True:
+        waiting = [i for i in range(size) if not emitted[i] and not constructions[i] and ready(i)]
+        if not waiting:
+            break
+        emit(min(waiting, key=lambda i: (shapes[i], i)))
+    rest = [i for i in range(size) if not emitted[i]]
+    if rest:
+        uses = _first_uses(after)
+        for i in sorted(rest, key=lambda i: (uses.get(_base(run[i][1]), len(uses)), shapes[i], i)):
+            if not emitted[i]:
+                emit(i)
+    return out
+
