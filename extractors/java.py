@@ -96,6 +96,9 @@ _ANY = {  # receivers of unknown kind: distinctive method names decide
     "toArray": "copy", "getAsInt": "none", "orElse": "none", "compareTo": "none", "hashCode": "none",
     "mapToInt": "wrap", "mapToObj": "wrap", "mapToLong": "wrap", "mapToDouble": "wrap", "sorted": "sort",
     "distinct": "copy", "average": "reduce", "split": "str.split",
+    # names only Deque has: a Deque<T> parameter (kind seq) is a deque, not a list
+    "pollLast": "deque.pop", "pollFirst": "deque.popfront", "offerLast": "deque.push",
+    "offerFirst": "deque.pushfront", "peekFirst": "none", "peekLast": "none",
 }
 
 _METHODS = methods_by_kind(list=_LIST, deque=_DEQUE, heap=_HEAP, map=_MAP, set=_SET, tree=_TREE, str=_STR,

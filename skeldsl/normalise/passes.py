@@ -563,6 +563,7 @@ _QUEUE_FRONT_OPS = {"deque.pushfront": "queue.push", "deque.pop": "queue.pop"}
 # a list popped at both ends (Go's and Swift's monotonic queues: ``q = q[1:]`` and ``q = q[:len(q)-1]``) is
 # the double-ended queue Python writes with collections.deque
 _DEQUE_OPS = {"list.append": "deque.push", "list.pop": "deque.pop", "list.popfront": "deque.popfront"}
+_HEAP_OPS = frozenset({"heap.push", "heap.pop", "heap.top"})
 
 
 def drop_constant_functions(functions: dict[str, list[Low]], memo: dict[str, bool]) -> dict[str, list[Low]]:
@@ -611,11 +612,21 @@ def refine_containers(functions: dict[str, list[Low]]) -> dict[str, list[Low]]:
         ops_used = set(ops)
         if not ops_used or not any(op.endswith(("pop", "popfront")) for op in ops_used):
             continue
+        if ops_used <= _HEAP_OPS:  # heapq on a list (a field built in __init__): a PriorityQueue
+            renames[ref] = {"__kind__": "heap"}
+            continue
+        # a deque some of whose operations are spelt as a list's (an untyped parameter's ``append``/``pop``
+        # on a deque the caller built): the list operations are the deque's, at the same ends
+        as_deque = {op: _DEQUE_OPS.get(op, op) for op in ops_used} \
+            if ops_used & _DEQUE_OPS.keys() and any(op.startswith("deque.") for op in ops_used) else {}
         for table, kind in ((_STACK_OPS, "stack"), (_STACK_FRONT_OPS, "stack"), (_QUEUE_OPS, "queue"),
                             (_QUEUE_FRONT_OPS, "queue"), (_DEQUE_OPS, "deque")):
-            if ops_used <= set(table):
-                renames[ref] = dict(table, __kind__=kind)
+            if {as_deque.get(op, op) for op in ops_used} <= set(table):
+                renames[ref] = dict({op: table[as_deque.get(op, op)] for op in ops_used}, __kind__=kind)
                 break
+        else:
+            if as_deque:
+                renames[ref] = dict(as_deque, __kind__="deque")
     if not renames:
         return functions
     return {name: _rename_ops(body, renames) for name, body in functions.items()}
