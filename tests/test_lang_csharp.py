@@ -56,7 +56,8 @@ def test_stack_queue_priority_queue():
     text = cs("var st = new Stack<int>();\nvar q = new Queue<int>();\nvar pq = new PriorityQueue<int, int>();\n"
               "foreach (int x in nums) { if (x > n) { st.Push(x); q.Enqueue(x); pq.Enqueue(x, x); } }\n"
               "while (st.Count > 0) st.Pop();\nwhile (q.Count > 0) q.Dequeue();\nwhile (pq.Count > 0) pq.Dequeue();\nreturn 0;")
-    assert "stack.push(v2)" in text and "queue.push(v1)" in text and "heap.push(v0)" in text  # (numbered in canonical statement order, skeldsl.normalise.order)
+    # (numbered in canonical statement order, skeldsl.normalise.order)
+    assert "stack.push(v2)" in text and "queue.push(v1)" in text and "heap.push(v0)" in text
     assert "while v2 {\n    stack.pop(v2)" in text and "while v0 {\n    heap.pop(v0)" in text
 
 

@@ -290,7 +290,8 @@ public class Solution {
 """
     python = py(_PY_VOWELS)
     assert java(source) == python
-    assert "v0 = map()" in python and "v1 = set()" in python  # (numbered in canonical statement order, skeldsl.normalise.order)
+    # (numbered in canonical statement order, skeldsl.normalise.order)
+    assert "v0 = map()" in python and "v1 = set()" in python
 
 
 def test_anonymous_comparator_stays_opaque():

@@ -108,7 +108,8 @@ def test_nil_checks_are_key_tests_on_dictionaries_only():
 def test_labelled_methods_and_implicit_self():
     text = sw("class C {\n    var seen = Set<Int>()\n    var order = [Int]()\n    func add(_ x: Int) {\n"
               "        seen.insert(x)\n        order.insert(x, at: 0)\n        order.remove(at: 0)\n    }\n}\n")
-    assert "set.add(s1)" in text and "list.insert(s0)" in text and "list.del(s0)" in text  # (numbered in canonical statement order, skeldsl.normalise.order)
+    # (numbered in canonical statement order, skeldsl.normalise.order)
+    assert "set.add(s1)" in text and "list.insert(s0)" in text and "list.del(s0)" in text
     assert text.startswith("skel 1\nfn f0() {\n  s0 = list()\n  s1 = set()\n}")  # the initialiser's work
 
 

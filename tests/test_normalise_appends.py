@@ -382,7 +382,7 @@ def test_result_list_built_after_a_sort_matches_an_array_sized_after_it():
     }"""
     text = skel(python, "python")
     assert "sort(p1)\n  v1 = list(p1)\n  for p1 {" in text
-    # (Python's map is built from zip(heights, ..) before the sort, Java's from names: compare from the list on)
+    # (Python's map is built from zip(heights, ..) before the sort, Java's from names: compare from the list)
     assert skel(java, "java").split("v1 = list(p1)")[1] == text.split("v1 = list(p1)")[1]
 
 

@@ -13,11 +13,11 @@ from collections import Counter
 
 from hypothesis import given, strategies as st
 
-from skeldsl.normalise.order import order_statements
+from skeldsl.normalise.order import _READS, order_statements
 
 NAMES = ("V:a", "V:b", "V:c", "P:x", "P:y", "S:f")
 REFS = NAMES + ("V:a[]", "P:x[]", "_")
-OPS = ("list.append", "set.add", "map.get", "map.put", "stack.pop", "sort", "heap.push")
+OPS = ("list.append", "set.add", "map.get", "map.has", "map.put", "stack.pop", "sort", "heap.push", "copy")
 KINDS = ("list", "set", "map", "stack", "sort")
 
 calls = st.builds(lambda op, ref: ("call", op, ref), st.sampled_from(OPS), st.sampled_from(REFS))
@@ -68,9 +68,9 @@ def _plain(stmt) -> bool:
     return stmt[0] == "assign" or stmt[0] == "call" and not stmt[1].startswith("F:")
 
 
-def _touches(stmt) -> set:
-    refs = (stmt[2],) if stmt[0] == "call" else (stmt[1], stmt[3])
-    return {"_" if ref.startswith("_") else ref.partition("[")[0] for ref in refs if isinstance(ref, str)}
+def _conflicts(a, b) -> bool:
+    (ra, wa), (rb, wb) = _deep_rw(a), _deep_rw(b)
+    return bool(wa & (rb | wb) or wb & ra)
 
 
 @given(bodies)
@@ -90,7 +90,7 @@ def test_invariant_under_renaming(body, locals_, params):
 def test_blind_to_the_order_of_independent_neighbours(body, data):
     """Swapping two adjacent independent plain statements of the input does not change the result."""
     swaps = [i for i in range(len(body) - 1) if _plain(body[i]) and _plain(body[i + 1])
-             and not _touches(body[i]) & _touches(body[i + 1])]
+             and not _conflicts(body[i], body[i + 1])]
     if not swaps:
         return
     i = data.draw(st.sampled_from(swaps))
@@ -100,32 +100,54 @@ def test_blind_to_the_order_of_independent_neighbours(body, data):
 
 @given(bodies)
 def test_sound(body):
-    """Same statements in every block; for every variable, the statements that name it (or may reach it:
-    exits, calls of the program's functions) keep their order; nested blocks are ordered in their turn."""
+    """Same statements in every block; for every variable, the statements that write it keep their order
+    among themselves and around its reads (reads between two writes may commute), and nothing moves
+    past an exit or a call of the program's functions; nested blocks are ordered in their turn."""
     _check_block(body, order_statements(body))
 
 
 def _check_block(before, after):
     assert Counter(map(_shell, before)) == Counter(map(_shell, after))
     assert [_shell(s) for s in before if not _plain(s)] == [_shell(s) for s in after if not _plain(s)]
-    for name in {"_"} | {ref for s in before for ref in _deep_names(s)}:
-        def relevant(stmt):
-            return _barrier(stmt) or name in _deep_names(stmt)
-        assert [_shell(s) for s in before if relevant(s)] == [_shell(s) for s in after if relevant(s)]
+    names = {"_"} | {ref for s in before for ref in _deep_rw(s)[0] | _deep_rw(s)[1]}
+    for name in names:
+        assert _history(before, name) == _history(after, name), name
     for a, b in zip([s for s in before if not _plain(s)], [s for s in after if not _plain(s)]):
         for x, y in zip(_blocks(a), _blocks(b)):
             _check_block(x, y)
 
 
-def _deep_names(stmt) -> set:
-    if _plain(stmt):
-        return _touches(stmt)
-    found = set()
+def _history(block, name):
+    """What happens to ``name`` in ``block``: writes and barriers in order, the reads between them as a
+    multiset."""
+    out: list = []
+    for stmt in block:
+        reads, writes = _deep_rw(stmt)
+        if _barrier(stmt) or name in writes:
+            out.append(("X", _shell(stmt)))
+        elif name in reads:
+            if not out or out[-1][0] != "R":
+                out.append(("R", []))
+            out[-1][1].append(_shell(stmt))
+    return [(kind, sorted(item) if kind == "R" else item) for kind, item in out]
+
+
+def _deep_rw(stmt) -> tuple[set, set]:
+    def base(ref):
+        return "_" if ref.startswith("_") else ref.partition("[")[0]
+
+    if stmt[0] == "call" and not stmt[1].startswith("F:"):
+        return ({base(stmt[2])}, set()) if stmt[1] in _READS else (set(), {base(stmt[2])})
+    if stmt[0] == "assign":
+        return ({base(stmt[3])} if stmt[3] is not None else set()), {base(stmt[1])}
+    reads, writes = set(), set()
     if stmt[0] == "for" and stmt[2] is not None or stmt[0] == "while" and stmt[1] is not None:
-        found |= _touches(("call", "", stmt[2] if stmt[0] == "for" else stmt[1]))
+        reads.add(base(stmt[2] if stmt[0] == "for" else stmt[1]))
     for inner in (stmt[1] if stmt[0] == "if" else []) + [s for block in _blocks(stmt) for s in block]:
-        found |= _deep_names(inner)
-    return found
+        r, w = _deep_rw(inner)
+        reads |= r
+        writes |= w
+    return reads, writes
 
 
 def _barrier(stmt) -> bool:
@@ -154,7 +176,8 @@ def _shell(stmt) -> str:
 
 
 def test_example_python_and_rust_orders_agree():
-    python = [("assign", "V:res", "list", None), ("assign", "V:seen", "set", "P:words"), ("call", "F:dfs", None)]
+    python = [("assign", "V:res", "list", None), ("assign", "V:seen", "set", "P:words"),
+              ("call", "F:dfs", None)]
     rust = [python[1], python[0], python[2]]
     assert order_statements(python) == order_statements(rust)
 

@@ -6,18 +6,19 @@ Rust, ``seen.add(x); q.append(x)`` against ``q.offer(x); seen.add(x)``, a collec
 a function in Java and built right before its first use in Python.  None of this changes what a program
 costs, so the skeleton fixes one order:
 
-1. *Declaration at first use*: a construction (``assign``) moves down, past statements that name neither
-   the collection it builds nor the one it reads, to the statement group where it is first used (or where
-   a call of the program's own functions, which may reach it, or an exit stops it).  It never moves into a
-   nested block: a construction outside a loop is built once, inside it once per pass.  One that nothing
-   after it names stays (its uses are scalar reads the skeleton drops, so its place is unknown).
+1. *Declaration at first use*: a construction (``assign``) moves down, past statements that neither name
+   the collection it builds nor change the one it reads, to the statement group where it is first used
+   (or where a call of the program's own functions, which may reach it, or an exit stops it).  It never
+   moves into a nested block: a construction outside a loop is built once, inside it once per pass.  One
+   that nothing after it names stays (its uses are scalar reads the skeleton drops: its place is unknown).
 2. *Canonical order of independent statements*: in each run of plain statements (operations and
    constructions; no nested block, exit or call of the program's own functions) two statements that name
-   a common collection keep their order (read/write and write/write on one variable), and the others
-   are ordered by their shape (operation name, kinds of reference), never by name: this runs before the
-   positional renaming, so the result is invariant under renaming.  A construction is placed right before
-   the first statement that needs it (lazily), so it stays at its first use; the ones nothing in the run
-   needs close the run, in order of their first use after it.
+   a common collection keep their order unless both only read it (read/write and write/write conflicts
+   on one variable; ``_READS``), and the others are ordered by their shape (operation name, kinds of
+   reference), never by name: this runs before the positional renaming, so the result is invariant under
+   renaming.  A construction is placed right before the first statement that needs it (lazily), so it
+   stays at its first use; the ones nothing in the run needs close the run, in order of their first use
+   after it.
 
 Deterministic and idempotent (``tests/test_normalise_order_props.py``).
 """
@@ -33,7 +34,7 @@ _UNKNOWN = "_"  # a reference lowering could not resolve: it conflicts with ever
 def order_statements(body: list[Low]) -> list[Low]:
     """``body`` (and every nested block) in canonical statement order (see the module docstring)."""
     body = [_in_children(stmt) for stmt in body]
-    return _order_runs(_sink_constructions(body))
+    return _order_runs(_raise_guards(_sink_constructions(body)))
 
 
 def _in_children(stmt: Low) -> Low:
@@ -58,55 +59,85 @@ def _is_plain(stmt: Low) -> bool:
     return stmt[0] == "assign" or stmt[0] == "call" and not stmt[1].startswith("F:")
 
 
-def _touches(stmt: Low) -> frozenset:
-    """The variables a plain statement reads or writes (its collections, without element suffixes)."""
+# operations that only read their collection: two reads of one collection commute (``for xs`` and
+# ``ys = list(xs)``, ``m.get(a)`` and ``m.has(b)``); everything else may change it
+_READS = frozenset({"map.get", "map.has", "set.has", "list.has", "list.find", "tree.get", "tree.has",
+                    "tree.near", "heap.top", "str.find", "str.split", "str.join", "str.replace", "bsearch",
+                    "copy", "slice", "reduce"})
+
+
+def _access(stmt: Low) -> tuple[frozenset, frozenset]:
+    """(read, written) variables of a plain statement (its collections, without element suffixes)."""
     if stmt[0] == "assign":
-        return frozenset((_base(stmt[1]), _base(stmt[3]))) if stmt[3] is not None else frozenset((_base(stmt[1]),))
-    return frozenset((_base(stmt[2]),))
+        read = frozenset((_base(stmt[3]),)) if stmt[3] is not None else frozenset()
+        return read, frozenset((_base(stmt[1]),))
+    if stmt[1] in _READS:
+        return frozenset((_base(stmt[2]),)), frozenset()
+    return frozenset(), frozenset((_base(stmt[2]),))
 
 
-def _names(stmt: Low) -> frozenset | None:
-    """Every variable ``stmt`` or anything nested in it names; None when it may reach any variable
-    (a call of the program's own functions) or ends the block (an exit)."""
-    found: set = set()
+def _conflict(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> bool:
+    """Do two statements with these accesses name a common variable that one of them writes?"""
+    return bool(a[1] & (b[0] | b[1]) or b[1] & a[0])
+
+
+def _deep_access(stmt: Low) -> tuple[frozenset, frozenset] | None:
+    """(read, written) variables of ``stmt`` and everything nested in it; None when it may reach any
+    variable (a call of the program's own functions) or ends the block (an exit)."""
+    reads: set = set()
+    writes: set = set()
     for inner in walk_low([stmt]):
         kind = inner[0]
         if kind == "exit" and inner is stmt or kind == "call" and inner[1].startswith("F:"):
             return None
-        if kind == "call":
-            found.add(_base(inner[2]))
-        elif kind == "assign":
-            found.add(_base(inner[1]))
-            if inner[3] is not None:
-                found.add(_base(inner[3]))
+        if kind in ("call", "assign"):
+            read, written = _access(inner)
+            reads |= read
+            writes |= written
         elif kind == "for" and inner[2] is not None:
-            found.add(_base(inner[2]))
+            reads.add(_base(inner[2]))
         elif kind == "while" and inner[1] is not None:
-            found.add(_base(inner[1]))
-    return frozenset(found)
+            reads.add(_base(inner[1]))
+    return frozenset(reads), frozenset(writes)
 
 
 def _sink_constructions(body: list[Low]) -> list[Low]:
     """Move each construction down to the group of plain statements where it is first needed (step 1).
     Within one group it stays put: ``_order_runs`` places it there."""
     body = list(body)
-    names = [_names(stmt) for stmt in body]
+    accesses = [_deep_access(stmt) for stmt in body]
     for index in range(len(body) - 1, -1, -1):
         stmt = body[index]
         if stmt[0] != "assign":
             continue
-        touched = _touches(stmt)
+        own = accesses[index]
         target = index + 1
-        while target < len(body) and names[target] is not None and not (names[target] & touched):
+        while target < len(body) and accesses[target] is not None and not _conflict(own, accesses[target]):
             target += 1
         if target == len(body) or all(_is_plain(body[k]) for k in range(index + 1, target)):
             # the same run (ordered there), or nothing here names it: its first use is scalar detail the
             # skeleton does not show (``dist = [inf] * n`` read by index), so its place stays the author's
             continue
         body.insert(target, stmt)
-        names.insert(target, names[index])
-        del body[index], names[index]
+        accesses.insert(target, own)
+        del body[index], accesses[index]
     return body
+
+
+def _raise_guards(body: list[Low]) -> list[Low]:
+    """A guard that only exits on a scalar test (``if { break }``: no operation in its test or branch) goes
+    before the plain statements right above it: ``x = heappop(h); if x > k: break`` and Rust's ``if let
+    Some(x) = h.pop() { .. } else { break }`` differ in which O(1) step comes first, not in cost."""
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] == "if" and not stmt[1] and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "exit":
+            index = len(out)
+            while index and _is_plain(out[index - 1]):
+                index -= 1
+            out.insert(index, stmt)
+            continue
+        out.append(stmt)
+    return out
 
 
 def _order_runs(body: list[Low]) -> list[Low]:
@@ -145,8 +176,8 @@ def _order_run(run: list[Low], after: list[Low]) -> list[Low]:
     statement that needs it; the constructions nothing in the run needs come last, in order of the first
     use of what they build in ``after``."""
     size = len(run)
-    touches = [_touches(stmt) for stmt in run]
-    preds = [[j for j in range(i) if touches[j] & touches[i]] for i in range(size)]
+    accesses = [_access(stmt) for stmt in run]
+    preds = [[j for j in range(i) if _conflict(accesses[j], accesses[i])] for i in range(size)]
     shapes = [_shape(stmt) for stmt in run]
     constructions = [stmt[0] == "assign" for stmt in run]
     emitted = [False] * size
