@@ -97,6 +97,9 @@ _CONSTRUCTORS = {
     "BinaryHeap::from": "heap", "BinaryHeap::with_capacity": "heap", "BTreeMap::new": "tree",
     "BTreeSet::new": "tree", "HashSet::from": "set", "HashMap::from": "map", "String::new": "str",
     "String::with_capacity": "str", "Vec::from": "list", "to_string": "str",
+    "BinaryHeap::from_iter": "heap", "HashSet::from_iter": "set", "HashMap::from_iter": "map",
+    "VecDeque::from_iter": "deque", "Vec::from_iter": "list", "BTreeSet::from_iter": "tree",
+    "BTreeMap::from_iter": "tree", "BTreeSet::from": "tree", "BTreeMap::from": "tree",
 }
 _EMPTY_STRINGS = frozenset({"String::new", "String::with_capacity", "String::from"})
 _CAPACITY = frozenset(name for name in _CONSTRUCTORS if name.endswith("with_capacity"))
@@ -132,6 +135,8 @@ _ARITHMETIC_METHODS = {"saturating_sub": "-", "wrapping_sub": "-", "checked_sub"
                        "saturating_add": "+", "wrapping_add": "+", "checked_add": "+", "saturating_mul": "*",
                        "wrapping_mul": "*", "checked_mul": "*", "checked_div": "/", "div_euclid": "/",
                        "rem_euclid": "%"}
+_SWAPS = (ir.Name("mem::swap"), ir.Name("std::mem::swap"))
+_SPLITS = frozenset({"split", "split_whitespace", "split_ascii_whitespace", "rsplit", "splitn", "split_terminator"})
 _SEARCHES = frozenset({"binary_search", "binary_search_by", "binary_search_by_key", "partition_point"})
 _TAKING = frozenset({"pop", "pop_front", "pop_back", "pop_first", "pop_last", "take", "remove"})
 _STATEMENT_EXPRESSIONS = frozenset({"if_expression", "for_expression", "while_expression", "loop_expression",
@@ -314,6 +319,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         children = self.named(node)
         out: list[ir.Stmt] = []
         for index, child in enumerate(children):
+            start = len(out)
             last = index == len(children) - 1 and child.type not in ("expression_statement", "let_declaration",
                                                                        "empty_statement", "function_item")
             if index == len(children) - 1 and child.type == "expression_statement" and child.named_children \
@@ -330,7 +336,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 out.append(ir.Return(value, self.line(child)) if tail else ir.ExprStmt(value, self.line(child)))
             else:
                 out += self.statement(child)
-        return out
+            if child.type in ("let_declaration", "expression_statement") and b"?" in \
+                    self.source[child.start_byte:child.end_byte] and _tries(child):
+                # `let node = root?;` returns when root is None: Python's `if not root: return`
+                out.insert(start, ir.If(ir.Opaque("try"), (ir.Return(None, self.line(child)),), (), self.line(child)))
+        return _moved_clones(_concatenations(out))
 
     def h_expression_statement(self, node) -> list[ir.Stmt]:
         return [s for child in self.named(node) for s in self.expression_statement(child, tail=False)]
@@ -365,6 +375,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         if kind == "continue_expression":
             return [ir.Continue(line)]
         value = self.expr(node)
+        if isinstance(value, ir.Call) and value.func in _SWAPS and len(value.args) == 2:
+            # std::mem::swap(&mut a, &mut b) is Python's `a, b = b, a`: later uses of a see b's value
+            first, second = value.args
+            return [ir.Assign((ir.CollectionLit("tuple", (first, second)),), ir.CollectionLit("tuple", (second, first)),
+                              line=line)]
         return [ir.Return(value, line) if tail else ir.ExprStmt(value, line)]
 
     def target(self, node) -> ir.Expr:
@@ -682,6 +697,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             if method in ("to_vec", "to_owned", "to_string") and not args and isinstance(receiver, ir.Index) \
                     and receiver.is_slice:
                 return receiver  # xs[a..b].to_vec() is Python's slice xs[a:b] (a copy already)
+            if method == "collect" and not args and isinstance(receiver, ir.Call) \
+                    and isinstance(receiver.func, ir.Attr) and receiver.func.name in _SPLITS:
+                return receiver  # s.split(' ').collect(): the pieces, as Python's s.split(' ') list
             if method == "enumerate" and not args:
                 return ir.Call(ir.Name("enumerate"), (receiver,))
             if method in _SEARCHES and isinstance(receiver, ir.Index) and receiver.is_slice:
@@ -896,6 +914,97 @@ def _joined(value: ir.Expr) -> ir.Expr:
     else:
         return value
     return ir.Call(ir.Attr(ir.Literal("str"), "join"), (parts,))
+
+
+def _moved_clones(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``memo[k] = Some(res.clone()); res``: the clone only lets Rust both store and return ``res``; Python
+    stores and returns the one list (``memo[k] = res; return res``), so the stored value is ``res``."""
+    if len(body) < 2 or not isinstance(body[-1], ir.Return) or not isinstance(body[-1].value, ir.Name):
+        return body
+    clone = ir.Call(ir.Attr(body[-1].value, "clone"))
+    store = body[-2]
+    if isinstance(store, ir.Assign) and store.op is None and _mentions(store.value, clone):
+        store = ir.Assign(store.targets, _replaced(store.value, clone, body[-1].value), declared=store.declared,
+                          line=store.line)
+    elif isinstance(store, ir.ExprStmt) and _mentions(store.expr, clone):
+        store = ir.ExprStmt(_replaced(store.expr, clone, body[-1].value), store.line)
+    else:
+        return body
+    return body[:-2] + [store, body[-1]]
+
+
+def _mentions(expr: ir.Expr, part: ir.Expr) -> bool:
+    if expr == part:
+        return True
+    if isinstance(expr, ir.Call):
+        return _mentions(expr.func, part) or any(_mentions(a, part) for a in expr.args)
+    return False
+
+
+def _replaced(expr: ir.Expr, part: ir.Expr, by: ir.Expr) -> ir.Expr:
+    """``expr`` with the call ``part`` (inside calls only: ``Some(x.clone())``, ``m.insert(k, x.clone())``)
+    replaced by ``by``."""
+    if expr == part:
+        return by
+    if isinstance(expr, ir.Call):
+        return ir.Call(_replaced(expr.func, part, by), tuple(_replaced(a, part, by) for a in expr.args))
+    return expr
+
+
+_GROWING = {"extend": "extend", "extend_from_slice": "extend", "push": "push"}
+
+
+def _concatenations(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``let mut t = vec![x]; t.extend(ys); t.push(z);`` builds the concatenation Python writes as
+    ``t = [x] + ys + [z]``: one assignment (the literal first, then at least one ``extend``)."""
+    out: list[ir.Stmt] = []
+    index = 0
+    while index < len(body):
+        stmt = body[index]
+        start = index = index + 1
+        if not (isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name)
+                and stmt.op is None and isinstance(stmt.value, ir.CollectionLit) and stmt.value.kind == "list"
+                and stmt.value.items):
+            out.append(stmt)
+            continue
+        value: ir.Expr = stmt.value
+        extended = False
+        while index < len(body):
+            call = body[index].expr if isinstance(body[index], ir.ExprStmt) else None
+            if not (isinstance(call, ir.Call) and isinstance(call.func, ir.Attr) and call.func.obj == stmt.targets[0]
+                    and call.func.name in _GROWING and len(call.args) == 1):
+                break
+            part = call.args[0]
+            if _GROWING[call.func.name] == "push":
+                part = ir.CollectionLit("list", (part,))
+            else:
+                extended = True
+                while isinstance(part, ir.Call) and isinstance(part.func, ir.Attr) and not part.args \
+                        and part.func.name in ("iter", "into_iter", "cloned", "copied", "drain"):
+                    part = part.func.obj  # t.extend(xs.iter().cloned()) adds xs
+            value = ir.BinOp("+", value, part)
+            index += 1
+        if extended:
+            out.append(ir.Assign(stmt.targets, value, declared=stmt.declared, line=stmt.line))
+        else:
+            out += body[start - 1:index]
+    return out
+
+
+_TRY_SCOPES = frozenset({"closure_expression", "function_item", "if_expression", "for_expression",
+                         "while_expression", "loop_expression", "match_expression", "block"})
+
+
+def _tries(node) -> bool:
+    """Whether a statement applies ``?`` outside nested blocks and closures (which guard themselves)."""
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        if child.type == "try_expression":
+            return True
+        if child.type not in _TRY_SCOPES:
+            stack.extend(child.children)
+    return False
 
 
 def _param_kind(kind: str | None) -> str:

@@ -206,3 +206,80 @@ def test_backtracking_state_passed_by_value_is_like_captured_state():
     assert "fn f1(p0: num) {" in rust  # n, the loop's bound; r and the bitmask are O(1) state
     python_helper = python.split("fn f1")[1].splitlines()[0]
     assert python_helper == "(p0: num, p1: set) {"  # the set Python captures is real data and stays
+
+
+# ------------------------------------------------------------------ ? / concatenation / swap / moved clones
+
+
+def test_question_mark_on_an_option_is_the_none_guard():
+    python = py("def f(root: Optional[TreeNode], t: int) -> Optional[TreeNode]:\n    if not root:\n        return None\n"
+                "    root.left = f(root.left, t)\n    root.right = f(root.right, t)\n    return root\n")
+    rust = rs("fn f(root: Option<Rc<RefCell<TreeNode>>>, t: i32) -> Option<Rc<RefCell<TreeNode>>> {\n"
+              "    let node = root?;\n    let l = f(node.borrow().left.clone(), t);\n"
+              "    let r = f(node.borrow().right.clone(), t);\n    node.borrow_mut().left = l;\n"
+              "    node.borrow_mut().right = r;\n    Some(node)\n}\n")
+    assert rust == python
+    assert "return" in rust
+
+
+def test_question_mark_inside_a_closure_guards_the_closure_only():
+    rust = rs("fn f(xs: Vec<String>) -> i32 {\n    let mut total = 0;\n    for x in &xs {\n"
+              "        let v: Option<i32> = (|| Some(x.parse::<i32>().ok()?))();\n        total += v.unwrap_or(0);\n"
+              "    }\n    total\n}\n")
+    assert "return" not in rust
+
+
+def test_literal_then_extend_is_a_list_concatenation():
+    python = py("def f(nums: List[int]) -> int:\n    nums = [1] + nums + [1]\n    res = 0\n"
+                "    for i in range(1, len(nums) - 1):\n        res += nums[i - 1] * nums[i] * nums[i + 1]\n"
+                "    return res\n")
+    rust = rs("fn f(nums: Vec<i32>) -> i32 {\n    let mut new_nums = vec![1];\n    new_nums.extend_from_slice(&nums);\n"
+              "    new_nums.push(1);\n    let mut res = 0;\n    for i in 1..new_nums.len() - 1 {\n"
+              "        res += new_nums[i - 1] * new_nums[i] * new_nums[i + 1];\n    }\n    res\n}\n")
+    assert rust == python
+    assert "list(p0)" in rust
+
+
+def test_literal_then_push_only_stays_a_list_built_in_steps():
+    python = py("def f(nums: List[int], n: int) -> List[int]:\n    res = [1]\n    res.append(n)\n"
+                "    for x in nums:\n        if x > n:\n            res.append(x)\n    return res\n")
+    rust = rs("fn f(nums: Vec<i32>, n: i32) -> Vec<i32> {\n    let mut res = vec![1];\n    res.push(n);\n"
+              "    for &x in &nums {\n        if x > n {\n            res.push(x);\n        }\n    }\n    res\n}\n")
+    assert rust == python  # no extend: not a concatenation, the pushes stay appends
+    assert "list.append" in rust
+
+
+def test_mem_swap_is_a_tuple_swap():
+    python = py("def f(s1: str, s2: str) -> int:\n    m, n = len(s1), len(s2)\n    if n < m:\n"
+                "        s1, s2 = s2, s1\n        m, n = n, m\n    res = 0\n    for i in range(m):\n"
+                "        for j in range(n):\n            res += 1\n    return res\n")
+    rust = rs("fn f(s1: String, s2: String) -> i32 {\n    let (mut s1, mut s2) = (s1, s2);\n"
+              "    let (mut m, mut n) = (s1.len(), s2.len());\n    if n < m {\n"
+              "        std::mem::swap(&mut s1, &mut s2);\n        std::mem::swap(&mut m, &mut n);\n    }\n"
+              "    let mut res = 0;\n    for i in 0..m {\n        for j in 0..n {\n            res += 1;\n        }\n"
+              "    }\n    res\n}\n")
+    assert rust == python
+    assert "for p1 {" in rust  # after the swap m is len(s2)
+
+
+def test_clone_stored_then_returned_is_the_one_list():
+    python = py("def f(nums: List[int]) -> List[int]:\n    cache = {}\n    def dfs(i):\n"
+                "        if i in cache:\n            return cache[i]\n        res = []\n"
+                "        for j in range(i + 1, len(nums)):\n            tmp = dfs(j)\n"
+                "            if len(tmp) > len(res):\n                res = tmp\n"
+                "        cache[i] = res\n        return res\n    return dfs(0)\n")
+    rust = rs("fn f(nums: Vec<i32>) -> Vec<i32> {\n    let mut cache: HashMap<usize, Vec<i32>> = HashMap::new();\n"
+              "    fn dfs(i: usize, nums: &Vec<i32>, cache: &mut HashMap<usize, Vec<i32>>) -> Vec<i32> {\n"
+              "        if let Some(c) = cache.get(&i) {\n            return c.clone();\n        }\n"
+              "        let mut res = vec![];\n        for j in i + 1..nums.len() {\n"
+              "            let tmp = dfs(j, nums, cache);\n            if tmp.len() > res.len() {\n"
+              "                res = tmp;\n            }\n        }\n        cache.insert(i, res.clone());\n"
+              "        res\n    }\n    dfs(0, &nums, &mut cache)\n}\n")
+    assert rust == python
+    assert "copy" not in rust
+
+
+def test_clone_kept_when_the_original_lives_on():
+    rust = rs("fn f(nums: Vec<i32>) -> Vec<Vec<i32>> {\n    let mut res = Vec::new();\n    let mut path = Vec::new();\n"
+              "    for &x in &nums {\n        path.push(x);\n        res.push(path.clone());\n    }\n    res\n}\n")
+    assert "copy(" in rust  # a snapshot per iteration: O(n) work each time
