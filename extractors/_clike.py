@@ -23,11 +23,13 @@ from typing import ClassVar
 
 from skeldsl import ir
 
+from ._swap import tuple_swap
 from ._treesitter import TreeSitterExtractor, _handler_functions, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
 
 #: node kinds of declarators that wrap another declarator
+_SWAPS = frozenset({"swap", "std::swap"})  # std::swap(a, b) (qualified names arrive unqualified)
 _WRAPPING_DECLARATORS = frozenset({
     "pointer_declarator", "reference_declarator", "array_declarator", "init_declarator",
     "parenthesized_declarator", "function_declarator", "abstract_pointer_declarator",
@@ -361,6 +363,9 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         if kind == "parenthesized_expression" and len(self.named(node)) == 1:
             return self.effect(self.named(node)[0])
         expr = self.expr(node)
+        swapped = tuple_swap(expr, _SWAPS, self.line(node))
+        if swapped is not None:
+            return [swapped]  # std::swap(s1, s2): Python's s1, s2 = s2, s1
         rebuilt = self.rebuild(expr)
         if rebuilt is not None:
             return [ir.Assign((expr.func.obj,), rebuilt, line=self.line(node))]  # type: ignore[union-attr]

@@ -306,7 +306,10 @@ class CppExtractor(CFamilyExtractor):
                 out.append(ir.Assign((target,), None, declared=_declared(kind)))
             elif is_constructor and (field in initialised or default is not None or base in self.CONSTRUCTOR_TYPES):
                 args_node = initialised.get(field)
-                if args_node is not None:
+                passed = self.passed_collection(definition, args_node)
+                if passed is not None and kind not in (None, "num", "bool"):
+                    value = passed  # : nums(nums) keeps the caller's collection, as Python's self.nums = nums
+                elif args_node is not None:
                     value = self.initial_value(base, kind, args_node, None)
                 elif default is not None:
                     value = self.initial_value(base, kind, default, None)
@@ -318,6 +321,22 @@ class CppExtractor(CFamilyExtractor):
             elif kind is not None and kind not in ("num", "bool"):
                 out.append(ir.Assign((target,), None, declared=_declared(kind)))
         return tuple(out)
+
+    def passed_collection(self, definition, args_node) -> ir.Name | None:
+        """The constructor's collection parameter an initialiser-list entry ``field(param)`` takes over whole
+        (a copy in C++, which cannot keep the caller's reference safely; a reference in Python and Java)."""
+        if args_node is None or args_node.type != "argument_list" or len(self.named(args_node)) != 1 \
+                or self.named(args_node)[0].type != "identifier":
+            return None
+        name = self.text(self.named(args_node)[0])
+        declarator = self.function_declarator(definition)
+        parameters = self.field(declarator, "parameters") if declarator is not None else None
+        for child in self.named(parameters) if parameters is not None else []:
+            inner = self.field(child, "declarator") if child.type == "parameter_declaration" else None
+            if inner is not None and self.declarator_name(inner) == name:
+                kind = self.type_kind(self.field(child, "type"), inner)
+                return ir.Name(name) if kind not in (None, "num", "bool", "any") else None
+        return None
 
     # -------------------------------------------------------------------------------- statements
 

@@ -22,6 +22,7 @@ from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
 from ._clike import FastDispatch
+from ._swap import tuple_swap
 from ._treesitter import TreeSitterExtractor, handler_table, parse_tree
 
 # ------------------------------------------------------------------------------------------- tables
@@ -135,7 +136,7 @@ _ARITHMETIC_METHODS = {"saturating_sub": "-", "wrapping_sub": "-", "checked_sub"
                        "saturating_add": "+", "wrapping_add": "+", "checked_add": "+", "saturating_mul": "*",
                        "wrapping_mul": "*", "checked_mul": "*", "checked_div": "/", "div_euclid": "/",
                        "rem_euclid": "%"}
-_SWAPS = (ir.Name("mem::swap"), ir.Name("std::mem::swap"))
+_SWAPS = frozenset({"mem::swap", "std::mem::swap"})
 _SPLITS = frozenset({"split", "split_whitespace", "split_ascii_whitespace", "rsplit", "splitn", "split_terminator"})
 _SEARCHES = frozenset({"binary_search", "binary_search_by", "binary_search_by_key", "partition_point"})
 _TAKING = frozenset({"pop", "pop_front", "pop_back", "pop_first", "pop_last", "take", "remove"})
@@ -375,11 +376,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         if kind == "continue_expression":
             return [ir.Continue(line)]
         value = self.expr(node)
-        if isinstance(value, ir.Call) and value.func in _SWAPS and len(value.args) == 2:
-            # std::mem::swap(&mut a, &mut b) is Python's `a, b = b, a`: later uses of a see b's value
-            first, second = value.args
-            return [ir.Assign((ir.CollectionLit("tuple", (first, second)),), ir.CollectionLit("tuple", (second, first)),
-                              line=line)]
+        swapped = tuple_swap(value, _SWAPS, line)
+        if swapped is not None:
+            return [swapped]  # std::mem::swap(&mut a, &mut b)
         return [ir.Return(value, line) if tail else ir.ExprStmt(value, line)]
 
     def target(self, node) -> ir.Expr:

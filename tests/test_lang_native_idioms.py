@@ -433,3 +433,120 @@ def test_go_and_cpp_direction_tables_are_constant_data_like_python():
     built = skel("func f(grid [][]int, a int) {\n    ps := []pair{{a, 0}, {0, a}}\n"
                  "    for _, row := range grid {\n        for _, p := range ps {\n            use(row, p)\n        }\n    }\n}\n", "go")
     assert "list(" in built
+
+
+# --------------------------------------------------------------------------- swaps, init lists, heaps
+
+LCS_PY = """
+def lcs(text1: str, text2: str) -> int:
+    if len(text1) < len(text2):
+        text1, text2 = text2, text1
+    dp = [0] * (len(text2) + 1)
+    for i in range(len(text1) - 1, -1, -1):
+        prev = 0
+        for j in range(len(text2) - 1, -1, -1):
+            temp = dp[j]
+            dp[j] = 1 + prev if text1[i] == text2[j] else max(dp[j], dp[j + 1])
+            prev = temp
+    return dp[0]
+"""
+
+
+def test_swap_of_two_inputs_is_pythons_tuple_swap_in_cpp_swift_and_rust():
+    python = skel(LCS_PY, "python")
+    cpp = skel("int lcs(string text1, string text2) {\n    if (text1.size() < text2.size()) swap(text1, text2);\n"
+               "    vector<int> dp(text2.size() + 1, 0);\n    for (int i = text1.size() - 1; i >= 0; --i) {\n"
+               "        int prev = 0;\n        for (int j = text2.size() - 1; j >= 0; --j) {\n"
+               "            int temp = dp[j];\n            dp[j] = text1[i] == text2[j] ? 1 + prev : max(dp[j], dp[j + 1]);\n"
+               "            prev = temp;\n        }\n    }\n    return dp[0];\n}\n", "cpp")
+    swift = skel("func lcs(_ text1: String, _ text2: String) -> Int {\n    var t1 = Array(text1), t2 = Array(text2)\n"
+                 "    if t1.count < t2.count { swap(&t1, &t2) }\n    var dp = [Int](repeating: 0, count: t2.count + 1)\n"
+                 "    for i in stride(from: t1.count - 1, through: 0, by: -1) {\n        var prev = 0\n"
+                 "        for j in stride(from: t2.count - 1, through: 0, by: -1) {\n            let temp = dp[j]\n"
+                 "            dp[j] = t1[i] == t2[j] ? 1 + prev : max(dp[j], dp[j + 1])\n            prev = temp\n"
+                 "        }\n    }\n    return dp[0]\n}\n", "swift")
+    rust = skel("fn lcs(text1: String, text2: String) -> i32 {\n    let (mut t1, mut t2) = (text1, text2);\n"
+                "    if t1.len() < t2.len() {\n        std::mem::swap(&mut t1, &mut t2);\n    }\n"
+                "    let (a, b) = (t1.as_bytes(), t2.as_bytes());\n    let mut dp = vec![0; b.len() + 1];\n"
+                "    for i in (0..a.len()).rev() {\n        let mut prev = 0;\n        for j in (0..b.len()).rev() {\n"
+                "            let temp = dp[j];\n            dp[j] = if a[i] == b[j] { 1 + prev } else { dp[j].max(dp[j + 1]) };\n"
+                "            prev = temp;\n        }\n    }\n    dp[0]\n}\n", "rust")
+    assert cpp == python
+    assert swift == python
+    assert rust == python
+    assert "  for p1 {\n" in python  # the outer loop runs over the longer input: the swap matters
+
+
+def test_element_swap_stays_an_element_exchange():
+    cpp = skel("void f(vector<int>& a) {\n    for (int i = 0, j = a.size() - 1; i < j; i++, j--) swap(a[i], a[j]);\n}\n",
+               "cpp")
+    assert "reverse(p0)" in cpp  # the two-pointer swap loop is still recognised as a reversal
+
+
+def test_cpp_initialiser_list_taking_a_parameter_keeps_the_callers_collection():
+    python = skel("class NumArray:\n    def __init__(self, nums: List[int]):\n        self.nums = nums\n"
+                  "    def sumRange(self, left: int, right: int) -> int:\n        res = 0\n"
+                  "        for i in range(left, right + 1):\n            res += self.nums[i]\n        return res\n",
+                  "python")
+    cpp = skel("class NumArray {\n    vector<int> nums;\npublic:\n    NumArray(vector<int>& nums) : nums(nums) {}\n"
+               "    int sumRange(int left, int right) {\n        int res = 0;\n"
+               "        for (int i = left; i <= right; i++) res += nums[i];\n        return res;\n    }\n};\n", "cpp")
+    assert cpp == python
+
+
+def test_cpp_initialiser_list_with_a_size_still_builds_a_sized_array():
+    cpp = skel("class A {\n    vector<int> seen;\npublic:\n    A(int n) : seen(n) {}\n"
+               "    int get(int i) { return seen[i]; }\n};\n", "cpp")
+    assert "list(p0)" in cpp  # seen(n): n zeros, a construction, not an alias of n
+
+
+_SWIFT_HEAP = """
+struct Heap<T> {
+    var elements: [T] = []
+    let comparator: (T, T) -> Bool
+    init(comparator: @escaping (T, T) -> Bool) { self.comparator = comparator }
+    var isEmpty: Bool { elements.isEmpty }
+    mutating func insert(_ value: T) {
+        elements.append(value)
+        var child = elements.count - 1
+        while child > 0 && comparator(elements[child], elements[(child - 1) / 2]) {
+            elements.swapAt(child, (child - 1) / 2)
+            child = (child - 1) / 2
+        }
+    }
+    mutating func remove() -> T? {
+        guard !elements.isEmpty else { return nil }
+        elements.swapAt(0, elements.count - 1)
+        let removed = elements.removeLast()
+        var parent = 0
+        while true {
+            var candidate = parent
+            let left = 2 * parent + 1
+            if left < elements.count && comparator(elements[left], elements[candidate]) { candidate = left }
+            if candidate == parent { break }
+            elements.swapAt(parent, candidate)
+            parent = candidate
+        }
+        return removed
+    }
+}
+"""
+
+
+def test_swift_hand_written_heap_is_the_library_heap():
+    python = skel("def f(sticks: List[int]) -> int:\n    h = []\n    for s in sticks:\n        heapq.heappush(h, s)\n"
+                  "    res = 0\n    while len(h) > 1:\n        a = heapq.heappop(h)\n        b = heapq.heappop(h)\n"
+                  "        res += a + b\n        heapq.heappush(h, a + b)\n    return res\n", "python")
+    swift = skel("class Solution {\n    func f(_ sticks: [Int]) -> Int {\n        var h = Heap<Int>(comparator: <)\n"
+                 "        for s in sticks { h.insert(s) }\n        var res = 0\n        while h.count > 1 {\n"
+                 "            let a = h.remove()!\n            let b = h.remove()!\n            res += a + b\n"
+                 "            h.insert(a + b)\n        }\n        return res\n    }\n}\n" + _SWIFT_HEAP, "swift")
+    assert swift == python
+    assert "heap.pop" in swift
+
+
+def test_swift_class_with_other_methods_named_like_a_heap_is_kept():
+    swift = skel("class Heap {\n    var items = [Int]()\n    func add(_ x: Int) {\n"
+                 "        for i in 0..<items.count { if items[i] > x { items.insert(x, at: i); return } }\n"
+                 "        items.append(x)\n    }\n}\n", "swift")
+    assert "for " in swift  # no insert/remove pair: a user class like any other, its loop stays
