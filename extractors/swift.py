@@ -371,7 +371,8 @@ class SwiftExtractor(TreeSitterExtractor):
         name = self.text(name_node) if name_node is not None else "init"
         saved = self.local_names
         self.local_names = set()
-        params = tuple(self.param(p) for p in node.named_children if p.type == "parameter")
+        helper = self.depth > 0 or _is_private(node)
+        params = tuple(self.param(p, helper) for p in node.named_children if p.type == "parameter")
         self.local_names.update(p.name for p in params)
         saved_params, self.param_names = self.param_names, {p.name for p in params}
         body_node = self.field(node, "body")
@@ -386,10 +387,14 @@ class SwiftExtractor(TreeSitterExtractor):
         self.depth -= 1
         return ir.FunctionDef(name, params, body, owner=owner, line=self.line(node))
 
-    def param(self, node) -> ir.Param:
+    def param(self, node, helper: bool = False) -> ir.Param:
         names = self.fields(node, "name")
         name = self.text(names[0]) if names else "_"
         kind = self.type_kind(names[1]) if len(names) > 1 else "any"
+        if helper and kind == "seq" and names[1].type == "array_type" \
+                and self.text(names[1]).replace(" ", "") == "[Character]" \
+                and not any(child.type == "parameter_modifiers" for child in node.named_children):
+            kind = "str"  # a helper's read-only [Character]: how Swift passes a string to be indexed (Python: the str)
         return ir.Param(name, kind)
 
     def type_kind(self, node) -> str:

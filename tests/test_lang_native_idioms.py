@@ -550,3 +550,53 @@ def test_swift_class_with_other_methods_named_like_a_heap_is_kept():
                  "        for i in 0..<items.count { if items[i] > x { items.insert(x, at: i); return } }\n"
                  "        items.append(x)\n    }\n}\n", "swift")
     assert "for " in swift  # no insert/remove pair: a user class like any other, its loop stays
+
+
+def test_swift_helper_taking_characters_takes_the_string():
+    python = skel("class Solution:\n    def parse(self, expression: str) -> str:\n"
+                  "        return self.solve(expression, 0, len(expression) - 1)\n"
+                  "    def solve(self, e, i, j):\n        if i == j:\n            return e[i]\n        k = i\n"
+                  "        while e[k] != '?':\n            k += 1\n        return self.solve(e, k + 1, j)\n", "python")
+    swift = skel("class Solution {\n    func parse(_ expression: String) -> String {\n"
+                 "        let chars = Array(expression)\n        return solve(chars, 0, chars.count - 1)\n    }\n"
+                 "    private func solve(_ e: [Character], _ i: Int, _ j: Int) -> String {\n"
+                 "        if i == j { return String(e[i]) }\n        var k = i\n"
+                 "        while e[k] != \"?\" { k += 1 }\n        return solve(e, k + 1, j)\n    }\n}\n", "swift")
+    assert swift == python
+    assert "(p0: str" in swift.split("fn f1")[1]
+
+
+def test_swift_entry_and_inout_characters_stay_sequences():
+    entry = skel("class Solution {\n    func leastInterval(_ tasks: [Character], _ n: Int) -> Int {\n"
+                 "        return tasks.count + n\n    }\n}\n", "swift")
+    assert "p0: seq" in entry  # the problem's API: List[str] in Python
+    inout = skel("class Solution {\n    func f(_ s: String) -> Int {\n        var path = [Character]()\n"
+                 "        go(&path, 0)\n        return path.count\n    }\n"
+                 "    private func go(_ path: inout [Character], _ i: Int) {\n        if i > 3 { return }\n"
+                 "        path.append(\"a\")\n        go(&path, i + 1)\n    }\n}\n", "swift")
+    assert "str" not in inout.split("fn f1")[1].splitlines()[0]  # a mutated [Character] is a list
+
+
+def test_go_comma_ok_value_is_the_read_where_it_is_used():
+    python = skel("def f(nums: List[int], k: int) -> bool:\n    mp = {}\n    for i in range(len(nums)):\n"
+                  "        if nums[i] in mp and i - mp[nums[i]] <= k:\n            return True\n"
+                  "        mp[nums[i]] = i\n    return False\n", "python")
+    go = skel("func f(nums []int, k int) bool {\n    mp := make(map[int]int)\n    for i, num := range nums {\n"
+              "        if j, ok := mp[num]; ok && i-j <= k {\n            return true\n        }\n"
+              "        mp[num] = i\n    }\n    return false\n}\n", "go")
+    assert go == python
+
+
+def test_go_comma_ok_value_read_in_the_else_branch_and_in_a_nested_test():
+    python = skel("def f(s: str, words: List[str]) -> int:\n    first = {}\n    res = -1\n"
+                  "    for i, c in enumerate(s):\n        if c in first:\n            if words[first[c]] != words[i]:\n"
+                  "                return 0\n        else:\n            first[c] = i\n    return res\n", "python")
+    go = skel("func f(s string, words []string) int {\n    first := make(map[byte]int)\n    res := -1\n"
+              "    for i := 0; i < len(s); i++ {\n        c := s[i]\n        if idx, ok := first[c]; ok {\n"
+              "            if words[idx] != words[i] {\n                return 0\n            }\n        } else {\n"
+              "            first[c] = i\n        }\n    }\n    return res\n}\n", "go")
+    assert go == python
+    only_ok = skel("func f(s string) int {\n    first := make(map[byte]int)\n    n := 0\n"
+                   "    for i := 0; i < len(s); i++ {\n        if _, ok := first[s[i]]; ok {\n            n++\n"
+                   "        }\n        first[s[i]] = i\n    }\n    return n\n}\n", "go")
+    assert "map.get" not in only_ok  # the value is never read: a membership test only
