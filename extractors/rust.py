@@ -79,7 +79,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "filter_map": "iterate", "fold": "iterate", "flat_map": "iterate", "to_string": "none",
         "to_owned": "none", "abs": "none", "pow": "none", "clone": "none", "last": "none", "first": "none",
         "push_str": "strbuf.append", "chars": "wrap", "join": "str.join", "position": "list.find",
-        "rposition": "list.find",
+        "rposition": "list.find", "contains": "list.has",
     },
 }
 # a string's bytes are the string itself seen as a sequence (Python indexes and walks ``s`` directly)
@@ -245,7 +245,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         saved_locals, saved_aliases = self.field_locals, self.entry_aliases
         self.entry_aliases = {}
         self.field_locals = self.constructor_locals(self.field(node, "body")) if owner is not None and not has_self else {}
-        body = self.block_statements(self.field(node, "body"), tail=True)
+        body = _captured_tables(self.block_statements(self.field(node, "body"), tail=True))
         self.field_locals, self.entry_aliases = saved_locals, saved_aliases
         self.owner = saved
         return ir.FunctionDef(self.text(self.field(node, "name")), params, tuple(prologue) + tuple(body),
@@ -430,6 +430,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             value = ir.Comprehension(kind, value.element, value.generators)
         elif isinstance(value, ir.Comprehension) and kind in ("heap", "deque") and value.kind == "list":
             value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), (value,))
+        if isinstance(value, ir.CollectionLit) and value.kind == "list" and kind in _COLLECTED_INTO:
+            value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), (value,))  # let s: HashSet<u8> = [b'a', ..].into()
         if kind == "str":
             value = _joined(value)  # let s: String = chars.into_iter().collect()
         if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and kind in _COLLECTED_INTO:
@@ -913,6 +915,60 @@ def _joined(value: ir.Expr) -> ir.Expr:
     else:
         return value
     return ir.Call(ir.Attr(ir.Literal("str"), "join"), (parts,))
+
+
+def _captured_tables(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``let dirs = [(0, 1), ..]; fn dfs(.., dirs: &[(i32, i32)]) {..}; dfs(.., &dirs)``: a nested ``fn``
+    cannot capture, so Rust passes the constant table the Python closure reads from its scope.  Drop the
+    parameter (and the argument at every call) so the helper reads the enclosing table, as Python's."""
+    tables = {stmt.targets[0].id for stmt in body if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1
+              and isinstance(stmt.targets[0], ir.Name) and _literal_table(stmt.value)}
+    for function in [stmt for stmt in body if isinstance(stmt, ir.FunctionDef)]:
+        for position in reversed(range(len(function.params))):
+            name = function.params[position].name
+            if name not in tables or not any(isinstance(loop, ir.Foreach) and loop.iter == ir.Name(name)
+                                             for loop in _statements(function.body)):
+                continue  # (a table the helper only indexes, matrix_pow(&m, n), is an argument there too)
+            params = function.params[:position] + function.params[position + 1:]
+            body = [_without_argument(stmt, function.name, position) for stmt in body]
+            body = [ir.FunctionDef(stmt.name, params, stmt.body, stmt.owner, stmt.memo, stmt.line)
+                    if isinstance(stmt, ir.FunctionDef) and stmt.name == function.name else stmt for stmt in body]
+            function = next(stmt for stmt in body if isinstance(stmt, ir.FunctionDef) and stmt.name == function.name)
+    return body
+
+
+def _statements(body):
+    """Every statement of ``body``, nested ones included (not inside nested functions)."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        for part in ("body", "orelse"):
+            if not isinstance(stmt, ir.FunctionDef):
+                stack.extend(getattr(stmt, part, ()))
+
+
+def _literal_table(value) -> bool:
+    """A non-empty literal list of literals or of literal tuples/lists (``[(1, 0), (-1, 0)]``)."""
+    def literal(item) -> bool:
+        if isinstance(item, ir.UnaryOp) and item.op == "-":
+            item = item.operand
+        return isinstance(item, ir.Literal)
+    return isinstance(value, ir.CollectionLit) and value.kind == "list" and bool(value.items) and all(
+        literal(item) or isinstance(item, ir.CollectionLit) and item.items and all(map(literal, item.items))
+        for item in value.items)
+
+
+def _without_argument(node, function: str, position: int):
+    """``node`` (any IR) with argument ``position`` dropped from every call of ``function``."""
+    if isinstance(node, tuple):
+        return tuple(_without_argument(item, function, position) for item in node)
+    if not hasattr(node, "__dataclass_fields__") or isinstance(node, (ir.Name, ir.Literal)):
+        return node
+    values = [_without_argument(value, function, position) for value in ir.field_values(node)]
+    if isinstance(node, ir.Call) and node.func == ir.Name(function) and len(node.args) > position:
+        values[1] = values[1][:position] + values[1][position + 1:]
+    return type(node)(*values)
 
 
 def _moved_clones(body: list[ir.Stmt]) -> list[ir.Stmt]:

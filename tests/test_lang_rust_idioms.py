@@ -283,3 +283,58 @@ def test_clone_kept_when_the_original_lives_on():
     rust = rs("fn f(nums: Vec<i32>) -> Vec<Vec<i32>> {\n    let mut res = Vec::new();\n    let mut path = Vec::new();\n"
               "    for &x in &nums {\n        path.push(x);\n        res.push(path.clone());\n    }\n    res\n}\n")
     assert "copy(" in rust  # a snapshot per iteration: O(n) work each time
+
+
+def test_declared_set_from_a_literal_is_a_set():
+    python = py("def f(s: str) -> int:\n    vowels = {'a', 'e', 'i', 'o', 'u'}\n    res = 0\n    for c in s:\n"
+                "        if c in vowels:\n            res += 1\n    return res\n")
+    rust = rs("fn f(s: String) -> i32 {\n    let vowels: HashSet<u8> = [b'a', b'e', b'i', b'o', b'u'].into();\n"
+              "    let mut res = 0;\n    for c in s.bytes() {\n        if vowels.contains(&c) {\n            res += 1;\n"
+              "        }\n    }\n    res\n}\n")
+    assert rust == python
+    assert "set.has" in rust
+
+
+def test_contains_on_a_row_is_a_list_search():
+    python = py("def f(nums: List[int]) -> List[List[int]]:\n    res = []\n    for num in nums:\n        r = 0\n"
+                "        while r < len(res):\n            if num not in res[r]:\n                break\n            r += 1\n"
+                "        if r == len(res):\n            res.append([])\n        res[r].append(num)\n    return res\n")
+    rust = rs("fn f(nums: Vec<i32>) -> Vec<Vec<i32>> {\n    let mut res: Vec<Vec<i32>> = Vec::new();\n"
+              "    for &num in &nums {\n        let mut r = 0;\n        while r < res.len() {\n"
+              "            if !res[r].contains(&num) {\n                break;\n            }\n            r += 1;\n"
+              "        }\n        if r == res.len() {\n            res.push(Vec::new());\n        }\n"
+              "        res[r].push(num);\n    }\n    res\n}\n")
+    assert rust == python
+    assert "list.has" in rust
+
+
+_PY_ISLANDS = ("def f(grid: List[List[str]]) -> int:\n    directions = [[1, 0], [-1, 0], [0, 1], [0, -1]]\n"
+               "    islands = 0\n    def dfs(r, c):\n        if r < 0 or c < 0 or grid[r][c] == '0':\n            return\n"
+               "        grid[r][c] = '0'\n        for dr, dc in directions:\n            dfs(r + dr, c + dc)\n"
+               "    for r in range(len(grid)):\n        for c in range(len(grid[0])):\n            if grid[r][c] == '1':\n"
+               "                dfs(r, c)\n                islands += 1\n    return islands\n")
+
+
+def test_direction_table_passed_to_a_nested_fn_is_the_captured_table():
+    rust = rs("fn f(grid: Vec<Vec<char>>) -> i32 {\n    let mut grid = grid;\n"
+              "    let directions = [(1i32, 0i32), (-1, 0), (0, 1), (0, -1)];\n    let mut islands = 0;\n"
+              "    fn dfs(grid: &mut Vec<Vec<char>>, r: i32, c: i32, directions: &[(i32, i32)]) {\n"
+              "        if r < 0 || c < 0 || grid[r as usize][c as usize] == '0' {\n            return;\n        }\n"
+              "        grid[r as usize][c as usize] = '0';\n        for &(dr, dc) in directions {\n"
+              "            dfs(grid, r + dr, c + dc, directions);\n        }\n    }\n"
+              "    for r in 0..grid.len() {\n        for c in 0..grid[0].len() {\n            if grid[r][c] == '1' {\n"
+              "                dfs(&mut grid, r as i32, c as i32, &directions);\n                islands += 1;\n"
+              "            }\n        }\n    }\n    islands\n}\n")
+    assert rust == py(_PY_ISLANDS)
+    assert "for const" in rust
+
+
+def test_literal_matrix_argument_that_is_only_indexed_stays_an_argument():
+    from skeldsl.extractors import rust
+
+    module = rust.extract("fn f(n: i32) -> i64 {\n    fn pow(m: &[[i64; 2]; 2], mut p: i32) -> [[i64; 2]; 2] {\n"
+                          "        let mut r = [[1i64, 0], [0, 1]];\n        while p > 0 {\n"
+                          "            r[0][0] += m[0][0];\n            p /= 2;\n        }\n        r\n    }\n"
+                          "    let m = [[1i64, 1], [1, 0]];\n    pow(&m, n)[0][0]\n}\n")
+    helper = next(stmt for stmt in module.functions[0].body if getattr(stmt, "name", None) == "pow")
+    assert [param.name for param in helper.params] == ["m", "p"]  # its input (Python passes it too)
