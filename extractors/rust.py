@@ -926,15 +926,49 @@ def _captured_tables(body: list[ir.Stmt]) -> list[ir.Stmt]:
     for function in [stmt for stmt in body if isinstance(stmt, ir.FunctionDef)]:
         for position in reversed(range(len(function.params))):
             name = function.params[position].name
-            if name not in tables or not any(isinstance(loop, ir.Foreach) and loop.iter == ir.Name(name)
-                                             for loop in _statements(function.body)):
+            if not any(isinstance(loop, ir.Foreach) and loop.iter == ir.Name(name)
+                       for loop in _statements(function.body)):
                 continue  # (a table the helper only indexes, matrix_pow(&m, n), is an argument there too)
+            outside = {call.args[position] for stmt in body if stmt is not function
+                       for call in _calls_of(stmt, function.name) if len(call.args) > position}
+            inside = {call.args[position] for call in _calls_of(function.body, function.name)
+                      if len(call.args) > position}
+            table = next(iter(outside)) if len(outside) == 1 else None
+            if not (isinstance(table, ir.Name) and table.id in tables) or inside - {ir.Name(name)}:
+                continue  # every caller passes the one table (dfs(.., &dirs)), recursive calls pass it on
             params = function.params[:position] + function.params[position + 1:]
             body = [_without_argument(stmt, function.name, position) for stmt in body]
-            body = [ir.FunctionDef(stmt.name, params, stmt.body, stmt.owner, stmt.memo, stmt.line)
+            body = [ir.FunctionDef(stmt.name, params, _renamed(stmt.body, name, table), stmt.owner, stmt.memo,
+                                   stmt.line)
                     if isinstance(stmt, ir.FunctionDef) and stmt.name == function.name else stmt for stmt in body]
             function = next(stmt for stmt in body if isinstance(stmt, ir.FunctionDef) and stmt.name == function.name)
     return body
+
+
+def _calls_of(node, name: str):
+    """The calls of ``name`` anywhere inside ``node`` (IR)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif hasattr(item, "__dataclass_fields__") and not isinstance(item, (ir.Name, ir.Literal)):
+            if isinstance(item, ir.Call) and item.func == ir.Name(name):
+                yield item
+            stack.extend(ir.field_values(item))
+
+
+def _renamed(node, old: str, new: ir.Name):
+    """``node`` (any IR) with the name ``old`` read as ``new`` (a parameter standing for the outer table)."""
+    if isinstance(node, ir.Name):
+        return new if node.id == old else node
+    if isinstance(node, tuple):
+        return tuple(_renamed(item, old, new) for item in node)
+    if not hasattr(node, "__dataclass_fields__") or isinstance(node, ir.Literal):
+        return node
+    if isinstance(node, ir.Foreach) and old in node.targets or isinstance(node, ir.Lambda) and old in node.params:
+        return node  # rebound there
+    return type(node)(*(_renamed(value, old, new) for value in ir.field_values(node)))
 
 
 def _statements(body):

@@ -338,3 +338,16 @@ def test_literal_matrix_argument_that_is_only_indexed_stays_an_argument():
                           "    let m = [[1i64, 1], [1, 0]];\n    pow(&m, n)[0][0]\n}\n")
     helper = next(stmt for stmt in module.functions[0].body if getattr(stmt, "name", None) == "pow")
     assert [param.name for param in helper.params] == ["m", "p"]  # its input (Python passes it too)
+
+
+def test_direction_table_under_another_parameter_name_is_the_captured_table_too():
+    rust = rs("fn f(grid: Vec<Vec<char>>) -> i32 {\n    let mut grid = grid;\n"
+              "    let directions = [(1i32, 0i32), (-1, 0), (0, 1), (0, -1)];\n    let mut islands = 0;\n"
+              "    fn dfs(grid: &mut Vec<Vec<char>>, r: i32, c: i32, dirs: &[(i32, i32)]) {\n"
+              "        if r < 0 || c < 0 || grid[r as usize][c as usize] == '0' {\n            return;\n        }\n"
+              "        grid[r as usize][c as usize] = '0';\n        for &(dr, dc) in dirs {\n"
+              "            dfs(grid, r + dr, c + dc, dirs);\n        }\n    }\n"
+              "    for r in 0..grid.len() {\n        for c in 0..grid[0].len() {\n            if grid[r][c] == '1' {\n"
+              "                dfs(&mut grid, r as i32, c as i32, &directions);\n                islands += 1;\n"
+              "            }\n        }\n    }\n    islands\n}\n")
+    assert rust == py(_PY_ISLANDS)
