@@ -600,3 +600,20 @@ def test_go_comma_ok_value_read_in_the_else_branch_and_in_a_nested_test():
                    "    for i := 0; i < len(s); i++ {\n        if _, ok := first[s[i]]; ok {\n            n++\n"
                    "        }\n        first[s[i]] = i\n    }\n    return n\n}\n", "go")
     assert "map.get" not in only_ok  # the value is never read: a membership test only
+
+
+def test_max_written_as_an_if_is_pythons_max():
+    python = skel("def f(s: str) -> int:\n    first = {}\n    res = -1\n    for i, c in enumerate(s):\n"
+                  "        if c in first:\n            res = max(res, i - first[c] - 1)\n        else:\n"
+                  "            first[c] = i\n    return res\n", "python")
+    go = skel("func f(s string) int {\n    first := make(map[byte]int)\n    res := -1\n"
+              "    for i := 0; i < len(s); i++ {\n        c := s[i]\n        if _, ok := first[c]; ok {\n"
+              "            if i-first[c]-1 > res {\n                res = i - first[c] - 1\n            }\n"
+              "        } else {\n            first[c] = i\n        }\n    }\n    return res\n}\n", "go")
+    assert go == python
+
+
+def test_an_if_that_does_more_than_its_test_reads_stays():
+    go = skel("func f(nums []int, m map[int]int) []int {\n    res := []int{}\n    for _, x := range nums {\n"
+              "        if m[x] > 0 {\n            res = append(res, m[x])\n        }\n    }\n    return res\n}\n", "go")
+    assert "if map.get" in go  # an append under the test: real conditional work

@@ -400,6 +400,22 @@ def merge_checked_lookup(body: list[Low]) -> list[Low]:
     return out
 
 
+def fold_max_update(body: list[Low]) -> list[Low]:
+    """``if m[c] > best { best = m[c] }`` (Go, C, Rust write the max by hand) is Python's ``best = max(best,
+    m[c])``: an ``if`` without ``else`` whose body only repeats the library reads its test makes (no exit,
+    no helper call, no other work) is that one update, so the reads stay, once, and the branch goes."""
+    out: list[Low] = []
+    for stmt in body:
+        stmt = _map_children(stmt, fold_max_update)
+        if stmt[0] == "if" and stmt[1] and not stmt[3] and sorted(map(repr, stmt[2])) == sorted(
+                map(repr, stmt[1])) and all(part[0] == "call" and not str(part[1]).startswith("F:")
+                                            for part in stmt[2]):
+            out += stmt[2]
+            continue
+        out.append(stmt)
+    return out
+
+
 def reduce_as_loop(body: list[Low]) -> list[Low]:
     """A one-pass library call used as a statement (``max(nums)``, ``sum(xs)``) is the loop that other
     languages write by hand (``for (int x : nums) best = Math.max(best, x);``): give both one form."""
@@ -871,6 +887,7 @@ def fold_break_guard(body: list[Low]) -> list[Low]:
 FUNCTION_PASSES: tuple[Pass, ...] = (
     reduce_as_loop,
     merge_checked_lookup,
+    fold_max_update,
     drop_heap_peeks,
     drop_default_init,
     nest_continue_guards,  # before sized_by_append_loop: an append after a continue guard is conditional
