@@ -49,6 +49,8 @@ _NODE_FIELDS = frozenset({"left", "right", "next", "val", "children", "neighbors
 _ARGUMENT_KINDS = {"num": "num", "bool": "bool", "str": "str", "seq": "seq", "list": "seq", "map": "map",
                    "set": "set", "node": "node", "fn": "fn"}
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "<<", ">>", "&", "|", "^"})
+# collections an empty argument of a call may be (not strings: ``dfs(0, "")`` builds nothing)
+CONSTRUCTORS_BUILT = frozenset({"list", "set", "map", "deque", "heap", "tree", "strbuf", "linked", "stack", "queue"})
 
 
 def receiver_kind(kind: str | None) -> str:
@@ -388,7 +390,7 @@ class FunctionLowering:
             self.context.call_sizes.setdefault(user, []).append(
                 (self.function.name, tuple(map(self.argument_size, call.args))))
             self.context.call_sites.append((self, user, call.args))
-            return self.many_ops(call.args) + [("call", f"F:{user}", None)]
+            return self.many_ops(call.args) + self.empty_arguments(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:
             return self.expr_ops(viewed)
@@ -453,6 +455,24 @@ class FunctionLowering:
             return self.many_ops(call.args)
         return self.expr_ops(func) + self.many_ops(call.args)
 
+    def empty_arguments(self, args: tuple[ir.Expr, ...]) -> list[Low]:
+        """An empty collection built in a call of the program's own function (Python's ``dfs(0, [])``, Java's
+        ``dfs(0, new ArrayList<>())``) is built before the call, as ``List<Integer> cur = new ArrayList<>();
+        dfs(0, cur)`` and Swift's ``var path = [Int](); dfs(0, &path)`` build it: one construction, whichever
+        way a translation spells it."""
+        out: list[Low] = []
+        for arg in args:
+            kind = None
+            if isinstance(arg, ir.CollectionLit) and not arg.items and arg.kind in ("list", "set", "map"):
+                kind = arg.kind
+            elif isinstance(arg, ir.Call) and not arg.args:
+                name = arg.func.id if isinstance(arg.func, ir.Name) else _qualified(arg.func)
+                if name is not None and self.user_function(arg.func) is None:
+                    kind = self.spec.constructors.get(name)
+            if kind is not None and kind in CONSTRUCTORS_BUILT:
+                out.append(("assign", f"V:<argument {len(self.context.call_sites)}.{len(out)}>", kind, None))
+        return out
+
     def value_copies(self, args: tuple[ir.Expr, ...]) -> list[Low]:
         """The copies a value-semantics language makes when a collection is inserted into another
         (``res.push_back(path)`` is Python's ``res.append(path[:])``): in a recursive function (backtracking),
@@ -461,11 +481,23 @@ class FunctionLowering:
         algorithm, nor is a one-off copy outside recursion (``res.push_back(newInterval)``)."""
         out: list[Low] = []
         for arg in args:
-            if isinstance(arg, ir.Name) and self.lookup(arg.id)[0] in _VALUE_KINDS:
+            if isinstance(arg, ir.Name) and (self.lookup(arg.id)[0] in _VALUE_KINDS
+                                             or self.lookup(arg.id)[0] == "any" and self.grown_parameter(arg.id)):
+                self.note_usage(arg, "seq")  # (an untyped path: copied, so a sequence, as ``path[:]`` shows)
                 ref = self.ref_of(arg)
                 if ref is not None and not ref.startswith("V:"):
                     out.append(("call", "copy", ref))
         return out
+
+    def grown_parameter(self, name: str) -> bool:
+        """Is ``name`` an untyped parameter this function appends to (``path.append(x)``)?  Then it is a
+        collection, not a number: Swift's nested ``func dfs(_ path: inout [Int])`` is untyped like Python's
+        nested ``def``, and its ``res.append(path)`` copies the path as C++'s ``res.push_back(path)`` does."""
+        if self.refs.get(name) != f"P:{name}":
+            return False
+        return any(isinstance(node, ir.Call) and isinstance(node.func, ir.Attr) and isinstance(node.func.obj, ir.Name)
+                   and node.func.obj.id == name and self.spec.methods.get(("list", node.func.name)) == "list.append"
+                   for stmt in self.function.body for node in walk_expr(stmt))
 
     def argument_kind(self, expr: ir.Expr) -> str | None:
         """The parameter kind an argument evidently has (literals, typed names, arithmetic), else None."""

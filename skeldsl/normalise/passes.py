@@ -350,6 +350,28 @@ def drop_default_init(body: list[Low]) -> list[Low]:
     return out
 
 
+_GUARDED_INSERTS = {"set.has": "set.add", "map.has": "map.put", "tree.has": "tree.put"}
+
+
+def drop_membership_guard(body: list[Low]) -> list[Low]:
+    """``if x not in seen: seen.add(x)`` is ``seen.add(x)``, and ``if (!m.containsKey(k)) m.put(k, v)`` is
+    ``m.putIfAbsent(k, v)`` / ``m.setdefault(k, v)`` / Rust's ``m.entry(k).or_insert(v)``: a membership test
+    whose only work is inserting into the collection it tested is that insert (the same O(1) or log n
+    either way; translations write the guard or leave it out as they like).  A guard whose branch does
+    more (``seen.add(x); queue.push(x)``) or has an ``else`` is a real branch and stays."""
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_membership_guard)
+        if stmt[0] == "if" and stmt[1] and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "call" \
+                and all(cond[0] == "call" and _GUARDED_INSERTS.get(cond[1]) == stmt[2][0][1]
+                        and cond[2] == stmt[2][0][2] for cond in stmt[1]):
+            out.append(stmt[2][0])
+            continue
+        out.append(stmt)
+    return out
+
+
 _LOOKUP_PAIRS = {"map.has": "map.get", "tree.has": "tree.get"}
 
 
@@ -873,6 +895,7 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     merge_checked_lookup,
     drop_heap_peeks,
     drop_default_init,
+    drop_membership_guard,
     nest_continue_guards,  # before sized_by_append_loop: an append after a continue guard is conditional
     merge_branch_tails,
     sized_by_append_loop,
