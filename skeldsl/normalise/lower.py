@@ -426,6 +426,11 @@ class FunctionLowering:
             if action == "slice" and (len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1])
                                       or len(call.args) == 1 and _negative_literal(call.args[0])):
                 return out  # s.substring(i, i + 10), s.substr(i, 10), s.slice(-1): a piece of constant length
+            if action == "str.join" and any(isinstance(part, ir.CollectionLit) and part.kind in ("list", "tuple")
+                                            for part in (receiver, *call.args[:1])):
+                # ",".join([a, b, c]), JavaScript's [a, b, c].join(","): a fixed number of pieces, as Java's
+                # a + "," + b + "," + c
+                return out
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
                 joined = self.ref_of(call.args[0])
@@ -572,6 +577,11 @@ class FunctionLowering:
         ref = self.ref_of(target) if target is not None else None
         if ref is None and isinstance(target, ir.BinOp) and target.op in ("+", "-") and isinstance(target.left, ir.Call):
             ref = self.ref_of(target.left)  # lower_bound(v.begin() + i, v.end(), x): an iterator into v
+        if action == "reduce" and ref is None and len(args) == 1 and isinstance(target, ir.Index) and target.is_slice \
+                and out and out[-1][0] == "call" and out[-1][1] in ("slice", "copy") and out[-1][2] not in (None, UNKNOWN):
+            # sum(xs[k:]), max(xs[i:j]): one pass over (part of) xs, as the index loop other languages write
+            # (the slice's copy costs what the pass does); its result is a number, not a list
+            return out[:-1] + [("call", "reduce", out[-1][2])]
         if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)) \
                 and not self._iterator_range(args):
             return out  # max(a, b) on scalars (also max(dp[i], dp[j]): two values, not one collection)
@@ -1035,13 +1045,21 @@ class FunctionLowering:
             if len(single) >= 1 and single[-1][0] == "call" and single[-1][1] in _RESULT_OPS:
                 _, op, source = single[-1]
                 kind = "str" if self._ref_kind(source) == "str" else "list"
-                return kind, op, source, single[:-1]
+                return kind, self._list_copy(kind, op, source), source, single[:-1]
         if isinstance(value, ir.Index) and value.is_slice and not _constant_slice(value.index):
             ref = self.ref_of(value.obj)
             if ref is not None:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
-                return kind, _slice_op(value.index), ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
+                return kind, self._list_copy(kind, _slice_op(value.index), ref), ref, \
+                    self.expr_ops(value.obj) + self.expr_ops(value.index)
         return None
+
+    def _list_copy(self, kind: str, op: str, source: str | None) -> str:
+        """A whole copy of a list kept in a local (``ys = xs.copy()``, ``xs[:]``, ``xs.clone()``) is a list
+        built from it, as ``ys = list(xs)``, ``new ArrayList<>(xs)`` and ``xs.to_vec()`` are: one form."""
+        if op == "copy" and kind == "list" and self._ref_kind(source) not in ("map", "set", "tree", "str", "strbuf"):
+            return "list"
+        return op
 
     def joined_list(self, value: ir.BinOp) -> tuple[str | None, list[Low]] | None:
         """``[1] + nums + [1]``, ``[poured] + [0] * n``, ``nums1 + nums2``: a new list built from literal

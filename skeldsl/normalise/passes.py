@@ -344,6 +344,8 @@ def drop_default_init(body: list[Low]) -> list[Low]:
         if stmt[0] == "if" and not stmt[3] and len(stmt[1]) == 1 and stmt[1][0][1] == "map.has" \
                 and stmt[2] == [("call", "map.put", stmt[1][0][2])] and index + 1 < len(body):
             following = body[index + 1]
+            if following[0] == "if" and following[1]:
+                following = following[1][0]  # (used in the test that follows: if (m.get(k).length === 1))
             if following[0] == "call" and following[1] in ("map.get", "map.put") and following[2] == stmt[1][0][2]:
                 continue
         out.append(stmt)
