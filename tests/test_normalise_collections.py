@@ -382,3 +382,17 @@ def solve(n, edges, k):
 """
     skeleton = extract_text(source, "python")
     assert "list(p0)" in skeleton and "map" not in skeleton
+
+
+def test_groups_collected_for_the_answer_stay_a_map() -> None:
+    """Buckets only appended to and handed back (``return list(groups.values())``, whose read the
+    lowering drops) are groups, not a graph: the map stays, as in a Go translation that walks it."""
+    source = """\
+def group(strs):
+    groups = defaultdict(list)
+    for s in strs:
+        groups[tuple(sorted(s))].append(s)
+    return list(groups.values())
+"""
+    skeleton = extract_text(source, "python")
+    assert "v0 = map()" in skeleton and "map.get(v0)" in skeleton
