@@ -344,8 +344,32 @@ def drop_default_init(body: list[Low]) -> list[Low]:
         if stmt[0] == "if" and not stmt[3] and len(stmt[1]) == 1 and stmt[1][0][1] == "map.has" \
                 and stmt[2] == [("call", "map.put", stmt[1][0][2])] and index + 1 < len(body):
             following = body[index + 1]
+            if following[0] == "if" and following[1]:
+                following = following[1][0]  # (used in the test that follows: if (m.get(k).length === 1))
             if following[0] == "call" and following[1] in ("map.get", "map.put") and following[2] == stmt[1][0][2]:
                 continue
+        out.append(stmt)
+    return out
+
+
+_GUARDED_INSERTS = {"set.has": "set.add", "map.has": "map.put", "tree.has": "tree.put"}
+
+
+def drop_membership_guard(body: list[Low]) -> list[Low]:
+    """``if x not in seen: seen.add(x)`` is ``seen.add(x)``, and ``if (!m.containsKey(k)) m.put(k, v)`` is
+    ``m.putIfAbsent(k, v)`` / ``m.setdefault(k, v)`` / Rust's ``m.entry(k).or_insert(v)``: a membership test
+    whose only work is inserting into the collection it tested is that insert (the same O(1) or log n
+    either way; translations write the guard or leave it out as they like).  A guard whose branch does
+    more (``seen.add(x); queue.push(x)``) or has an ``else`` is a real branch and stays."""
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_membership_guard)
+        if stmt[0] == "if" and stmt[1] and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "call" \
+                and all(cond[0] == "call" and _GUARDED_INSERTS.get(cond[1]) == stmt[2][0][1]
+                        and cond[2] == stmt[2][0][2] for cond in stmt[1]):
+            out.append(stmt[2][0])
+            continue
         out.append(stmt)
     return out
 
@@ -951,6 +975,7 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     merge_checked_lookup,
     drop_heap_peeks,
     drop_default_init,
+    drop_membership_guard,
     nest_continue_guards,  # before sized_by_append_loop: an append after a continue guard is conditional
     merge_branch_tails,
     sized_by_append_loop,
