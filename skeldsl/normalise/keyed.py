@@ -731,7 +731,7 @@ def _fill(expr: ir.Expr) -> ir.Literal:
 
 
 def _calls_itself(function: ir.FunctionDef, spec: LanguageSpec) -> bool:
-    """Does ``function`` call itself (``f(..)``, ``self.f(..)``)?  A table built there is built once per call."""
+    """Does ``function`` call itself (``f(..)``, ``self.f(..)``)?  A table built there is built per call."""
     name = function.name.split("@")[0]
     stack = list(function.body)
     while stack:
