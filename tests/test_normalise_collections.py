@@ -281,3 +281,118 @@ def f(s: str) -> int:
     return n
 """
     assert "for v0" not in extract_text(source, "python")
+
+
+# ------------------------------------------------------------------------------- count tables by node
+
+JUDGE = {
+    "python defaultdict(int)": ("python", """\
+class Solution:
+    def findJudge(self, n: int, trust: List[List[int]]) -> int:
+        incoming = defaultdict(int)
+        outgoing = defaultdict(int)
+        for src, dst in trust:
+            outgoing[src] += 1
+            incoming[dst] += 1
+        for i in range(1, n + 1):
+            if outgoing[i] == 0 and incoming[i] == n - 1:
+                return i
+        return -1
+"""),
+    "python [0] * (n + 1)": ("python", """\
+class Solution:
+    def findJudge(self, n: int, trust: List[List[int]]) -> int:
+        incoming = [0] * (n + 1)
+        outgoing = [0] * (n + 1)
+        for src, dst in trust:
+            outgoing[src] += 1
+            incoming[dst] += 1
+        for i in range(1, n + 1):
+            if outgoing[i] == 0 and incoming[i] == n - 1:
+                return i
+        return -1
+"""),
+    "java new int[n + 1]": ("java", """\
+public class Solution {
+    public int findJudge(int n, int[][] trust) {
+        int[] incoming = new int[n + 1];
+        int[] outgoing = new int[n + 1];
+        for (int[] t : trust) {
+            outgoing[t[0]]++;
+            incoming[t[1]]++;
+        }
+        for (int i = 1; i <= n; i++) {
+            if (outgoing[i] == 0 && incoming[i] == n - 1) return i;
+        }
+        return -1;
+    }
+}
+"""),
+    "go make([]int, n+1)": ("go", """\
+func findJudge(n int, trust [][]int) int {
+    incoming := make([]int, n+1)
+    outgoing := make([]int, n+1)
+    for _, t := range trust {
+        outgoing[t[0]]++
+        incoming[t[1]]++
+    }
+    for i := 1; i <= n; i++ {
+        if outgoing[i] == 0 && incoming[i] == n-1 {
+            return i
+        }
+    }
+    return -1
+}
+"""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(JUDGE))
+def test_count_tables_keyed_by_nodes_agree(name: str) -> None:
+    """Counts per node (in-degrees) in an input-sized array or a ``defaultdict(int)``: the map form."""
+    lang, source = JUDGE[name]
+    skeleton = extract_text(source, lang)
+    assert skeleton == extract_text(JUDGE["python defaultdict(int)"][1], "python")
+    assert "v0 = map()" in skeleton and "map.put(v0)" in skeleton
+
+
+def test_distance_table_stays_an_array() -> None:
+    """A table whose cells are assigned values (distances, DP) is no count table: it keeps ``list(n)``."""
+    source = """\
+def relax(n, edges):
+    dist = [0] * n
+    for u, v in edges:
+        dist[v] = dist[u] + 1
+    return dist[0]
+"""
+    skeleton = extract_text(source, "python")
+    assert "v0 = list(p0)" in skeleton and "map" not in skeleton
+
+
+def test_count_table_built_per_call_stays_an_array() -> None:
+    """Built on every call of a recursion, the O(n) allocation is work per call: the array stays."""
+    source = """\
+def solve(n, edges, k):
+    if k == 0:
+        return 0
+    indegree = [0] * n
+    for u, v in edges:
+        indegree[v] += 1
+    return solve(n, edges, k - 1) + indegree[0]
+"""
+    skeleton = extract_text(source, "python")
+    assert "list(p0)" in skeleton and "map" not in skeleton
+
+
+def test_groups_collected_for_the_answer_stay_a_map() -> None:
+    """Buckets only appended to and handed back (``return list(groups.values())``, whose read the
+    lowering drops) are groups, not a graph: the map stays, as in a Go translation that walks it."""
+    source = """\
+def group(strs):
+    groups = defaultdict(list)
+    for s in strs:
+        groups[tuple(sorted(s))].append(s)
+    return list(groups.values())
+"""
+    skeleton = extract_text(source, "python")
+    assert "v0 = map()" in skeleton and "map.get(v0)" in skeleton

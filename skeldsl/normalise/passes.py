@@ -533,7 +533,9 @@ def indexed_tables(name: str, body: list[Low], params: list[tuple[str, str]] = (
     per access (``map.get(v); list.append(v[])`` is ``list.append(v[])``), and a parameter holding one
     (only looked up, its buckets walked) is a ``seq``.
 
-    A table qualifies when something is inserted into its buckets and the table itself is only looked up
+    A table qualifies when something is inserted into its buckets, they are read (walked here, or by a
+    helper the table is handed to: a graph, not groups collected for the answer, whose map a Python
+    ``return list(groups.values())`` reads out of sight), and the table itself is only looked up
     (nobody iterates it, tests it for membership, deletes from it, copies it or adds buckets to it: those
     costs differ between the forms), and it is built once, at the top of a function that does not
     recurse.  Dropping the array's O(n) construction hides no cost there: the graph algorithm that fills
@@ -542,7 +544,7 @@ def indexed_tables(name: str, body: list[Low], params: list[tuple[str, str]] = (
     exact: dict[str, set] = {}
     buckets: set = set()  # tables whose elements are collections something is inserted into
     built: dict[str, int] = {}
-    recursive = False
+    recursive = helpers = False
     for stmt in walk_low(body):
         kind = stmt[0]
         if kind == "call":
@@ -551,6 +553,7 @@ def indexed_tables(name: str, body: list[Low], params: list[tuple[str, str]] = (
                 if stmt[2].endswith("[]") and stmt[1] in _INSERTS:
                     buckets.add(stmt[2][:-2])
             recursive = recursive or stmt[1] == f"F:{name}"
+            helpers = helpers or stmt[1].startswith("F:")
         elif kind == "assign":
             exact.setdefault(stmt[1], set()).add("<assign>")
             built[stmt[1]] = built.get(stmt[1], 0) + 1
@@ -565,7 +568,8 @@ def indexed_tables(name: str, body: list[Low], params: list[tuple[str, str]] = (
         if stmt[0] != "assign" or not stmt[1].startswith("V:") or stmt[2] not in ("list", "map") \
                 or recursive or "[" in stmt[1]:
             continue
-        if stmt[1] in buckets and built[stmt[1]] == 1 \
+        walked = helpers or any(use not in _INSERTS for use in exact.get(stmt[1] + "[]", ()))
+        if stmt[1] in buckets and built[stmt[1]] == 1 and walked \
                 and exact[stmt[1]] - {"<assign>"} <= (_KEY_OPS if stmt[2] == "map" else set()):
             tables[stmt[1]] = None
     kinds = list(params)
