@@ -943,6 +943,13 @@ class FunctionLowering:
             self.kinds[target.id] = declared
             self.refs.setdefault(target.id, f"V:{target.id}")
             return out
+        if isinstance(target, ir.Name) and isinstance(value, ir.Call) and out and out[-1][0] == "call" \
+                and out[-1][1] == "str.split" and self._splits(value) and self.lookup(target.id)[1] is None:
+            # words = s.split(): a list of the pieces, as Java's declared String[] words = s.split(" ")
+            self.kinds[target.id] = "list"
+            self.refs[target.id] = f"V:{target.id}"
+            self.size_of.pop(target.id, None)
+            return out
         size = self.size_ref(value)
         if isinstance(target, ir.Name):
             if self.kinds.get(target.id) not in (None, "num", "any") and self.refs.get(target.id, "").startswith("P:"):
@@ -962,6 +969,16 @@ class FunctionLowering:
         elif size is not None and size != CONST:
             self.size_of[name] = size
         return out
+
+    def _splits(self, call: ir.Call) -> bool:
+        """Is ``call`` itself a split (``s.split(",")``, ``strings.Fields(s)``), not a call around one?"""
+        func = call.func
+        if isinstance(func, ir.Attr):
+            qualified = _qualified(func)
+            if qualified is not None and qualified in self.spec.functions and self.ref_of(func.obj) is None:
+                return self.spec.functions[qualified][0] == "str.split"
+            return self.method_action(func.obj, func.name) == "str.split"
+        return isinstance(func, ir.Name) and self.spec.functions.get(func.id, (None,))[0] == "str.split"
 
     def _is_view(self, expr: ir.Expr) -> bool:
         return isinstance(expr, ir.Name) and expr.id in self.views and self.lookup(expr.id)[1] is not None
