@@ -330,6 +330,11 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
                                        and i.func.name in ("begin", "end", "cbegin", "cend") for i in items):
                 return ir.Call(ir.Name(base), items)  # set<int> s{v.begin(), v.end()}
             return ir.Call(ir.Name(base), (ir.CollectionLit("list", items),) if items else ())
+        if base in self.CONSTRUCTOR_TYPES and inner is not None and inner.type == "identifier" \
+                and value_node.type in ("identifier", "subscript_expression", "field_expression"):
+            # vector<int> tmp = prices: a container is a value, so this copies it (as vector<int> tmp(prices)
+            # and Python's tmp = prices.copy()); a reference (vector<int>& row = grid[i]) is no copy
+            return ir.Call(ir.Name(base), (self.expr(value_node),))
         return self.expr(value_node)
 
     def lambda_function(self, name: str, node) -> ir.FunctionDef:

@@ -599,3 +599,94 @@ def test_cpp_entry_without_recursion_still_makes_fields_locals():
         };
     """, "cpp")
     assert "s0" not in text and "v0 = list(p0)" in text
+
+
+# ------------------------------------------------------------------------- C++ containers are values
+
+def test_cpp_container_initialised_from_another_is_a_copy():
+    python = skel("""
+        def f(prices: List[int], flights: List[List[int]], k: int) -> int:
+            for i in range(k):
+                tmp = prices.copy()
+                for s, d, p in flights:
+                    if prices[s] + p < tmp[d]:
+                        tmp[d] = prices[s] + p
+            return prices[0]
+    """, "python")
+    cpp = skel("""
+        class Solution {
+        public:
+            int f(vector<int>& prices, vector<vector<int>>& flights, int k) {
+                for (int i = 0; i < k; i++) {
+                    vector<int> tmp = prices;
+                    for (auto& f : flights) {
+                        if (prices[f[0]] + f[2] < tmp[f[1]]) tmp[f[1]] = prices[f[0]] + f[2];
+                    }
+                }
+                return prices[0];
+            }
+        };
+    """, "cpp")
+    assert cpp == python
+    assert "v0 = list(p0)" in python
+    by_reference = skel("""
+        class Solution {
+        public:
+            int f(vector<int>& prices, vector<vector<int>>& flights, int k) {
+                for (int i = 0; i < k; i++) {
+                    vector<int>& tmp = prices;
+                    for (auto& f : flights) {
+                        if (prices[f[0]] + f[2] < tmp[f[1]]) tmp[f[1]] = prices[f[0]] + f[2];
+                    }
+                }
+                return prices[0];
+            }
+        };
+    """, "cpp")
+    assert "list(p0)" not in by_reference and by_reference != cpp  # a reference copies nothing
+
+
+# ---------------------------------------------------------------- deleting by rebuilding without a part
+
+def test_rebuilding_a_list_without_a_middle_part_is_a_delete():
+    python = skel("""
+        def f(stack: List[int], vals: List[int]) -> int:
+            for v in vals:
+                for i in range(len(stack) - 1, -1, -1):
+                    if stack[i] == v:
+                        del stack[i]
+                        break
+            return len(stack)
+    """, "python")
+    go = skel("""
+        func f(stack []int, vals []int) int {
+            for _, v := range vals {
+                for i := len(stack) - 1; i >= 0; i-- {
+                    if stack[i] == v {
+                        stack = append(stack[:i], stack[i+1:]...)
+                        break
+                    }
+                }
+            }
+            return len(stack)
+        }
+    """, "go")
+    assert go == python
+    assert "list.del(p0)" in python
+    rebuilt = skel("""
+        def f(stack: List[int], vals: List[int]) -> int:
+            for v in vals:
+                for i in range(len(stack) - 1, -1, -1):
+                    if stack[i] == v:
+                        stack = stack[:i] + stack[i + 1:]
+                        break
+            return len(stack)
+    """, "python")
+    assert rebuilt == python
+    # near miss: a new list of two parts of another list is a construction, not a delete in place
+    other = skel("""
+        def f(a: List[int], i: int) -> List[int]:
+            b = a[:i] + a[i + 1:]
+            return b
+    """, "python")
+    assert "list.del" not in other

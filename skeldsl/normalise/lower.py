@@ -883,6 +883,13 @@ class FunctionLowering:
         return self.new_local(target.id, kind)
 
     def assign_name(self, target: ir.Expr, value: ir.Expr, declared: str | None, evaluate: bool) -> list[Low]:
+        if isinstance(value, ir.BinOp) and value.op == "+" and all(
+                isinstance(part, ir.Index) and part.is_slice and _same(part.obj, target) for part in (value.left, value.right)) \
+                and self.kind_of(target) not in ("str", "strbuf") and self.ref_of(target) is not None:
+            # xs = xs[:i] + xs[i + 1:], Go's xs = append(xs[:i], xs[i+1:]...): the items of xs but a middle
+            # part, in xs again, which is deleting that part (O(n)), as del xs[i] and xs.remove(i) do
+            return self.expr_ops(value.left.index) + self.expr_ops(value.right.index) + \
+                [("call", "list.del", self.ref_of(target))]
         if isinstance(target, ir.Name) and target.id in self.grown and self._fresh_string(value):
             # res = "" grown by res += c: a string builder (``appends.grown_strings``)
             self.building.add(target.id)
