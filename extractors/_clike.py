@@ -23,11 +23,13 @@ from typing import ClassVar
 
 from skeldsl import ir
 
+from ._swap import tuple_swap
 from ._treesitter import TreeSitterExtractor, _handler_functions, handler_table
 
 # ------------------------------------------------------------------------------------------- tables
 
 #: node kinds of declarators that wrap another declarator
+_SWAPS = frozenset({"swap", "std::swap"})  # std::swap(a, b) (qualified names arrive unqualified)
 _WRAPPING_DECLARATORS = frozenset({
     "pointer_declarator", "reference_declarator", "array_declarator", "init_declarator",
     "parenthesized_declarator", "function_declarator", "abstract_pointer_declarator",
@@ -328,6 +330,11 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
                                        and i.func.name in ("begin", "end", "cbegin", "cend") for i in items):
                 return ir.Call(ir.Name(base), items)  # set<int> s{v.begin(), v.end()}
             return ir.Call(ir.Name(base), (ir.CollectionLit("list", items),) if items else ())
+        if base in self.CONSTRUCTOR_TYPES and inner is not None and inner.type == "identifier" \
+                and value_node.type in ("identifier", "subscript_expression", "field_expression"):
+            # vector<int> tmp = prices: a container is a value, so this copies it (as vector<int> tmp(prices)
+            # and Python's tmp = prices.copy()); a reference (vector<int>& row = grid[i]) is no copy
+            return ir.Call(ir.Name(base), (self.expr(value_node),))
         return self.expr(value_node)
 
     def lambda_function(self, name: str, node) -> ir.FunctionDef:
@@ -361,6 +368,9 @@ class CFamilyExtractor(FastDispatch, TreeSitterExtractor):
         if kind == "parenthesized_expression" and len(self.named(node)) == 1:
             return self.effect(self.named(node)[0])
         expr = self.expr(node)
+        swapped = tuple_swap(expr, _SWAPS, self.line(node))
+        if swapped is not None:
+            return [swapped]  # std::swap(s1, s2): Python's s1, s2 = s2, s1
         rebuilt = self.rebuild(expr)
         if rebuilt is not None:
             return [ir.Assign((expr.func.obj,), rebuilt, line=self.line(node))]  # type: ignore[union-attr]

@@ -215,8 +215,9 @@ class CppExtractor(CFamilyExtractor):
                 nested.append(item)
         if owner == "Solution" and definitions and not any(
                 self.declarator_name(self.function_declarator(d)) == owner for d in definitions):
-            return self.solution_class(owner, definitions, field_types, body) + [
-                m for inner in nested for m in self.class_methods(inner)]
+            demoted = self.solution_class(owner, definitions, field_types, body)
+            if demoted is not None:
+                return demoted + [m for inner in nested for m in self.class_methods(inner)]
         saved_fields, saved_bases = self.class_fields, self.field_bases
         self.class_fields = frozenset(field_types)
         self.field_bases = {field: base for field, (base, _, _) in field_types.items()}
@@ -232,8 +233,9 @@ class CppExtractor(CFamilyExtractor):
             methods += self.class_methods(inner)
         return methods
 
-    def solution_class(self, owner: str, definitions, field_types, body) -> list[ir.FunctionDef]:
-        """LeetCode's ``Solution``: one entry method, helper methods and fields they share.
+    def solution_class(self, owner: str, definitions, field_types, body) -> list[ir.FunctionDef] | None:
+        """LeetCode's ``Solution``: one entry method, helper methods and fields they share (None when the
+        entry method calls itself: its fields then live across its calls, as ``self.dp`` in Python).
 
         Python writes it as one method with nested helper functions and locals they capture; so that
         both give one skeleton, the fields become locals of the entry method (the first public method
@@ -246,6 +248,9 @@ class CppExtractor(CFamilyExtractor):
         public = self.public_definitions(body)
         candidates = [d for d, name in zip(definitions, names) if name not in called] or definitions
         entry = next((d for d in candidates if d.id in public), candidates[0])
+        entry_name = names[definitions.index(entry)]
+        if field_types and len(re.findall(rf"(?<![\w.>]){re.escape(entry_name)}\s*\(", texts[definitions.index(entry)])) > 1:
+            return None  # a recursive entry method keeps its fields (a memo table outlives each call)
         setup: list[ir.Stmt] = []
         for field, (base, kind, default) in field_types.items():
             target = ir.Name(field)
@@ -306,7 +311,10 @@ class CppExtractor(CFamilyExtractor):
                 out.append(ir.Assign((target,), None, declared=_declared(kind)))
             elif is_constructor and (field in initialised or default is not None or base in self.CONSTRUCTOR_TYPES):
                 args_node = initialised.get(field)
-                if args_node is not None:
+                passed = self.passed_collection(definition, args_node)
+                if passed is not None and kind not in (None, "num", "bool"):
+                    value = passed  # : nums(nums) keeps the caller's collection, as Python's self.nums = nums
+                elif args_node is not None:
                     value = self.initial_value(base, kind, args_node, None)
                 elif default is not None:
                     value = self.initial_value(base, kind, default, None)
@@ -318,6 +326,22 @@ class CppExtractor(CFamilyExtractor):
             elif kind is not None and kind not in ("num", "bool"):
                 out.append(ir.Assign((target,), None, declared=_declared(kind)))
         return tuple(out)
+
+    def passed_collection(self, definition, args_node) -> ir.Name | None:
+        """The constructor's collection parameter an initialiser-list entry ``field(param)`` takes over whole
+        (a copy in C++, which cannot keep the caller's reference safely; a reference in Python and Java)."""
+        if args_node is None or args_node.type != "argument_list" or len(self.named(args_node)) != 1 \
+                or self.named(args_node)[0].type != "identifier":
+            return None
+        name = self.text(self.named(args_node)[0])
+        declarator = self.function_declarator(definition)
+        parameters = self.field(declarator, "parameters") if declarator is not None else None
+        for child in self.named(parameters) if parameters is not None else []:
+            inner = self.field(child, "declarator") if child.type == "parameter_declaration" else None
+            if inner is not None and self.declarator_name(inner) == name:
+                kind = self.type_kind(self.field(child, "type"), inner)
+                return ir.Name(name) if kind not in (None, "num", "bool", "any") else None
+        return None
 
     # -------------------------------------------------------------------------------- statements
 

@@ -150,6 +150,7 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         self.user_types: dict[str, str] = {}        # type name -> "list", "map", "set", "struct"
         self.struct_fields: dict[str, dict[str, str | None]] = {}
         self.comma_ok: tuple[str, ir.Index] | None = None  # set by ``v, ok := m[k]`` for the next ``if``
+        self.aliases: dict[str, ir.Expr] = {}  # the v of ``if v, ok := m[k]; ..`` stands for m[k]
 
     # ------------------------------------------------------------------------------------ module
 
@@ -450,19 +451,30 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         if initializer is not None:
             pre = self.statement(initializer)
         comma_ok, self.comma_ok = self.comma_ok, None
-        test = self.expr(self.field(node, "condition"))
-        body = list(self.block_body(self.field(node, "consequence")))
-        if comma_ok is not None:  # if v, ok := m[k]; ok { ... }: the test is k in m, the read is inside
+        outer = self.aliases
+        if comma_ok is not None:
+            # if v, ok := m[k]; ok && c(v) { .. v .. } else if d(v) { .. }: Python's `if k in m and c(m[k])`:
+            # v is the read m[k] in the tests of the chain, and a read at the top of a branch that uses it
             name, index = comma_ok
-            test = _replace_name(test, name, ir.BinOp("in", index.index, index.obj))
             reads = [s for s in pre if isinstance(s, ir.Assign) and s.value == index]
             pre = [s for s in pre if not (isinstance(s, ir.Assign) and (s.value == index or
                    isinstance(s.value, ir.BinOp) and s.value.op == "in"))]
-            body = reads + body
+            self.aliases = {**outer, **{target.id: index for read in reads for target in read.targets
+                                        if isinstance(target, ir.Name)}}
+        chain = self.aliases  # names the tests of this if / else-if chain read through
+        test = self.expr(self.field(node, "condition"))
+        if comma_ok is not None:
+            test = _replace_name(test, comma_ok[0], ir.BinOp("in", comma_ok[1].index, comma_ok[1].obj))
+        self.aliases = {}
+        body = _read_first(list(self.block_body(self.field(node, "consequence"))), chain)
         alternative = self.field(node, "alternative")
         orelse: list[ir.Stmt] = []
-        if alternative is not None:
-            orelse = list(self.block_body(alternative)) if alternative.type == "block" else self.statement(alternative)
+        if alternative is not None and alternative.type == "block":
+            orelse = _read_first(list(self.block_body(alternative)), chain)
+        elif alternative is not None:
+            self.aliases = chain
+            orelse = self.statement(alternative)
+        self.aliases = outer
         return pre + [ir.If(test, tuple(body), tuple(orelse), self.line(node))]
 
     def h_for(self, node) -> list[ir.Stmt]:
@@ -592,6 +604,9 @@ class GoExtractor(FastDispatch, TreeSitterExtractor):
         name = self.text(node)
         if name == self.receiver:
             return ir.Name("this")
+        alias = self.aliases.get(name)
+        if alias is not None and node.type == "identifier":
+            return alias
         return ir.Name(name)
 
     def e_transparent(self, node) -> ir.Expr:
@@ -847,6 +862,51 @@ def _is_len_minus_one(expr: ir.Expr, target: ir.Expr) -> bool:
     return isinstance(expr, ir.BinOp) and expr.op == "-" and expr.right == ir.Literal("num", "1") \
         and isinstance(expr.left, ir.Call) and isinstance(expr.left.func, ir.Name) and expr.left.func.id == "len" \
         and expr.left.args == (target,)
+
+
+def _read_first(body: list[ir.Stmt], aliases: dict[str, ir.Expr]) -> list[ir.Stmt]:
+    """``body`` preceded by ``v = m[k]`` for each comma-ok value ``v`` it uses (read once, where needed)."""
+    if not aliases:
+        return body
+    used = {node.id for node in _names(body)}
+    reads: list[ir.Stmt] = []
+    for name, index in aliases.items():
+        if name not in used:
+            continue
+        first = next(stmt for stmt in body if any(node.id == name for node in _names(stmt)))
+        if isinstance(first, ir.If) and not any(node.id == name for node in _names((first.body, first.orelse))) \
+                and sum(1 for stmt in body for node in _names(stmt) if node.id == name) == \
+                sum(1 for node in _names(first.test) if node.id == name):
+            # `if words[idx] != w { .. }`: read where the test uses it (Python: `if words[m[c]] != w`)
+            body = [ir.If(_substituted(first.test, name, index), first.body, first.orelse, first.line)
+                    if stmt is first else stmt for stmt in body]
+        else:
+            reads.append(ir.Assign((ir.Name(name),), index))
+    return reads + body
+
+
+def _substituted(expr, name: str, replacement: ir.Expr):
+    """``expr`` with every ``Name(name)`` replaced (any expression shape)."""
+    if isinstance(expr, ir.Name):
+        return replacement if expr.id == name else expr
+    if isinstance(expr, tuple):
+        return tuple(_substituted(item, name, replacement) for item in expr)
+    if isinstance(expr, (ir.Lambda, ir.Comprehension, ir.Generator)) or not hasattr(expr, "__dataclass_fields__"):
+        return expr
+    return type(expr)(*(_substituted(value, name, replacement) for value in ir.field_values(expr)))
+
+
+def _names(value):
+    """Every ``ir.Name`` inside IR statements or expressions."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ir.Name):
+            yield item
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif hasattr(item, "__dataclass_fields__") and not isinstance(item, ir.FunctionDef):
+            stack.extend(ir.field_values(item))
 
 
 def _replace_name(expr: ir.Expr, name: str, replacement: ir.Expr) -> ir.Expr:

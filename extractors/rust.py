@@ -22,6 +22,7 @@ from skeldsl import ir
 from skeldsl.normalise.spec import LanguageSpec
 
 from ._clike import FastDispatch
+from ._swap import tuple_swap
 from ._treesitter import TreeSitterExtractor, handler_table, parse_tree
 
 # ------------------------------------------------------------------------------------------- tables
@@ -78,7 +79,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "filter_map": "iterate", "fold": "iterate", "flat_map": "iterate", "to_string": "none",
         "to_owned": "none", "abs": "none", "pow": "none", "clone": "none", "last": "none", "first": "none",
         "push_str": "strbuf.append", "chars": "wrap", "join": "str.join", "position": "list.find",
-        "rposition": "list.find",
+        "rposition": "list.find", "contains": "list.has",
     },
 }
 # a string's bytes are the string itself seen as a sequence (Python indexes and walks ``s`` directly)
@@ -97,6 +98,9 @@ _CONSTRUCTORS = {
     "BinaryHeap::from": "heap", "BinaryHeap::with_capacity": "heap", "BTreeMap::new": "tree",
     "BTreeSet::new": "tree", "HashSet::from": "set", "HashMap::from": "map", "String::new": "str",
     "String::with_capacity": "str", "Vec::from": "list", "to_string": "str",
+    "BinaryHeap::from_iter": "heap", "HashSet::from_iter": "set", "HashMap::from_iter": "map",
+    "VecDeque::from_iter": "deque", "Vec::from_iter": "list", "BTreeSet::from_iter": "tree",
+    "BTreeMap::from_iter": "tree", "BTreeSet::from": "tree", "BTreeMap::from": "tree",
 }
 _EMPTY_STRINGS = frozenset({"String::new", "String::with_capacity", "String::from"})
 _CAPACITY = frozenset(name for name in _CONSTRUCTORS if name.endswith("with_capacity"))
@@ -132,6 +136,8 @@ _ARITHMETIC_METHODS = {"saturating_sub": "-", "wrapping_sub": "-", "checked_sub"
                        "saturating_add": "+", "wrapping_add": "+", "checked_add": "+", "saturating_mul": "*",
                        "wrapping_mul": "*", "checked_mul": "*", "checked_div": "/", "div_euclid": "/",
                        "rem_euclid": "%"}
+_SWAPS = frozenset({"mem::swap", "std::mem::swap"})
+_SPLITS = frozenset({"split", "split_whitespace", "split_ascii_whitespace", "rsplit", "splitn", "split_terminator"})
 _SEARCHES = frozenset({"binary_search", "binary_search_by", "binary_search_by_key", "partition_point"})
 _TAKING = frozenset({"pop", "pop_front", "pop_back", "pop_first", "pop_last", "take", "remove"})
 _STATEMENT_EXPRESSIONS = frozenset({"if_expression", "for_expression", "while_expression", "loop_expression",
@@ -239,7 +245,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         saved_locals, saved_aliases = self.field_locals, self.entry_aliases
         self.entry_aliases = {}
         self.field_locals = self.constructor_locals(self.field(node, "body")) if owner is not None and not has_self else {}
-        body = self.block_statements(self.field(node, "body"), tail=True)
+        body = _captured_tables(self.block_statements(self.field(node, "body"), tail=True))
         self.field_locals, self.entry_aliases = saved_locals, saved_aliases
         self.owner = saved
         return ir.FunctionDef(self.text(self.field(node, "name")), params, tuple(prologue) + tuple(body),
@@ -314,6 +320,7 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         children = self.named(node)
         out: list[ir.Stmt] = []
         for index, child in enumerate(children):
+            start = len(out)
             last = index == len(children) - 1 and child.type not in ("expression_statement", "let_declaration",
                                                                        "empty_statement", "function_item")
             if index == len(children) - 1 and child.type == "expression_statement" and child.named_children \
@@ -330,7 +337,11 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
                 out.append(ir.Return(value, self.line(child)) if tail else ir.ExprStmt(value, self.line(child)))
             else:
                 out += self.statement(child)
-        return out
+            if child.type in ("let_declaration", "expression_statement") and b"?" in \
+                    self.source[child.start_byte:child.end_byte] and _tries(child):
+                # `let node = root?;` returns when root is None: Python's `if not root: return`
+                out.insert(start, ir.If(ir.Opaque("try"), (ir.Return(None, self.line(child)),), (), self.line(child)))
+        return _moved_clones(_concatenations(out))
 
     def h_expression_statement(self, node) -> list[ir.Stmt]:
         return [s for child in self.named(node) for s in self.expression_statement(child, tail=False)]
@@ -365,6 +376,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
         if kind == "continue_expression":
             return [ir.Continue(line)]
         value = self.expr(node)
+        swapped = tuple_swap(value, _SWAPS, line)
+        if swapped is not None:
+            return [swapped]  # std::mem::swap(&mut a, &mut b)
         return [ir.Return(value, line) if tail else ir.ExprStmt(value, line)]
 
     def target(self, node) -> ir.Expr:
@@ -416,6 +430,8 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             value = ir.Comprehension(kind, value.element, value.generators)
         elif isinstance(value, ir.Comprehension) and kind in ("heap", "deque") and value.kind == "list":
             value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), (value,))
+        if isinstance(value, ir.CollectionLit) and value.kind == "list" and kind in _COLLECTED_INTO:
+            value = ir.Call(ir.Name(_COLLECTED_INTO[kind]), (value,))  # let s: HashSet<u8> = [b'a', ..].into()
         if kind == "str":
             value = _joined(value)  # let s: String = chars.into_iter().collect()
         if isinstance(value, ir.Call) and value.func == ir.Name("Vec::from") and kind in _COLLECTED_INTO:
@@ -682,6 +698,9 @@ class RustExtractor(FastDispatch, TreeSitterExtractor):
             if method in ("to_vec", "to_owned", "to_string") and not args and isinstance(receiver, ir.Index) \
                     and receiver.is_slice:
                 return receiver  # xs[a..b].to_vec() is Python's slice xs[a:b] (a copy already)
+            if method == "collect" and not args and isinstance(receiver, ir.Call) \
+                    and isinstance(receiver.func, ir.Attr) and receiver.func.name in _SPLITS:
+                return receiver  # s.split(' ').collect(): the pieces, as Python's s.split(' ') list
             if method == "enumerate" and not args:
                 return ir.Call(ir.Name("enumerate"), (receiver,))
             if method in _SEARCHES and isinstance(receiver, ir.Index) and receiver.is_slice:
@@ -896,6 +915,185 @@ def _joined(value: ir.Expr) -> ir.Expr:
     else:
         return value
     return ir.Call(ir.Attr(ir.Literal("str"), "join"), (parts,))
+
+
+def _captured_tables(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``let dirs = [(0, 1), ..]; fn dfs(.., dirs: &[(i32, i32)]) {..}; dfs(.., &dirs)``: a nested ``fn``
+    cannot capture, so Rust passes the constant table the Python closure reads from its scope.  Drop the
+    parameter (and the argument at every call) so the helper reads the enclosing table, as Python's."""
+    tables = {stmt.targets[0].id for stmt in body if isinstance(stmt, ir.Assign) and len(stmt.targets) == 1
+              and isinstance(stmt.targets[0], ir.Name) and _literal_table(stmt.value)}
+    for function in [stmt for stmt in body if isinstance(stmt, ir.FunctionDef)]:
+        for position in reversed(range(len(function.params))):
+            name = function.params[position].name
+            if not any(isinstance(loop, ir.Foreach) and loop.iter == ir.Name(name)
+                       for loop in _statements(function.body)):
+                continue  # (a table the helper only indexes, matrix_pow(&m, n), is an argument there too)
+            outside = {call.args[position] for stmt in body if stmt is not function
+                       for call in _calls_of(stmt, function.name) if len(call.args) > position}
+            inside = {call.args[position] for call in _calls_of(function.body, function.name)
+                      if len(call.args) > position}
+            table = next(iter(outside)) if len(outside) == 1 else None
+            if not (isinstance(table, ir.Name) and table.id in tables) or inside - {ir.Name(name)}:
+                continue  # every caller passes the one table (dfs(.., &dirs)), recursive calls pass it on
+            params = function.params[:position] + function.params[position + 1:]
+            body = [_without_argument(stmt, function.name, position) for stmt in body]
+            body = [ir.FunctionDef(stmt.name, params, _renamed(stmt.body, name, table), stmt.owner, stmt.memo,
+                                   stmt.line)
+                    if isinstance(stmt, ir.FunctionDef) and stmt.name == function.name else stmt for stmt in body]
+            function = next(stmt for stmt in body if isinstance(stmt, ir.FunctionDef) and stmt.name == function.name)
+    return body
+
+
+def _calls_of(node, name: str):
+    """The calls of ``name`` anywhere inside ``node`` (IR)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif hasattr(item, "__dataclass_fields__") and not isinstance(item, (ir.Name, ir.Literal)):
+            if isinstance(item, ir.Call) and item.func == ir.Name(name):
+                yield item
+            stack.extend(ir.field_values(item))
+
+
+def _renamed(node, old: str, new: ir.Name):
+    """``node`` (any IR) with the name ``old`` read as ``new`` (a parameter standing for the outer table)."""
+    if isinstance(node, ir.Name):
+        return new if node.id == old else node
+    if isinstance(node, tuple):
+        return tuple(_renamed(item, old, new) for item in node)
+    if not hasattr(node, "__dataclass_fields__") or isinstance(node, ir.Literal):
+        return node
+    if isinstance(node, ir.Foreach) and old in node.targets or isinstance(node, ir.Lambda) and old in node.params:
+        return node  # rebound there
+    return type(node)(*(_renamed(value, old, new) for value in ir.field_values(node)))
+
+
+def _statements(body):
+    """Every statement of ``body``, nested ones included (not inside nested functions)."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        for part in ("body", "orelse"):
+            if not isinstance(stmt, ir.FunctionDef):
+                stack.extend(getattr(stmt, part, ()))
+
+
+def _literal_table(value) -> bool:
+    """A non-empty literal list of literals or of literal tuples/lists (``[(1, 0), (-1, 0)]``)."""
+    def literal(item) -> bool:
+        if isinstance(item, ir.UnaryOp) and item.op == "-":
+            item = item.operand
+        return isinstance(item, ir.Literal)
+    return isinstance(value, ir.CollectionLit) and value.kind == "list" and bool(value.items) and all(
+        literal(item) or isinstance(item, ir.CollectionLit) and item.items and all(map(literal, item.items))
+        for item in value.items)
+
+
+def _without_argument(node, function: str, position: int):
+    """``node`` (any IR) with argument ``position`` dropped from every call of ``function``."""
+    if isinstance(node, tuple):
+        return tuple(_without_argument(item, function, position) for item in node)
+    if not hasattr(node, "__dataclass_fields__") or isinstance(node, (ir.Name, ir.Literal)):
+        return node
+    values = [_without_argument(value, function, position) for value in ir.field_values(node)]
+    if isinstance(node, ir.Call) and node.func == ir.Name(function) and len(node.args) > position:
+        values[1] = values[1][:position] + values[1][position + 1:]
+    return type(node)(*values)
+
+
+def _moved_clones(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``memo[k] = Some(res.clone()); res``: the clone only lets Rust both store and return ``res``; Python
+    stores and returns the one list (``memo[k] = res; return res``), so the stored value is ``res``."""
+    if len(body) < 2 or not isinstance(body[-1], ir.Return) or not isinstance(body[-1].value, ir.Name):
+        return body
+    clone = ir.Call(ir.Attr(body[-1].value, "clone"))
+    store = body[-2]
+    if isinstance(store, ir.Assign) and store.op is None and _mentions(store.value, clone):
+        store = ir.Assign(store.targets, _replaced(store.value, clone, body[-1].value), declared=store.declared,
+                          line=store.line)
+    elif isinstance(store, ir.ExprStmt) and _mentions(store.expr, clone):
+        store = ir.ExprStmt(_replaced(store.expr, clone, body[-1].value), store.line)
+    else:
+        return body
+    return body[:-2] + [store, body[-1]]
+
+
+def _mentions(expr: ir.Expr, part: ir.Expr) -> bool:
+    if expr == part:
+        return True
+    if isinstance(expr, ir.Call):
+        return _mentions(expr.func, part) or any(_mentions(a, part) for a in expr.args)
+    return False
+
+
+def _replaced(expr: ir.Expr, part: ir.Expr, by: ir.Expr) -> ir.Expr:
+    """``expr`` with the call ``part`` (inside calls only: ``Some(x.clone())``, ``m.insert(k, x.clone())``)
+    replaced by ``by``."""
+    if expr == part:
+        return by
+    if isinstance(expr, ir.Call):
+        return ir.Call(_replaced(expr.func, part, by), tuple(_replaced(a, part, by) for a in expr.args))
+    return expr
+
+
+_GROWING = {"extend": "extend", "extend_from_slice": "extend", "push": "push"}
+
+
+def _concatenations(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """``let mut t = vec![x]; t.extend(ys); t.push(z);`` builds the concatenation Python writes as
+    ``t = [x] + ys + [z]``: one assignment (the literal first, then at least one ``extend``)."""
+    out: list[ir.Stmt] = []
+    index = 0
+    while index < len(body):
+        stmt = body[index]
+        start = index = index + 1
+        if not (isinstance(stmt, ir.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name)
+                and stmt.op is None and isinstance(stmt.value, ir.CollectionLit) and stmt.value.kind == "list"
+                and stmt.value.items):
+            out.append(stmt)
+            continue
+        value: ir.Expr = stmt.value
+        extended = False
+        while index < len(body):
+            call = body[index].expr if isinstance(body[index], ir.ExprStmt) else None
+            if not (isinstance(call, ir.Call) and isinstance(call.func, ir.Attr) and call.func.obj == stmt.targets[0]
+                    and call.func.name in _GROWING and len(call.args) == 1):
+                break
+            part = call.args[0]
+            if _GROWING[call.func.name] == "push":
+                part = ir.CollectionLit("list", (part,))
+            else:
+                extended = True
+                while isinstance(part, ir.Call) and isinstance(part.func, ir.Attr) and not part.args \
+                        and part.func.name in ("iter", "into_iter", "cloned", "copied", "drain"):
+                    part = part.func.obj  # t.extend(xs.iter().cloned()) adds xs
+            value = ir.BinOp("+", value, part)
+            index += 1
+        if extended:
+            out.append(ir.Assign(stmt.targets, value, declared=stmt.declared, line=stmt.line))
+        else:
+            out += body[start - 1:index]
+    return out
+
+
+_TRY_SCOPES = frozenset({"closure_expression", "function_item", "if_expression", "for_expression",
+                         "while_expression", "loop_expression", "match_expression", "block"})
+
+
+def _tries(node) -> bool:
+    """Whether a statement applies ``?`` outside nested blocks and closures (which guard themselves)."""
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        if child.type == "try_expression":
+            return True
+        if child.type not in _TRY_SCOPES:
+            stack.extend(child.children)
+    return False
 
 
 def _param_kind(kind: str | None) -> str:

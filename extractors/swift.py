@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from skeldsl.extractors._blocks import statement_exprs
+from skeldsl.extractors._swap import tuple_swap
 from skeldsl.extractors._jvm import calls_itself, drop_overwritten_fields, entry_method, fold_parameter_fields
 from skeldsl.extractors._treesitter import TreeSitterExtractor, handler_table
 
@@ -70,6 +71,7 @@ _METHODS.update({
     ("heap", "removeMin"): "heap.pop", ("heap", "removeMax"): "heap.pop", ("heap", "min"): "heap.top",
     ("heap", "max"): "heap.top", ("heap", "isEmpty"): "empty", ("heap", "push"): "heap.push",
     ("heap", "pop"): "heap.pop", ("heap", "top"): "heap.top", ("heap", "peek"): "heap.top",
+    ("heap", "remove"): "heap.pop",
     ("map", "hasKey"): "map.has", ("tree", "hasKey"): "tree.has", ("list", "hasKey"): "none",
     ("str", "hasKey"): "none", ("*", "hasKey"): "map.has",
     # untyped receivers: distinctive method names decide the kind
@@ -86,6 +88,7 @@ _METHODS.update({
     ("*", "split"): "str.split", ("*", "components"): "str.split", ("*", "firstIndex"): "list.find",
 })
 
+_SWAPS = frozenset({"swap"})
 SPEC = LanguageSpec(
     name="swift",
     constructors={
@@ -199,6 +202,8 @@ class SwiftExtractor(TreeSitterExtractor):
         functions: list[ir.FunctionDef] = []
         toplevel: list[ir.Stmt] = []
         for node in self.named(root):
+            if self.library_stand_in(node):
+                continue
             for stmt in self.statement(node):
                 if isinstance(stmt, ir.FunctionDef):
                     functions.append(stmt)
@@ -209,11 +214,26 @@ class SwiftExtractor(TreeSitterExtractor):
                     toplevel.append(stmt)
         return ir.Module(self.LANGUAGE, tuple(functions), tuple(toplevel))
 
+    def library_stand_in(self, node) -> bool:
+        """A file-level ``struct Heap<T>`` (``PriorityQueue``) with ``insert`` / ``remove``: the binary heap
+        Swift's standard library lacks, written out where Python imports ``heapq``.  Its uses are the
+        library heap's operations (the SPEC maps ``Heap`` and its methods), its sift loops are not the
+        algorithm."""
+        if node.type != "class_declaration" or self.field(node, "name") is None:
+            return False
+        if SPEC.constructors.get(self.text(self.field(node, "name"))) != "heap":
+            return False
+        body = self.field(node, "body")
+        methods = {self.function_name(member) for member in (self.named(body) if body is not None else [])
+                   if member.type == "function_declaration"}
+        return bool(methods & {"insert", "push"}) and bool(methods & {"remove", "pop", "popMin", "popMax"})
+
     def constructed_types(self, root) -> frozenset[str]:
         """Types the file itself instantiates (``let dsu = DSU(n)``): helpers, whose methods Python
         solutions leave unannotated (LeetCode's template only types the entry points)."""
         names = {self.text(self.field(node, "name")) for node in root.named_children
-                 if node.type == "class_declaration" and self.field(node, "name") is not None}
+                 if node.type == "class_declaration" and self.field(node, "name") is not None
+                 and not self.library_stand_in(node)}
         text = self.source.decode("utf-8", "replace")
         names.discard("Solution")  # LeetCode's entry class is never a helper
         if not names:
@@ -351,7 +371,8 @@ class SwiftExtractor(TreeSitterExtractor):
         name = self.text(name_node) if name_node is not None else "init"
         saved = self.local_names
         self.local_names = set()
-        params = tuple(self.param(p) for p in node.named_children if p.type == "parameter")
+        helper = self.depth > 0 or _is_private(node)
+        params = tuple(self.param(p, helper) for p in node.named_children if p.type == "parameter")
         self.local_names.update(p.name for p in params)
         saved_params, self.param_names = self.param_names, {p.name for p in params}
         body_node = self.field(node, "body")
@@ -366,10 +387,14 @@ class SwiftExtractor(TreeSitterExtractor):
         self.depth -= 1
         return ir.FunctionDef(name, params, body, owner=owner, line=self.line(node))
 
-    def param(self, node) -> ir.Param:
+    def param(self, node, helper: bool = False) -> ir.Param:
         names = self.fields(node, "name")
         name = self.text(names[0]) if names else "_"
         kind = self.type_kind(names[1]) if len(names) > 1 else "any"
+        if helper and kind == "seq" and names[1].type == "array_type" \
+                and self.text(names[1]).replace(" ", "") == "[Character]" \
+                and not any(child.type == "parameter_modifiers" for child in node.named_children):
+            kind = "str"  # a helper's read-only [Character]: how Swift passes a string to be indexed (Python: the str)
         return ir.Param(name, kind)
 
     def type_kind(self, node) -> str:
@@ -487,6 +512,10 @@ class SwiftExtractor(TreeSitterExtractor):
             # ``mask[r] |= bit``: the grammar reads bitwise compound assignments as custom infix operators
             expr = out[0].expr
             return [ir.Assign((expr.left,), expr.right, op=expr.op[:-1], line=out[0].line)]
+        if len(out) == 1 and isinstance(out[0], ir.ExprStmt):
+            swapped = tuple_swap(out[0].expr, _SWAPS, out[0].line)
+            if swapped is not None:
+                return [swapped]  # swap(&a, &b): Python's a, b = b, a
         return out
 
     def h_assignment(self, node) -> list[ir.Stmt]:

@@ -433,3 +433,187 @@ def test_go_and_cpp_direction_tables_are_constant_data_like_python():
     built = skel("func f(grid [][]int, a int) {\n    ps := []pair{{a, 0}, {0, a}}\n"
                  "    for _, row := range grid {\n        for _, p := range ps {\n            use(row, p)\n        }\n    }\n}\n", "go")
     assert "list(" in built
+
+
+# --------------------------------------------------------------------------- swaps, init lists, heaps
+
+LCS_PY = """
+def lcs(text1: str, text2: str) -> int:
+    if len(text1) < len(text2):
+        text1, text2 = text2, text1
+    dp = [0] * (len(text2) + 1)
+    for i in range(len(text1) - 1, -1, -1):
+        prev = 0
+        for j in range(len(text2) - 1, -1, -1):
+            temp = dp[j]
+            dp[j] = 1 + prev if text1[i] == text2[j] else max(dp[j], dp[j + 1])
+            prev = temp
+    return dp[0]
+"""
+
+
+def test_swap_of_two_inputs_is_pythons_tuple_swap_in_cpp_swift_and_rust():
+    python = skel(LCS_PY, "python")
+    cpp = skel("int lcs(string text1, string text2) {\n    if (text1.size() < text2.size()) swap(text1, text2);\n"
+               "    vector<int> dp(text2.size() + 1, 0);\n    for (int i = text1.size() - 1; i >= 0; --i) {\n"
+               "        int prev = 0;\n        for (int j = text2.size() - 1; j >= 0; --j) {\n"
+               "            int temp = dp[j];\n            dp[j] = text1[i] == text2[j] ? 1 + prev : max(dp[j], dp[j + 1]);\n"
+               "            prev = temp;\n        }\n    }\n    return dp[0];\n}\n", "cpp")
+    swift = skel("func lcs(_ text1: String, _ text2: String) -> Int {\n    var t1 = Array(text1), t2 = Array(text2)\n"
+                 "    if t1.count < t2.count { swap(&t1, &t2) }\n    var dp = [Int](repeating: 0, count: t2.count + 1)\n"
+                 "    for i in stride(from: t1.count - 1, through: 0, by: -1) {\n        var prev = 0\n"
+                 "        for j in stride(from: t2.count - 1, through: 0, by: -1) {\n            let temp = dp[j]\n"
+                 "            dp[j] = t1[i] == t2[j] ? 1 + prev : max(dp[j], dp[j + 1])\n            prev = temp\n"
+                 "        }\n    }\n    return dp[0]\n}\n", "swift")
+    rust = skel("fn lcs(text1: String, text2: String) -> i32 {\n    let (mut t1, mut t2) = (text1, text2);\n"
+                "    if t1.len() < t2.len() {\n        std::mem::swap(&mut t1, &mut t2);\n    }\n"
+                "    let (a, b) = (t1.as_bytes(), t2.as_bytes());\n    let mut dp = vec![0; b.len() + 1];\n"
+                "    for i in (0..a.len()).rev() {\n        let mut prev = 0;\n        for j in (0..b.len()).rev() {\n"
+                "            let temp = dp[j];\n            dp[j] = if a[i] == b[j] { 1 + prev } else { dp[j].max(dp[j + 1]) };\n"
+                "            prev = temp;\n        }\n    }\n    dp[0]\n}\n", "rust")
+    assert cpp == python
+    assert swift == python
+    assert rust == python
+    assert "  for p1 {\n" in python  # the outer loop runs over the longer input: the swap matters
+
+
+def test_element_swap_stays_an_element_exchange():
+    cpp = skel("void f(vector<int>& a) {\n    for (int i = 0, j = a.size() - 1; i < j; i++, j--) swap(a[i], a[j]);\n}\n",
+               "cpp")
+    assert "reverse(p0)" in cpp  # the two-pointer swap loop is still recognised as a reversal
+
+
+def test_cpp_initialiser_list_taking_a_parameter_keeps_the_callers_collection():
+    python = skel("class NumArray:\n    def __init__(self, nums: List[int]):\n        self.nums = nums\n"
+                  "    def sumRange(self, left: int, right: int) -> int:\n        res = 0\n"
+                  "        for i in range(left, right + 1):\n            res += self.nums[i]\n        return res\n",
+                  "python")
+    cpp = skel("class NumArray {\n    vector<int> nums;\npublic:\n    NumArray(vector<int>& nums) : nums(nums) {}\n"
+               "    int sumRange(int left, int right) {\n        int res = 0;\n"
+               "        for (int i = left; i <= right; i++) res += nums[i];\n        return res;\n    }\n};\n", "cpp")
+    assert cpp == python
+
+
+def test_cpp_initialiser_list_with_a_size_still_builds_a_sized_array():
+    cpp = skel("class A {\n    vector<int> seen;\npublic:\n    A(int n) : seen(n) {}\n"
+               "    int get(int i) { return seen[i]; }\n};\n", "cpp")
+    assert "list(p0)" in cpp  # seen(n): n zeros, a construction, not an alias of n
+
+
+_SWIFT_HEAP = """
+struct Heap<T> {
+    var elements: [T] = []
+    let comparator: (T, T) -> Bool
+    init(comparator: @escaping (T, T) -> Bool) { self.comparator = comparator }
+    var isEmpty: Bool { elements.isEmpty }
+    mutating func insert(_ value: T) {
+        elements.append(value)
+        var child = elements.count - 1
+        while child > 0 && comparator(elements[child], elements[(child - 1) / 2]) {
+            elements.swapAt(child, (child - 1) / 2)
+            child = (child - 1) / 2
+        }
+    }
+    mutating func remove() -> T? {
+        guard !elements.isEmpty else { return nil }
+        elements.swapAt(0, elements.count - 1)
+        let removed = elements.removeLast()
+        var parent = 0
+        while true {
+            var candidate = parent
+            let left = 2 * parent + 1
+            if left < elements.count && comparator(elements[left], elements[candidate]) { candidate = left }
+            if candidate == parent { break }
+            elements.swapAt(parent, candidate)
+            parent = candidate
+        }
+        return removed
+    }
+}
+"""
+
+
+def test_swift_hand_written_heap_is_the_library_heap():
+    python = skel("def f(sticks: List[int]) -> int:\n    h = []\n    for s in sticks:\n        heapq.heappush(h, s)\n"
+                  "    res = 0\n    while len(h) > 1:\n        a = heapq.heappop(h)\n        b = heapq.heappop(h)\n"
+                  "        res += a + b\n        heapq.heappush(h, a + b)\n    return res\n", "python")
+    swift = skel("class Solution {\n    func f(_ sticks: [Int]) -> Int {\n        var h = Heap<Int>(comparator: <)\n"
+                 "        for s in sticks { h.insert(s) }\n        var res = 0\n        while h.count > 1 {\n"
+                 "            let a = h.remove()!\n            let b = h.remove()!\n            res += a + b\n"
+                 "            h.insert(a + b)\n        }\n        return res\n    }\n}\n" + _SWIFT_HEAP, "swift")
+    assert swift == python
+    assert "heap.pop" in swift
+
+
+def test_swift_class_with_other_methods_named_like_a_heap_is_kept():
+    swift = skel("class Heap {\n    var items = [Int]()\n    func add(_ x: Int) {\n"
+                 "        for i in 0..<items.count { if items[i] > x { items.insert(x, at: i); return } }\n"
+                 "        items.append(x)\n    }\n}\n", "swift")
+    assert "for " in swift  # no insert/remove pair: a user class like any other, its loop stays
+
+
+def test_swift_helper_taking_characters_takes_the_string():
+    python = skel("class Solution:\n    def parse(self, expression: str) -> str:\n"
+                  "        return self.solve(expression, 0, len(expression) - 1)\n"
+                  "    def solve(self, e, i, j):\n        if i == j:\n            return e[i]\n        k = i\n"
+                  "        while e[k] != '?':\n            k += 1\n        return self.solve(e, k + 1, j)\n", "python")
+    swift = skel("class Solution {\n    func parse(_ expression: String) -> String {\n"
+                 "        let chars = Array(expression)\n        return solve(chars, 0, chars.count - 1)\n    }\n"
+                 "    private func solve(_ e: [Character], _ i: Int, _ j: Int) -> String {\n"
+                 "        if i == j { return String(e[i]) }\n        var k = i\n"
+                 "        while e[k] != \"?\" { k += 1 }\n        return solve(e, k + 1, j)\n    }\n}\n", "swift")
+    assert swift == python
+    assert "(p0: str" in swift.split("fn f1")[1]
+
+
+def test_swift_entry_and_inout_characters_stay_sequences():
+    entry = skel("class Solution {\n    func leastInterval(_ tasks: [Character], _ n: Int) -> Int {\n"
+                 "        return tasks.count + n\n    }\n}\n", "swift")
+    assert "p0: seq" in entry  # the problem's API: List[str] in Python
+    inout = skel("class Solution {\n    func f(_ s: String) -> Int {\n        var path = [Character]()\n"
+                 "        go(&path, 0)\n        return path.count\n    }\n"
+                 "    private func go(_ path: inout [Character], _ i: Int) {\n        if i > 3 { return }\n"
+                 "        path.append(\"a\")\n        go(&path, i + 1)\n    }\n}\n", "swift")
+    assert "str" not in inout.split("fn f1")[1].splitlines()[0]  # a mutated [Character] is a list
+
+
+def test_go_comma_ok_value_is_the_read_where_it_is_used():
+    python = skel("def f(nums: List[int], k: int) -> bool:\n    mp = {}\n    for i in range(len(nums)):\n"
+                  "        if nums[i] in mp and i - mp[nums[i]] <= k:\n            return True\n"
+                  "        mp[nums[i]] = i\n    return False\n", "python")
+    go = skel("func f(nums []int, k int) bool {\n    mp := make(map[int]int)\n    for i, num := range nums {\n"
+              "        if j, ok := mp[num]; ok && i-j <= k {\n            return true\n        }\n"
+              "        mp[num] = i\n    }\n    return false\n}\n", "go")
+    assert go == python
+
+
+def test_go_comma_ok_value_read_in_the_else_branch_and_in_a_nested_test():
+    python = skel("def f(s: str, words: List[str]) -> int:\n    first = {}\n    res = -1\n"
+                  "    for i, c in enumerate(s):\n        if c in first:\n            if words[first[c]] != words[i]:\n"
+                  "                return 0\n        else:\n            first[c] = i\n    return res\n", "python")
+    go = skel("func f(s string, words []string) int {\n    first := make(map[byte]int)\n    res := -1\n"
+              "    for i := 0; i < len(s); i++ {\n        c := s[i]\n        if idx, ok := first[c]; ok {\n"
+              "            if words[idx] != words[i] {\n                return 0\n            }\n        } else {\n"
+              "            first[c] = i\n        }\n    }\n    return res\n}\n", "go")
+    assert go == python
+    only_ok = skel("func f(s string) int {\n    first := make(map[byte]int)\n    n := 0\n"
+                   "    for i := 0; i < len(s); i++ {\n        if _, ok := first[s[i]]; ok {\n            n++\n"
+                   "        }\n        first[s[i]] = i\n    }\n    return n\n}\n", "go")
+    assert "map.get" not in only_ok  # the value is never read: a membership test only
+
+
+def test_max_written_as_an_if_is_pythons_max():
+    python = skel("def f(s: str) -> int:\n    first = {}\n    res = -1\n    for i, c in enumerate(s):\n"
+                  "        if c in first:\n            res = max(res, i - first[c] - 1)\n        else:\n"
+                  "            first[c] = i\n    return res\n", "python")
+    go = skel("func f(s string) int {\n    first := make(map[byte]int)\n    res := -1\n"
+              "    for i := 0; i < len(s); i++ {\n        c := s[i]\n        if _, ok := first[c]; ok {\n"
+              "            if i-first[c]-1 > res {\n                res = i - first[c] - 1\n            }\n"
+              "        } else {\n            first[c] = i\n        }\n    }\n    return res\n}\n", "go")
+    assert go == python
+
+
+def test_an_if_that_does_more_than_its_test_reads_stays():
+    go = skel("func f(nums []int, m map[int]int) []int {\n    res := []int{}\n    for _, x := range nums {\n"
+              "        if m[x] > 0 {\n            res = append(res, m[x])\n        }\n    }\n    return res\n}\n", "go")
+    assert "if map.get" in go  # an append under the test: real conditional work

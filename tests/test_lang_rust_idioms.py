@@ -206,3 +206,148 @@ def test_backtracking_state_passed_by_value_is_like_captured_state():
     assert "fn f1(p0: num) {" in rust  # n, the loop's bound; r and the bitmask are O(1) state
     python_helper = python.split("fn f1")[1].splitlines()[0]
     assert python_helper == "(p0: num, p1: set) {"  # the set Python captures is real data and stays
+
+
+# ------------------------------------------------------------------ ? / concatenation / swap / moved clones
+
+
+def test_question_mark_on_an_option_is_the_none_guard():
+    python = py("def f(root: Optional[TreeNode], t: int) -> Optional[TreeNode]:\n    if not root:\n        return None\n"
+                "    root.left = f(root.left, t)\n    root.right = f(root.right, t)\n    return root\n")
+    rust = rs("fn f(root: Option<Rc<RefCell<TreeNode>>>, t: i32) -> Option<Rc<RefCell<TreeNode>>> {\n"
+              "    let node = root?;\n    let l = f(node.borrow().left.clone(), t);\n"
+              "    let r = f(node.borrow().right.clone(), t);\n    node.borrow_mut().left = l;\n"
+              "    node.borrow_mut().right = r;\n    Some(node)\n}\n")
+    assert rust == python
+    assert "return" in rust
+
+
+def test_question_mark_inside_a_closure_guards_the_closure_only():
+    rust = rs("fn f(xs: Vec<String>) -> i32 {\n    let mut total = 0;\n    for x in &xs {\n"
+              "        let v: Option<i32> = (|| Some(x.parse::<i32>().ok()?))();\n        total += v.unwrap_or(0);\n"
+              "    }\n    total\n}\n")
+    assert "return" not in rust
+
+
+def test_literal_then_extend_is_a_list_concatenation():
+    python = py("def f(nums: List[int]) -> int:\n    nums = [1] + nums + [1]\n    res = 0\n"
+                "    for i in range(1, len(nums) - 1):\n        res += nums[i - 1] * nums[i] * nums[i + 1]\n"
+                "    return res\n")
+    rust = rs("fn f(nums: Vec<i32>) -> i32 {\n    let mut new_nums = vec![1];\n    new_nums.extend_from_slice(&nums);\n"
+              "    new_nums.push(1);\n    let mut res = 0;\n    for i in 1..new_nums.len() - 1 {\n"
+              "        res += new_nums[i - 1] * new_nums[i] * new_nums[i + 1];\n    }\n    res\n}\n")
+    assert rust == python
+    assert "list(p0)" in rust
+
+
+def test_literal_then_push_only_stays_a_list_built_in_steps():
+    python = py("def f(nums: List[int], n: int) -> List[int]:\n    res = [1]\n    res.append(n)\n"
+                "    for x in nums:\n        if x > n:\n            res.append(x)\n    return res\n")
+    rust = rs("fn f(nums: Vec<i32>, n: i32) -> Vec<i32> {\n    let mut res = vec![1];\n    res.push(n);\n"
+              "    for &x in &nums {\n        if x > n {\n            res.push(x);\n        }\n    }\n    res\n}\n")
+    assert rust == python  # no extend: not a concatenation, the pushes stay appends
+    assert "list.append" in rust
+
+
+def test_mem_swap_is_a_tuple_swap():
+    python = py("def f(s1: str, s2: str) -> int:\n    m, n = len(s1), len(s2)\n    if n < m:\n"
+                "        s1, s2 = s2, s1\n        m, n = n, m\n    res = 0\n    for i in range(m):\n"
+                "        for j in range(n):\n            res += 1\n    return res\n")
+    rust = rs("fn f(s1: String, s2: String) -> i32 {\n    let (mut s1, mut s2) = (s1, s2);\n"
+              "    let (mut m, mut n) = (s1.len(), s2.len());\n    if n < m {\n"
+              "        std::mem::swap(&mut s1, &mut s2);\n        std::mem::swap(&mut m, &mut n);\n    }\n"
+              "    let mut res = 0;\n    for i in 0..m {\n        for j in 0..n {\n            res += 1;\n        }\n"
+              "    }\n    res\n}\n")
+    assert rust == python
+    assert "for p1 {" in rust  # after the swap m is len(s2)
+
+
+def test_clone_stored_then_returned_is_the_one_list():
+    python = py("def f(nums: List[int]) -> List[int]:\n    cache = {}\n    def dfs(i):\n"
+                "        if i in cache:\n            return cache[i]\n        res = []\n"
+                "        for j in range(i + 1, len(nums)):\n            tmp = dfs(j)\n"
+                "            if len(tmp) > len(res):\n                res = tmp\n"
+                "        cache[i] = res\n        return res\n    return dfs(0)\n")
+    rust = rs("fn f(nums: Vec<i32>) -> Vec<i32> {\n    let mut cache: HashMap<usize, Vec<i32>> = HashMap::new();\n"
+              "    fn dfs(i: usize, nums: &Vec<i32>, cache: &mut HashMap<usize, Vec<i32>>) -> Vec<i32> {\n"
+              "        if let Some(c) = cache.get(&i) {\n            return c.clone();\n        }\n"
+              "        let mut res = vec![];\n        for j in i + 1..nums.len() {\n"
+              "            let tmp = dfs(j, nums, cache);\n            if tmp.len() > res.len() {\n"
+              "                res = tmp;\n            }\n        }\n        cache.insert(i, res.clone());\n"
+              "        res\n    }\n    dfs(0, &nums, &mut cache)\n}\n")
+    assert rust == python
+    assert "copy" not in rust
+
+
+def test_clone_kept_when_the_original_lives_on():
+    rust = rs("fn f(nums: Vec<i32>) -> Vec<Vec<i32>> {\n    let mut res = Vec::new();\n    let mut path = Vec::new();\n"
+              "    for &x in &nums {\n        path.push(x);\n        res.push(path.clone());\n    }\n    res\n}\n")
+    assert "copy(" in rust  # a snapshot per iteration: O(n) work each time
+
+
+def test_declared_set_from_a_literal_is_a_set():
+    python = py("def f(s: str) -> int:\n    vowels = {'a', 'e', 'i', 'o', 'u'}\n    res = 0\n    for c in s:\n"
+                "        if c in vowels:\n            res += 1\n    return res\n")
+    rust = rs("fn f(s: String) -> i32 {\n    let vowels: HashSet<u8> = [b'a', b'e', b'i', b'o', b'u'].into();\n"
+              "    let mut res = 0;\n    for c in s.bytes() {\n        if vowels.contains(&c) {\n            res += 1;\n"
+              "        }\n    }\n    res\n}\n")
+    assert rust == python
+    assert "set.has" in rust
+
+
+def test_contains_on_a_row_is_a_list_search():
+    python = py("def f(nums: List[int]) -> List[List[int]]:\n    res = []\n    for num in nums:\n        r = 0\n"
+                "        while r < len(res):\n            if num not in res[r]:\n                break\n            r += 1\n"
+                "        if r == len(res):\n            res.append([])\n        res[r].append(num)\n    return res\n")
+    rust = rs("fn f(nums: Vec<i32>) -> Vec<Vec<i32>> {\n    let mut res: Vec<Vec<i32>> = Vec::new();\n"
+              "    for &num in &nums {\n        let mut r = 0;\n        while r < res.len() {\n"
+              "            if !res[r].contains(&num) {\n                break;\n            }\n            r += 1;\n"
+              "        }\n        if r == res.len() {\n            res.push(Vec::new());\n        }\n"
+              "        res[r].push(num);\n    }\n    res\n}\n")
+    assert rust == python
+    assert "list.has" in rust
+
+
+_PY_ISLANDS = ("def f(grid: List[List[str]]) -> int:\n    directions = [[1, 0], [-1, 0], [0, 1], [0, -1]]\n"
+               "    islands = 0\n    def dfs(r, c):\n        if r < 0 or c < 0 or grid[r][c] == '0':\n            return\n"
+               "        grid[r][c] = '0'\n        for dr, dc in directions:\n            dfs(r + dr, c + dc)\n"
+               "    for r in range(len(grid)):\n        for c in range(len(grid[0])):\n            if grid[r][c] == '1':\n"
+               "                dfs(r, c)\n                islands += 1\n    return islands\n")
+
+
+def test_direction_table_passed_to_a_nested_fn_is_the_captured_table():
+    rust = rs("fn f(grid: Vec<Vec<char>>) -> i32 {\n    let mut grid = grid;\n"
+              "    let directions = [(1i32, 0i32), (-1, 0), (0, 1), (0, -1)];\n    let mut islands = 0;\n"
+              "    fn dfs(grid: &mut Vec<Vec<char>>, r: i32, c: i32, directions: &[(i32, i32)]) {\n"
+              "        if r < 0 || c < 0 || grid[r as usize][c as usize] == '0' {\n            return;\n        }\n"
+              "        grid[r as usize][c as usize] = '0';\n        for &(dr, dc) in directions {\n"
+              "            dfs(grid, r + dr, c + dc, directions);\n        }\n    }\n"
+              "    for r in 0..grid.len() {\n        for c in 0..grid[0].len() {\n            if grid[r][c] == '1' {\n"
+              "                dfs(&mut grid, r as i32, c as i32, &directions);\n                islands += 1;\n"
+              "            }\n        }\n    }\n    islands\n}\n")
+    assert rust == py(_PY_ISLANDS)
+    assert "for const" in rust
+
+
+def test_literal_matrix_argument_that_is_only_indexed_stays_an_argument():
+    from skeldsl.extractors import rust
+
+    module = rust.extract("fn f(n: i32) -> i64 {\n    fn pow(m: &[[i64; 2]; 2], mut p: i32) -> [[i64; 2]; 2] {\n"
+                          "        let mut r = [[1i64, 0], [0, 1]];\n        while p > 0 {\n"
+                          "            r[0][0] += m[0][0];\n            p /= 2;\n        }\n        r\n    }\n"
+                          "    let m = [[1i64, 1], [1, 0]];\n    pow(&m, n)[0][0]\n}\n")
+    helper = next(stmt for stmt in module.functions[0].body if getattr(stmt, "name", None) == "pow")
+    assert [param.name for param in helper.params] == ["m", "p"]  # its input (Python passes it too)
+
+
+def test_direction_table_under_another_parameter_name_is_the_captured_table_too():
+    rust = rs("fn f(grid: Vec<Vec<char>>) -> i32 {\n    let mut grid = grid;\n"
+              "    let directions = [(1i32, 0i32), (-1, 0), (0, 1), (0, -1)];\n    let mut islands = 0;\n"
+              "    fn dfs(grid: &mut Vec<Vec<char>>, r: i32, c: i32, dirs: &[(i32, i32)]) {\n"
+              "        if r < 0 || c < 0 || grid[r as usize][c as usize] == '0' {\n            return;\n        }\n"
+              "        grid[r as usize][c as usize] = '0';\n        for &(dr, dc) in dirs {\n"
+              "            dfs(grid, r + dr, c + dc, dirs);\n        }\n    }\n"
+              "    for r in 0..grid.len() {\n        for c in 0..grid[0].len() {\n            if grid[r][c] == '1' {\n"
+              "                dfs(&mut grid, r as i32, c as i32, &directions);\n                islands += 1;\n"
+              "            }\n        }\n    }\n    islands\n}\n")
+    assert rust == py(_PY_ISLANDS)

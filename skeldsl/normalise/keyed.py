@@ -26,7 +26,10 @@ What stays an array (it is not a keyed table, or its cost differs):
 * a boolean array whose values are data (``return dp[n]``, ``dp[i] = dp[j] && ...``) or which is built
   true (a sieve's complement);
 * a count array whose size depends on the input (``new int[n + 1]`` buckets, prefix counts
-  ``int[n][26]``): it is allocated in O(n), which an empty map is not;
+  ``int[n][26]``): it is allocated in O(n), which an empty map is not; except a one-dimensional count
+  table counted at elements of collections (``indegree[e[1]]++``, ``indegree[nei] -= 1``: counts per
+  node of a graph), built once (not in a loop, not in a recursive function) and never assigned values,
+  which is Python's ``defaultdict(int)``: the graph algorithm visits its n nodes anyway;
 * arrays that are reassigned from anything but a construction, aliased, sliced, or (flags) handed to
   library code or walked; a count array only indexed by literals (``res[0]``, ``res[1]``: a pair) or never
   written.
@@ -80,6 +83,8 @@ class _Facts:
     update: bool = False  # a[k] += 1, a[k]++
     key_indices: bool = True  # every index is a key (see ``_key``)
     data_key: bool = False  # some index is not a literal
+    element_key: bool = False  # some index is an element of a collection (``indegree[e[1]]``, ``[nei]``)
+    nested: bool = False  # built inside a loop or in a recursive function
     # uses of the array itself: pass (to a helper), iterate, compare, library, method, other
     whole: set = field(default_factory=set)
     rows: set = field(default_factory=set)  # a[i] = <fresh row>: "array" (new bool[n]) or "other" (a list)
@@ -103,6 +108,9 @@ class _Scan:
         self.facts: dict[Binding, _Facts] = {}
         self.links: dict[Binding, Binding] = {}  # union-find over bindings passed to parameters
         self.passed: dict[Binding, set] = {}  # helper parameter -> bindings passed to it (None: other)
+        self.elements: set[str] = set()  # names a loop binds to the elements of a collection
+        self.depth = 0  # loops around the statement being scanned
+        self.recursive = {function.name for function, _ in functions if _calls_itself(function, spec)}
         for function, _ in functions:
             self.current = function.name
             self.block(function.body)
@@ -158,18 +166,20 @@ class _Scan:
             self.block(stmt.orelse)
         elif isinstance(stmt, ir.While):
             self.expr(stmt.test, True)
-            self.block(stmt.body)
+            self.loop_body(stmt.body)
         elif isinstance(stmt, ir.Foreach):
             if isinstance(stmt.iter, ir.Name):
                 self.whole(stmt.iter, "iterate")
             else:
                 self.expr(stmt.iter, False)
-            self.block(stmt.body)
+            if not self.counting(stmt.iter):
+                self.elements.update(stmt.targets)
+            self.loop_body(stmt.body)
         elif isinstance(stmt, ir.CFor):
             self.block(stmt.init)
             self.expr(stmt.cond, True)
             self.block(stmt.update)
-            self.block(stmt.body)
+            self.loop_body(stmt.body)
         elif isinstance(stmt, ir.Return):
             self.expr(stmt.value, False)
         elif isinstance(stmt, ir.Delete):
@@ -180,6 +190,18 @@ class _Scan:
                 self.expr(target, False)
         elif isinstance(stmt, ir.Block):
             self.block(stmt.body)
+
+    def loop_body(self, body) -> None:
+        self.depth += 1
+        self.block(body)
+        self.depth -= 1
+
+    def counting(self, iterable: ir.Expr) -> bool:
+        """``range(..)`` / ``0..n``: a loop over numbers, not over a collection's elements."""
+        if isinstance(iterable, ir.Range):
+            return True
+        return isinstance(iterable, ir.Call) and isinstance(iterable.func, ir.Name) \
+            and self.spec.functions.get(iterable.func.id, (None,))[0] == "range"
 
     def assign(self, stmt: ir.Assign) -> None:
         if stmt.value is None:
@@ -199,6 +221,7 @@ class _Scan:
                         facts.other_assign = True
                     else:
                         facts.constructions.append(construction)
+                        facts.nested = facts.nested or self.depth > 0 or self.current in self.recursive
             elif root is not None and indices and stmt.op is None and _row(stmt.value, self.spec) is not None:
                 facts = self.fact(root.id)  # visit[i] = new bool[n]: a row of the table being built
                 if facts is not None:
@@ -241,6 +264,9 @@ class _Scan:
             facts.key_indices = False
         if any(not isinstance(index, ir.Literal) for index in keys):
             facts.data_key = True
+        if any(isinstance(index, ir.Index) and not index.is_slice
+               or isinstance(index, ir.Name) and index.id in self.elements for index in keys):
+            facts.element_key = True
 
     def char_code(self, expr: ir.Expr) -> bool:
         """A constant character code: ``'a'``, ``ord('a')``, ``97``, or a name only ever given one
@@ -368,7 +394,12 @@ class _Scan:
         if "true" in stores and fills <= {None, "false"} and whole <= {"pass"} and rows <= {"array"} \
                 and not any(f.data_read or f.value_store or f.update for f in facts):
             return "set"
-        if depths == {1} and not rows and all(size for size, _ in constructions) \
+        # a count table sized by the input (``indegree = new int[n]``) counted at elements (``[e[1]]++``),
+        # built once per run of the program: Python's ``defaultdict(int)`` (a distance or DP table, whose
+        # cells are assigned values, stays an array)
+        sized = all(size for size, _ in constructions) or any(f.element_key for f in facts) \
+            and not any(f.nested or f.value_store for f in facts) and any(f.update for f in facts)
+        if depths == {1} and not rows and sized \
                 and not {"true", "false"} & fills \
                 and not stores and whole <= {"pass", "iterate", "compare", "library", "method"} \
                 and any(f.data_key for f in facts) and any(f.update or f.value_store for f in facts):
@@ -567,7 +598,7 @@ def _constructed_names(functions: Hoisted, spec: LanguageSpec) -> tuple[set[str]
                         construction = _construction(value, spec)
                         if construction is not None:
                             names.add(target.id)
-                            keyable = keyable or bool(construction[0])
+                            keyable = True  # (a table sized by the input may be keyed by its nodes)
                     elif not keyable:
                         keyable = _keyable(target, value, spec)
             elif kind is ir.If:
@@ -697,6 +728,36 @@ def _fill(expr: ir.Expr) -> ir.Literal:
     if isinstance(expr, ir.Name) and expr.id.lower() in ("true", "false"):
         return ir.Literal("bool", expr.id)  # some grammars read a boolean argument as a name
     return expr if isinstance(expr, ir.Literal) else _VALUE
+
+
+def _calls_itself(function: ir.FunctionDef, spec: LanguageSpec) -> bool:
+    """Does ``function`` call itself (``f(..)``, ``self.f(..)``)?  A table built there is built per call."""
+    name = function.name.split("@")[0]
+    stack = list(function.body)
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, ir.FunctionDef):
+            continue  # hoisted: scanned as a function of its own
+        for value in vars(stmt).values():
+            if isinstance(value, tuple):
+                stack.extend(item for item in value if _is_stmt(item))
+        for expr in _stmt_exprs(stmt):
+            for node in walk_expr(expr):
+                if isinstance(node, ir.Call) and (
+                        isinstance(node.func, ir.Name) and node.func.id == name
+                        or isinstance(node.func, ir.Attr) and node.func.name == name
+                        and isinstance(node.func.obj, ir.Name) and node.func.obj.id in spec.self_names):
+                    return True
+    return False
+
+
+def _stmt_exprs(stmt: ir.Stmt):
+    """The expressions directly in ``stmt`` (not in statements nested in it)."""
+    for value in vars(stmt).values():
+        if _is_expr(value):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (item for item in value if _is_expr(item))
 
 
 def _literal_size(size: ir.Expr) -> bool:
