@@ -119,17 +119,18 @@ GUARDED_INSERT = {
 def test_membership_guard_around_its_insert_is_the_insert():
     cases = {lang.split("#")[0] if lang != "python#plain" else "python": code for lang, code in GUARDED_INSERT.items()
              if lang != "python#plain"}
+    # (the scalar exit guard first, then the inserts in canonical order: skeldsl.normalise.order)
     assert_all_equal(cases, """
         skel 1
         fn f0(p0: seq) {
-          v0 = set()
-          v1 = map()
+          v0 = map()
+          v1 = set()
           for p0 {
-            set.add(v0)
-            map.put(v1)
             if {
               return
             }
+            map.put(v0)
+            set.add(v1)
           }
         }
     """)
@@ -148,7 +149,8 @@ def test_guard_that_does_more_or_has_an_else_stays_a_branch():
                         seen.add(nxt)
                         queue.append(nxt)
     """, "python")
-    assert "if set.has(v1) {\n        set.add(v1)\n        queue.push(v0)\n      }" in bfs
+    # (the two independent inserts in canonical statement order, skeldsl.normalise.order)
+    assert "if set.has(v1) {\n        queue.push(v0)\n        set.add(v1)\n      }" in bfs
     with_else = skel("""
         def f(nums):
             seen = set()
