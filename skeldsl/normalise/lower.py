@@ -21,6 +21,8 @@ Output statements are tuples (``Low``), still carrying original names as *intern
 
 from __future__ import annotations
 
+from dataclasses import fields
+from operator import attrgetter
 from typing import Iterable
 
 from skeldsl import ir
@@ -1449,6 +1451,8 @@ def _constant_tables(body, functions) -> frozenset[str]:
     tables: set[str] = set()
     changed: set[str] = set()
     for node in walk_expr(ir.Block(tuple(body))):
+        if type(node) not in _TABLE_FACT_NODES:
+            continue  # most nodes (names, literals, operators): one set lookup
         if isinstance(node, ir.Assign):
             for name in target_names(node.targets):
                 bound[name] = bound.get(name, 0) + 1
@@ -1479,6 +1483,10 @@ def _constant_tables(body, functions) -> frozenset[str]:
         elif isinstance(node, ir.FunctionDef):
             changed.update(param.name for param in node.params)
     return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
+
+
+# the node classes ``_constant_tables`` looks at
+_TABLE_FACT_NODES = frozenset({ir.Assign, ir.Foreach, ir.Call, ir.UnaryOp, ir.FunctionDef})
 
 
 def _unwrapped(value: ir.Expr | None, functions) -> ir.Expr | None:
@@ -1793,15 +1801,17 @@ def flat_statements(body):
 def walk_expr(expr):
     """Every node of an IR expression (or statement), generator iterables and conditions included."""
     stack = [expr]
-    pop, push, generator, field_values = stack.pop, stack.append, ir.Generator, ir.field_values
+    pop, push, generator, children = stack.pop, stack.append, ir.Generator, _WALK_FIELDS.get
     while stack:
         node = pop()
         if node is None:
             continue
         yield node
-        if isinstance(node, (ir.Name, ir.Literal)):
+        getter = children(type(node), _OTHER)
+        if getter is None:  # Name, Literal, Break ...: no field can hold a node
             continue
-        for value in field_values(node):
+        values = ir.field_values(node) if getter is _OTHER else getter(node)
+        for value in values:
             if isinstance(value, tuple):  # one loop, no generator object per tuple (the hot path)
                 generators = False
                 for item in value:
@@ -1818,6 +1828,23 @@ def walk_expr(expr):
                             stack.extend(item.conditions)
             elif not isinstance(value, (str, bool, int)) and value is not None:
                 push(value)
+
+
+def _node_fields(cls: type):
+    """The values of the fields of an IR class that can hold nodes, in declaration order, as one getter
+    (None when there are none): ``walk_expr`` then skips names, operators, kinds and line numbers without
+    looking at them."""
+    names = tuple(f.name for f in fields(cls) if f.type not in _SCALAR_FIELD_TYPES)
+    if not names:
+        return None
+    if len(names) == 1:
+        return lambda node, get=attrgetter(names[0]): (get(node),)
+    return attrgetter(*names)
+
+
+_SCALAR_FIELD_TYPES = frozenset({"str", "bool", "int", "str | None", "tuple[str, ...]"})
+_OTHER = object()  # a class without an entry: all its field values, checked one by one
+_WALK_FIELDS = {cls: _node_fields(cls) for cls in ir.FIELD_VALUES}
 
 
 def _compared_names(test: ir.Expr | None) -> set[str]:
