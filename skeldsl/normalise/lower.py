@@ -1447,6 +1447,8 @@ def _constant_tables(body, functions) -> frozenset[str]:
     """The names ``body`` (nested functions included) binds exactly once, to a non-empty collection literal
     of literals, and never calls a method on, stores into or passes to one of the program's ``functions``
     (see ``constant_table``)."""
+    if not _assigns_literal_table(body, functions):
+        return frozenset()  # the common case, found without walking the expressions
     bound: dict[str, int] = {}
     tables: set[str] = set()
     changed: set[str] = set()
@@ -1485,6 +1487,37 @@ def _constant_tables(body, functions) -> frozenset[str]:
     return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
 
 
+def _assigns_literal_table(body, functions) -> bool:
+    """Does an assignment in ``body`` (nested bodies and functions included) bind a name to a literal table,
+    as ``_constant_tables`` requires of a table?  Statements only occur in bodies (the IR's expressions
+    hold no statements), so this walks the statements alone."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        kind = type(stmt)
+        if kind is ir.Assign:
+            if stmt.op is None and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+                if isinstance(target, ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
+                        and len(target.items) == len(value.items):
+                    if any(isinstance(item, ir.Name) and _literal_table(_unwrapped(part, functions))
+                           for item, part in zip(target.items, value.items)):
+                        return True
+                elif isinstance(target, ir.Name) and _literal_table(_unwrapped(value, functions)):
+                    return True
+        elif kind is ir.If:
+            stack.extend(stmt.body)
+            stack.extend(stmt.orelse)
+        elif kind is ir.CFor:
+            stack.extend(stmt.init)
+            stack.extend(stmt.update)
+            stack.extend(stmt.body)
+        elif kind in _BODY_NODES:
+            stack.extend(stmt.body)
+    return False
+
+
+_BODY_NODES = frozenset({ir.Foreach, ir.While, ir.Block, ir.FunctionDef})
 # the node classes ``_constant_tables`` looks at
 _TABLE_FACT_NODES = frozenset({ir.Assign, ir.Foreach, ir.Call, ir.UnaryOp, ir.FunctionDef})
 
