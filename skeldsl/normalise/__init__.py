@@ -346,7 +346,25 @@ def _passed_on(arguments: tuple[ir.Expr, ...], position: int, name: str) -> bool
 
 def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Expr, ...]], dict[str, int], set[str]]:
     """Of ``function``'s body (not its nested functions): the argument tuples of its self-calls, how often
-    each name is mentioned, and the names it assigns."""
+    each name is mentioned, and the names it assigns.
+
+    Up to three module passes ask about the same function (``drop_size_parameters``, ``flag_parameters``,
+    ``drop_passed_on``), so the answer is kept for the function object (callers only read it)."""
+    cached = _BODY_FACTS.get(id(function))
+    if cached is not None and cached[0] is function and cached[1] is self_names:
+        return cached[2]
+    facts = _walk_body_facts(function, self_names)
+    if len(_BODY_FACTS) >= 64:
+        _BODY_FACTS.clear()  # a few modules' functions: the entries hold their functions, so ids stay unique
+    _BODY_FACTS[id(function)] = (function, self_names, facts)
+    return facts
+
+
+# id(function) -> (function, self_names, facts) of the last functions ``_body_facts`` answered
+_BODY_FACTS: dict[int, tuple] = {}
+
+
+def _walk_body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Expr, ...]], dict[str, int], set[str]]:
     name = function.name.split("@")[0]
     calls: list[tuple[ir.Expr, ...]] = []
     mentions: dict[str, int] = {}

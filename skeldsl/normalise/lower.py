@@ -21,6 +21,8 @@ Output statements are tuples (``Low``), still carrying original names as *intern
 
 from __future__ import annotations
 
+from dataclasses import fields
+from operator import attrgetter
 from typing import Iterable
 
 from skeldsl import ir
@@ -1519,10 +1521,14 @@ def _constant_tables(body, functions) -> frozenset[str]:
     """The names ``body`` (nested functions included) binds exactly once, to a non-empty collection literal
     of literals, and never calls a method on, stores into or passes to one of the program's ``functions``
     (see ``constant_table``)."""
+    if not _assigns_literal_table(body, functions):
+        return frozenset()  # the common case, found without walking the expressions
     bound: dict[str, int] = {}
     tables: set[str] = set()
     changed: set[str] = set()
     for node in walk_expr(ir.Block(tuple(body))):
+        if type(node) not in _TABLE_FACT_NODES:
+            continue  # most nodes (names, literals, operators): one set lookup
         if isinstance(node, ir.Assign):
             for name in target_names(node.targets):
                 bound[name] = bound.get(name, 0) + 1
@@ -1553,6 +1559,41 @@ def _constant_tables(body, functions) -> frozenset[str]:
         elif isinstance(node, ir.FunctionDef):
             changed.update(param.name for param in node.params)
     return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
+
+
+def _assigns_literal_table(body, functions) -> bool:
+    """Does an assignment in ``body`` (nested bodies and functions included) bind a name to a literal table,
+    as ``_constant_tables`` requires of a table?  Statements only occur in bodies (the IR's expressions
+    hold no statements), so this walks the statements alone."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        kind = type(stmt)
+        if kind is ir.Assign:
+            if stmt.op is None and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+                if isinstance(target, ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
+                        and len(target.items) == len(value.items):
+                    if any(isinstance(item, ir.Name) and _literal_table(_unwrapped(part, functions))
+                           for item, part in zip(target.items, value.items)):
+                        return True
+                elif isinstance(target, ir.Name) and _literal_table(_unwrapped(value, functions)):
+                    return True
+        elif kind is ir.If:
+            stack.extend(stmt.body)
+            stack.extend(stmt.orelse)
+        elif kind is ir.CFor:
+            stack.extend(stmt.init)
+            stack.extend(stmt.update)
+            stack.extend(stmt.body)
+        elif kind in _BODY_NODES:
+            stack.extend(stmt.body)
+    return False
+
+
+_BODY_NODES = frozenset({ir.Foreach, ir.While, ir.Block, ir.FunctionDef})
+# the node classes ``_constant_tables`` looks at
+_TABLE_FACT_NODES = frozenset({ir.Assign, ir.Foreach, ir.Call, ir.UnaryOp, ir.FunctionDef})
 
 
 def _unwrapped(value: ir.Expr | None, functions) -> ir.Expr | None:
@@ -1867,15 +1908,17 @@ def flat_statements(body):
 def walk_expr(expr):
     """Every node of an IR expression (or statement), generator iterables and conditions included."""
     stack = [expr]
-    pop, push, generator, field_values = stack.pop, stack.append, ir.Generator, ir.field_values
+    pop, push, generator, children = stack.pop, stack.append, ir.Generator, _WALK_FIELDS.get
     while stack:
         node = pop()
         if node is None:
             continue
         yield node
-        if isinstance(node, (ir.Name, ir.Literal)):
+        getter = children(type(node), _OTHER)
+        if getter is None:  # Name, Literal, Break ...: no field can hold a node
             continue
-        for value in field_values(node):
+        values = ir.field_values(node) if getter is _OTHER else getter(node)
+        for value in values:
             if isinstance(value, tuple):  # one loop, no generator object per tuple (the hot path)
                 generators = False
                 for item in value:
@@ -1892,6 +1935,23 @@ def walk_expr(expr):
                             stack.extend(item.conditions)
             elif not isinstance(value, (str, bool, int)) and value is not None:
                 push(value)
+
+
+def _node_fields(cls: type):
+    """The values of the fields of an IR class that can hold nodes, in declaration order, as one getter
+    (None when there are none): ``walk_expr`` then skips names, operators, kinds and line numbers without
+    looking at them."""
+    names = tuple(f.name for f in fields(cls) if f.type not in _SCALAR_FIELD_TYPES)
+    if not names:
+        return None
+    if len(names) == 1:
+        return lambda node, get=attrgetter(names[0]): (get(node),)
+    return attrgetter(*names)
+
+
+_SCALAR_FIELD_TYPES = frozenset({"str", "bool", "int", "str | None", "tuple[str, ...]"})
+_OTHER = object()  # a class without an entry: all its field values, checked one by one
+_WALK_FIELDS = {cls: _node_fields(cls) for cls in ir.FIELD_VALUES}
 
 
 def _compared_names(test: ir.Expr | None) -> set[str]:
