@@ -682,3 +682,108 @@ def paths(n: int, adj: list[list[int]]) -> int:
     return dfs(0)
 """
     assert klass(source, "python") == "exponential"
+
+
+# --------------------------------------------------------------------------- chains, bit walks, capped ranges
+CHAIN_WITH_A_SCAN_AT_THE_END = """
+class Solution:
+    def walk(self, head, k):
+        if head is None or k == 0:
+            node = head
+            while node:
+                node = node.next
+            return head
+        return self.walk(head.next, k - 1)
+"""
+
+
+def test_a_chain_recursion_pays_its_base_case_once() -> None:
+    program = estimate(skeldsl.extract(CHAIN_WITH_A_SCAN_AT_THE_END, "python"))
+    assert str(coarse_class(program.cost)) == "n", program.cost
+    assert any("the base case runs once" in note for note in program.functions[0].notes)
+
+
+def test_a_tree_recursion_pays_its_base_case_at_every_leaf() -> None:
+    # near miss: two self-calls reach about N leaves, so a linear scan there is paid N times
+    source = CHAIN_WITH_A_SCAN_AT_THE_END.replace("head, k", "root: TreeNode, k").replace("head", "root").replace(
+        "        return self.walk(root.next, k - 1)",
+        "        self.walk(root.left, k - 1)\n        return self.walk(root.right, k - 1)")
+    assert "f0()\n  f0()" in skeldsl.extract_text(source, "python")
+    assert klass(source, "python") == "n^2"
+
+
+def test_halving_an_element_is_not_a_row_scan() -> None:
+    # `for x in nums: while x: x //= 2` walks the bits of each value: n log m, not a grid's n m log m
+    source = """
+def f(nums):
+    total = 0
+    for x in nums:
+        while x > 0:
+            x //= 2
+            total += 1
+    return total
+"""
+    assert "for log(p0[])" in skeldsl.extract_text(source, "python")
+    assert cost(source, "python") == "O(n log m)"
+
+
+def test_scanning_the_rows_inside_a_scan_is_still_a_grid() -> None:
+    source = """
+def f(grid):
+    total = 0
+    for row in grid:
+        for x in row:
+            total += x
+    return total
+"""
+    assert cost(source, "python") == "O(m n)"
+
+
+MIN_WITH_A_LITERAL = {
+    "python": """
+def f(nums):
+    out = []
+    for x in nums:
+        for i in range(min(2, x)):
+            out.append(x)
+    return out
+""",
+    "java": """
+class S {
+    List<Integer> f(int[] nums) {
+        List<Integer> out = new ArrayList<>();
+        for (int x : nums) {
+            for (int i = 0; i < Math.min(2, x); i++) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MIN_WITH_A_LITERAL))
+def test_a_range_capped_by_a_literal_is_constant(lang: str) -> None:
+    assert "for const" in skeldsl.extract_text(MIN_WITH_A_LITERAL[lang], lang)
+    assert klass(MIN_WITH_A_LITERAL[lang], lang) == "n"
+
+
+def test_a_range_capped_by_a_size_stays_a_loop() -> None:
+    # near miss: min(k, len(nums)) grows with its operands; max(2, x) is not capped at all
+    source = MIN_WITH_A_LITERAL["python"].replace("min(2, x)", "min(k, len(nums))").replace("(nums)", "(nums, k)", 1)
+    assert klass(source, "python") == "n^2"
+    assert "for const" not in skeldsl.extract_text(MIN_WITH_A_LITERAL["python"].replace("min(", "max("), "python")
+
+
+def test_a_range_between_library_functions_of_literals_is_constant() -> None:
+    source = """
+def f(s: str) -> int:
+    res = 0
+    for ch in range(ord('a'), ord('z') + 1):
+        res += s.find(chr(ch))
+    return res
+"""
+    assert klass(source, "python") == "n"
+    assert "for const" in skeldsl.extract_text(source, "python")

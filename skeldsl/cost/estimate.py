@@ -357,7 +357,8 @@ class _Analysis:
         for stmt in body:
             if isinstance(stmt, model.For):
                 ref = getattr(stmt.domain, "ref", None)
-                if ref is not None and ref.endswith("[]") and ref[:-2] in outer:
+                # (a halving over an element, `for log(p0[])`, walks the bits of a value, not a row)
+                if ref is not None and ref.endswith("[]") and ref[:-2] in outer and isinstance(stmt.domain, model.Over):
                     yield ref[:-2]
                 yield from self._grid_params(stmt.body, outer + ([ref] if ref else []))
             elif isinstance(stmt, model.While):
@@ -803,6 +804,11 @@ class _Analysis:
                     work = self._block(rec_stmts, []) + ONE
                 finally:
                     self._in_traversal = False
+            elif self._branching(body) <= 1:
+                # `f(node.next)` once per activation: the recursion is a chain, so the base case (the end
+                # of the list, reached once) is paid once, not once per node as at a tree's leaves.
+                self._note("recursion along a chain (one self-call per activation): the base case runs once")
+                return nodes * work + base
             return nodes * (work + base)
         if adjacency and not looped:
             self._note("recursion along adjacency lists: each node once")
