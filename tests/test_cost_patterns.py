@@ -787,3 +787,48 @@ def f(s: str) -> int:
 """
     assert klass(source, "python") == "n"
     assert "for const" in skeldsl.extract_text(source, "python")
+
+
+WHILE_TRUE_BISECTION = {
+    "python": """
+class Solution:
+    def guessNumber(self, n: int) -> int:
+        l, r = 1, n
+        while True:
+            m = (l + r) // 2
+            res = guess(m)
+            if res > 0:
+                l = m + 1
+            elif res < 0:
+                r = m - 1
+            else:
+                return m
+""",
+    "java": """
+class Solution {
+    public int guessNumber(int n) {
+        int l = 1, r = n;
+        while (true) {
+            int m = l + (r - l) / 2;
+            int res = guess(m);
+            if (res > 0) l = m + 1;
+            else if (res < 0) r = m - 1;
+            else return m;
+        }
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WHILE_TRUE_BISECTION))
+def test_a_loop_without_a_test_that_moves_a_bound_to_the_midpoint_halves(lang: str) -> None:
+    assert "for log(" in skeldsl.extract_text(WHILE_TRUE_BISECTION[lang], lang)
+    assert klass(WHILE_TRUE_BISECTION[lang], lang) == "log n"
+
+
+def test_a_loop_without_a_test_that_steps_its_bounds_stays_unknown() -> None:
+    # near miss: the midpoint is computed but the bounds move by one, so the interval does not halve
+    source = WHILE_TRUE_BISECTION["python"].replace("l = m + 1", "l = l + 1").replace("r = m - 1", "r = r - 1")
+    assert "while {" in skeldsl.extract_text(source, "python")
+    assert estimate(skeldsl.extract(source, "python")).cost is None

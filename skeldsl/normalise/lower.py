@@ -1272,7 +1272,7 @@ class FunctionLowering:
         worklist = self.worklist_ref(test)
         if worklist is not None:
             return pre + [("while", worklist, self.block(body))]
-        compared = _compared_names(test)
+        compared = _compared_names(test) or _bisected_bounds(body)
         if compared and _halves(body, compared):
             ref = self._first_size(*_comparison_sides(test))
             return pre + [("for", "log", ref or UNKNOWN, self.block(body))]
@@ -1897,6 +1897,30 @@ def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
                     if any(isinstance(n, ir.Name) and n.id in names for n in walk_expr(node.left)):
                         return True
     return False
+
+
+def _bisected_bounds(body: tuple[ir.Stmt, ...]) -> set[str]:
+    """``while True: m = (l + r) // 2; ... l = m + 1 ... r = m - 1``: the bounds a loop with no test halves.
+
+    A loop that tests nothing (it ends by a ``return``/``break`` inside) is a binary search when it takes
+    the midpoint of two names and moves one of them to that midpoint: the interval halves each round.
+    """
+    assignments = list(_body_assignments(body))
+    midpoints: dict[str, set[str]] = {}
+    for stmt in assignments:
+        value = stmt.value
+        if stmt.op is None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name) and any(
+                isinstance(node, ir.BinOp) and node.op in ("/", "//", ">>") and isinstance(node.right, ir.Literal)
+                and node.right.text in ("2", "1") and isinstance(node.left, ir.BinOp) and node.left.op in ("+", "-")
+                for node in walk_expr(value)):
+            midpoints[stmt.targets[0].id] = {n.id for n in walk_expr(value) if isinstance(n, ir.Name)}
+    bounds: set[str] = set()
+    for stmt in assignments:
+        for target in stmt.targets:
+            if isinstance(target, ir.Name) and stmt.op is None and any(
+                    target.id in ends and _mentions(stmt.value, mid) for mid, ends in midpoints.items()):
+                bounds.add(target.id)
+    return bounds
 
 
 def _remainder_step(stmt: ir.Assign, name: str, compared: set[str]) -> bool:
