@@ -739,44 +739,6 @@ def f(grid):
     assert cost(source, "python") == "O(m n)"
 
 
-MIN_WITH_A_LITERAL = {
-    "python": """
-def f(nums):
-    out = []
-    for x in nums:
-        for i in range(min(2, x)):
-            out.append(x)
-    return out
-""",
-    "java": """
-class S {
-    List<Integer> f(int[] nums) {
-        List<Integer> out = new ArrayList<>();
-        for (int x : nums) {
-            for (int i = 0; i < Math.min(2, x); i++) {
-                out.add(x);
-            }
-        }
-        return out;
-    }
-}
-""",
-}
-
-
-@pytest.mark.parametrize("lang", sorted(MIN_WITH_A_LITERAL))
-def test_a_range_capped_by_a_literal_is_constant(lang: str) -> None:
-    assert "for const" in skeldsl.extract_text(MIN_WITH_A_LITERAL[lang], lang)
-    assert klass(MIN_WITH_A_LITERAL[lang], lang) == "n"
-
-
-def test_a_range_capped_by_a_size_stays_a_loop() -> None:
-    # near miss: min(k, len(nums)) grows with its operands; max(2, x) is not capped at all
-    source = MIN_WITH_A_LITERAL["python"].replace("min(2, x)", "min(k, len(nums))").replace("(nums)", "(nums, k)", 1)
-    assert klass(source, "python") == "n^2"
-    assert "for const" not in skeldsl.extract_text(MIN_WITH_A_LITERAL["python"].replace("min(", "max("), "python")
-
-
 def test_a_range_between_library_functions_of_literals_is_constant() -> None:
     source = """
 def f(s: str) -> int:

@@ -326,11 +326,8 @@ class FunctionLowering:
                 if base.removesuffix("_element") in _MIN_MAX and action == "reduce" and self._iterator_range(expr.args):
                     return self.ref_of(expr.args[0])  # *max_element(xs.begin(), xs.end()) bounds like max(xs)
                 if base in _MIN_MAX:
-                    refs = [self.size_ref(arg) for arg in expr.args]
-                    if base in ("min", "minof") and any(isinstance(arg, ir.Literal) and ref == CONST
-                                                        for arg, ref in zip(expr.args, refs)):
-                        return CONST  # min(2, count) is at most 2 whatever count is
-                    for ref in refs:
+                    for arg in expr.args:
+                        ref = self.size_ref(arg)
                         if ref not in (None, CONST):
                             return ref
                     return None
