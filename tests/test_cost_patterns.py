@@ -794,3 +794,59 @@ def test_a_loop_without_a_test_that_steps_its_bounds_stays_unknown() -> None:
     source = WHILE_TRUE_BISECTION["python"].replace("l = m + 1", "l = l + 1").replace("r = m - 1", "r = r - 1")
     assert "while {" in skeldsl.extract_text(source, "python")
     assert estimate(skeldsl.extract(source, "python")).cost is None
+
+
+# --------------------------------------------------------------------------- one-line passes in a return
+@pytest.mark.parametrize("source", [
+    "from functools import reduce\ndef f(nums: List[int]) -> int:\n    return reduce(xor, nums)\n",
+    "def f(nums: List[int]) -> bool:\n    return reduce(gcd, nums) == 1\n",  # implicit import, compared
+    "def f(nums: List[int]) -> int:\n    return max(accumulate(nums, initial=0))\n",
+    "def f(nums: List[int]) -> bool:\n    return len(set(nums)) < len(nums)\n",
+    "def f(nums: List[int]) -> int:\n    return len(set(nums))\n",
+])
+def test_a_pass_inside_a_returned_expression_is_linear(source: str) -> None:
+    assert klass(source, "python") == "n"
+
+
+def test_a_returned_copy_alone_is_still_handing_the_result_over() -> None:
+    # near miss: `return list(set(nums))` converts the result to the caller's type, as before
+    assert klass("def f(nums: List[int]) -> List[int]:\n    return list(set(nums))\n", "python") == "1"
+    assert klass("def f(a: int, b: int) -> int:\n    return max(a, b)\n", "python") == "1"
+
+
+DOUBLING = {
+    "python": "def f(n: int) -> bool:\n    x = 1\n    while x < n:\n        x *= 2\n    return x == n\n",
+    "java": "class S { boolean f(int n) { long x = 1; while (x < n) { x = x * 2; } return x == n; } }",
+    "cpp": "bool f(int n) { long x = 1; while (x < n) { x <<= 1; } return x == n; }",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DOUBLING))
+def test_a_compared_value_multiplied_by_a_constant_is_a_halving_loop(lang: str) -> None:
+    assert "for log(p0)" in skeldsl.extract_text(DOUBLING[lang], lang)
+    assert klass(DOUBLING[lang], lang) == "log n"
+
+
+def test_multiplying_by_a_variable_or_adding_a_constant_is_not_doubling() -> None:
+    by_variable = DOUBLING["python"].replace("(n: int)", "(n: int, k: int)").replace("x *= 2", "x *= k")
+    assert "for log" not in skeldsl.extract_text(by_variable, "python")
+    stepping = DOUBLING["python"].replace("x *= 2", "x += 2")
+    assert klass(stepping, "python") == "n"
+
+
+def test_a_doubling_in_one_branch_is_not_a_halving_loop() -> None:
+    # `x <<= 1` only when no element fits; the other branch steps through nums: not logarithmic
+    source = """
+def patches(nums: List[int], n: int) -> int:
+    x = 1
+    ans = i = 0
+    while x <= n:
+        if i < len(nums) and nums[i] <= x:
+            x += nums[i]
+            i += 1
+        else:
+            ans += 1
+            x <<= 1
+    return ans
+"""
+    assert "for log" not in skeldsl.extract_text(source, "python")

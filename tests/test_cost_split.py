@@ -199,3 +199,23 @@ def test_split_round_trips_through_text_pickle_and_canonical_form() -> None:
 def test_split_goes_below_memo() -> None:
     with pytest.raises(Exception):
         parse_skeleton("skel 1\n@split\n@memo\nfn f0() {\n  f0()\n}\n")
+
+
+def test_a_split_helper_without_sized_parameters_halves_the_callers_input() -> None:
+    # `lo`, `hi` are numbers the skeleton never names, so the helper has no parameters at all
+    source = """
+class Solution:
+    def firstBadVersion(self, n: int) -> int:
+        def search(lo, hi):
+            if lo >= hi:
+                return lo
+            mid = (lo + hi) // 2
+            if isBadVersion(mid):
+                return search(lo, mid)
+            return search(mid + 1, hi)
+        return search(1, n)
+"""
+    skeleton = skeldsl.extract(source, "python")
+    assert [function.split for function in skeleton.functions] == [False, True]
+    assert not skeleton.functions[1].params
+    assert klass(source, "python") == "log n"

@@ -858,8 +858,11 @@ class _Analysis:
 
         The recursion is log N deep with a^depth = N^(log2 a) activations at the bottom (N for two halves,
         N^2 for four quarters of a grid); work that grows with N adds work x log N (merge sort's N log N).
-        One half per activation (fast power, a binary search written recursively) is log N calls.
+        One half per activation (fast power, a binary search written recursively) is log N calls.  A helper
+        whose interval ends a closure carries (no sized parameter) halves the caller's input, read as ``n``.
         """
+        if depth.is_constant:
+            depth = algebra.var(self._primary())
         if calls <= 1:
             self._note("split recursion into one half: log N deep")
             return (algebra.log(depth) if work.is_constant else work) + base

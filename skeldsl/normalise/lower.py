@@ -755,9 +755,20 @@ class FunctionLowering:
             ref = self.new_local(f"$returned{self.local_counter}", value.kind)
             return [("assign", ref, value.kind, None)] + self.comprehension(value, ref)
         ops = self.expr_ops(value)
-        if ops and ops[-1][0] == "call" and ops[-1][1] == "copy" and not self.recursive():
+        if ops and ops[-1][0] == "call" and ops[-1][1] == "copy" and not self.recursive() \
+                and not self._measures(value):
             ops = ops[:-1]
         return ops
+
+    def _measures(self, value: ir.Expr | None) -> bool:
+        """``return len(set(xs)) < len(xs)``: the copy is measured or compared, not handed over, so it stays."""
+        if isinstance(value, (ir.BinOp, ir.UnaryOp, ir.Cond)):
+            return True
+        if isinstance(value, ir.Call) and isinstance(value.func, ir.Name):
+            return self.spec.functions.get(value.func.id, (None, 0))[0] in ("size", "reduce")
+        if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr):
+            return self.method_action(value.func.obj, value.func.name) in ("size", "reduce")
+        return False
 
     def recursive(self) -> bool:
         """Does the function call itself (directly)?  Computed once, on first need."""
@@ -1879,10 +1890,13 @@ def _body_assignments(body: Iterable[ir.Stmt]):
 
 
 def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
-    """A binary-search or digit loop: a midpoint ``(l + r) // 2`` or ``n //= 10`` in the body."""
+    """A binary-search, digit or doubling loop: a midpoint ``(l + r) // 2``, ``n //= 10`` or ``x *= 2`` in the body."""
     for stmt in _body_assignments(body):
         if stmt.op in ("/", "//", ">>") and any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
             return True
+        if any(isinstance(t, ir.Name) and t.id in names and _doubling(stmt, t.id) for t in stmt.targets) \
+                and any(stmt is top for top in flat_statements(body)):
+            return True  # (every round: a doubling in one branch of an `if` may alternate with steps)
         if any(isinstance(t, ir.Name) and t.id in names and _lowbit_step(stmt, t.id) for t in stmt.targets):
             return True
         if any(isinstance(t, ir.Name) and t.id in names and _remainder_step(stmt, t.id, names)
@@ -1893,6 +1907,21 @@ def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
                 if isinstance(node.right, ir.Literal) and node.right.text in ("2", "1", "10"):
                     if any(isinstance(n, ir.Name) and n.id in names for n in walk_expr(node.left)):
                         return True
+    return False
+
+
+def _doubling(stmt: ir.Assign, name: str) -> bool:
+    """``x *= 2``, ``x <<= 1``, ``x = x * 3``: a compared value multiplied by a constant each step reaches any
+    bound in logarithmically many steps (the mirror of halving; ``x *= y`` by a variable is not counted)."""
+    value = stmt.value
+    if stmt.op in ("*", "<<"):
+        return isinstance(value, ir.Literal) and value.kind == "num" and value.text.isdigit() and (
+            int(value.text) >= 2 or stmt.op == "<<" and int(value.text) >= 1)
+    if stmt.op is None and isinstance(value, ir.BinOp) and value.op in ("*", "<<"):
+        sides = (value.left, value.right)
+        return any(isinstance(a, ir.Name) and a.id == name for a in sides) and any(
+            isinstance(b, ir.Literal) and b.kind == "num" and b.text.isdigit()
+            and (int(b.text) >= 2 or value.op == "<<" and int(b.text) >= 1) for b in sides)
     return False
 
 
