@@ -850,3 +850,30 @@ def patches(nums: List[int], n: int) -> int:
     return ans
 """
     assert "for log" not in skeldsl.extract_text(source, "python")
+
+
+def test_a_range_from_x_to_x_plus_k_loops_over_k() -> None:
+    source = """
+class Solution:
+    def isNStraightHand(self, hand: List[int], groupSize: int) -> bool:
+        count = Counter(hand)
+        hand.sort()
+        for card in hand:
+            if count[card]:
+                for c in range(card, card + groupSize):
+                    if not count[c]:
+                        return False
+                    count[c] -= 1
+        return True
+"""
+    text = skeldsl.extract_text(source, "python")
+    assert "for p1 {" in text and "p0[]" not in text
+    java = "class S { int f(int[] a, int k) { int s = 0; for (int i = 0; i < a.length; i++) " \
+           "{ for (int j = i; j < i + k; j++) { s += a[j]; } } return s; } }"
+    assert skeldsl.extract_text(java, "java") == "skel 1\nfn f0(p0: seq, p1: num) {\n  for p0 {\n    for p1 {\n    }\n  }\n}\n"
+
+
+def test_a_range_from_x_to_a_size_stays_a_loop_over_the_size() -> None:
+    # near miss: range(i, n) is bounded by n, not a window of width n
+    source = "def f(a: List[int]) -> int:\n    s = 0\n    for i in range(len(a)):\n        for j in range(i, len(a)):\n            s += j\n    return s\n"
+    assert skeldsl.extract_text(source, "python") == "skel 1\nfn f0(p0: seq) {\n  for p0 {\n    for p0 {\n    }\n  }\n}\n"

@@ -1228,6 +1228,10 @@ class FunctionLowering:
             start, stop = args[0], args[1]
         if _constant_width(start, stop):
             return "const", None, None
+        width = _window_width(start, stop)
+        if width is not None and self.size_ref(width) is not None:
+            # ``range(x, x + k)``: k values from wherever x is (a group of k cards, a window of size k)
+            return ("const", None, None) if self.size_ref(width) == CONST else ("over", self.size_ref(width), None)
         exponent = _power_of_two(stop)
         if exponent is not None and (start is None or isinstance(start, ir.Literal)):
             # ``range(1 << n)``: every bitmask of n bits, the subsets of what n counts
@@ -1700,6 +1704,19 @@ def _offset_base(expr: ir.Expr | None) -> ir.Expr | None:
         if expr.op == "+" and isinstance(expr.left, ir.Literal) and expr.left.kind == "num":
             return _offset_base(expr.right)
     return expr
+
+
+def _window_width(start: ir.Expr | None, stop: ir.Expr | None) -> ir.Expr | None:
+    """``k`` for ``range(x, x + k)`` / ``x <= j < x + k + 1``: the width of a range that starts at ``x``."""
+    if start is None or stop is None or isinstance(start, ir.Literal):
+        return None
+    base, total = _offset_base(start), _offset_base(stop)
+    if isinstance(total, ir.BinOp) and total.op == "+":
+        if _offset_base(total.left) == base:
+            return total.right
+        if _offset_base(total.right) == base:
+            return total.left
+    return None
 
 
 def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
