@@ -215,8 +215,9 @@ class CppExtractor(CFamilyExtractor):
                 nested.append(item)
         if owner == "Solution" and definitions and not any(
                 self.declarator_name(self.function_declarator(d)) == owner for d in definitions):
-            return self.solution_class(owner, definitions, field_types, body) + [
-                m for inner in nested for m in self.class_methods(inner)]
+            demoted = self.solution_class(owner, definitions, field_types, body)
+            if demoted is not None:
+                return demoted + [m for inner in nested for m in self.class_methods(inner)]
         saved_fields, saved_bases = self.class_fields, self.field_bases
         self.class_fields = frozenset(field_types)
         self.field_bases = {field: base for field, (base, _, _) in field_types.items()}
@@ -232,8 +233,9 @@ class CppExtractor(CFamilyExtractor):
             methods += self.class_methods(inner)
         return methods
 
-    def solution_class(self, owner: str, definitions, field_types, body) -> list[ir.FunctionDef]:
-        """LeetCode's ``Solution``: one entry method, helper methods and fields they share.
+    def solution_class(self, owner: str, definitions, field_types, body) -> list[ir.FunctionDef] | None:
+        """LeetCode's ``Solution``: one entry method, helper methods and fields they share (None when the
+        entry method calls itself: its fields then live across its calls, as ``self.dp`` in Python).
 
         Python writes it as one method with nested helper functions and locals they capture; so that
         both give one skeleton, the fields become locals of the entry method (the first public method
@@ -246,6 +248,9 @@ class CppExtractor(CFamilyExtractor):
         public = self.public_definitions(body)
         candidates = [d for d, name in zip(definitions, names) if name not in called] or definitions
         entry = next((d for d in candidates if d.id in public), candidates[0])
+        entry_name = names[definitions.index(entry)]
+        if field_types and len(re.findall(rf"(?<![\w.>]){re.escape(entry_name)}\s*\(", texts[definitions.index(entry)])) > 1:
+            return None  # a recursive entry method keeps its fields (a memo table outlives each call)
         setup: list[ir.Stmt] = []
         for field, (base, kind, default) in field_types.items():
             target = ir.Name(field)

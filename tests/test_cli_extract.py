@@ -39,7 +39,7 @@ def test_bad_files_give_an_error_and_exit_1(tmp_path, capsys, content: bytes, ki
     bad.write_bytes(content)
     assert main(["extract", str(bad), str(FAST)]) == 1
     captured = capsys.readouterr()
-    assert f"bad.py:" in captured.err and kind in captured.err
+    assert "bad.py:" in captured.err and kind in captured.err
     assert "Traceback" not in captured.err
     assert captured.out.startswith("# ")  # the good file is still extracted
 

@@ -168,7 +168,7 @@ class Solution {
 }
 """
     assert kt(source) == python
-    assert "sort(p0)" in python and "copy(p0)" in python and "list(p1)" in python
+    assert "sort(p0)" in python and "v0 = list(p0)" in python and "list(p1)" in python
 
 
 def test_split_of_a_trimmed_string():

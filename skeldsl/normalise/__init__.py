@@ -30,7 +30,7 @@ from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext, flag_value, target_names
 from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, rename_refs, absorb_initial_inserts,
                                      drop_constant_functions,
-                                     drop_input_guard, drop_returned_copy, guard_base_case,
+                                     drop_input_guard, drop_returned_copy, guard_base_case, indexed_tables,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -94,6 +94,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     lowered = localise_fields(lowered)
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
+    lowered, params = indexed_tables_of(lowered, params)
     lowered = {name: order_constructions(drop_input_guard(name, drop_returned_copy(name, guard_base_case(
         name, body, [kind for _, kind in params.get(name, ())])))) for name, body in lowered.items()}
     lowered = drop_constant_functions(lowered, memo)
@@ -101,6 +102,20 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)
     return build_model(order, lowered, params, memo, split)
+
+
+def indexed_tables_of(lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]]
+                      ) -> tuple[dict[str, list[Low]], dict[str, list[tuple[str, str]]]]:
+    """``passes.indexed_tables`` for every function; a body it changed gets the function passes again
+    (a lookup it dropped may leave an ``if`` with no work)."""
+    lowered, params = dict(lowered), dict(params)
+    for name, body in lowered.items():
+        new_body, params[name] = indexed_tables(name, body, params.get(name, []))
+        if new_body != body:
+            for function_pass in FUNCTION_PASSES:
+                new_body = function_pass(new_body)
+            lowered[name] = new_body
+    return lowered, params
 
 
 def _captured_kind(lowering: FunctionLowering, name: str, kind: str) -> str:

@@ -49,6 +49,8 @@ _NODE_FIELDS = frozenset({"left", "right", "next", "val", "children", "neighbors
 _ARGUMENT_KINDS = {"num": "num", "bool": "bool", "str": "str", "seq": "seq", "list": "seq", "map": "map",
                    "set": "set", "node": "node", "fn": "fn"}
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "<<", ">>", "&", "|", "^"})
+# collections an empty argument of a call may be (not strings: ``dfs(0, "")`` builds nothing)
+CONSTRUCTORS_BUILT = frozenset({"list", "set", "map", "deque", "heap", "tree", "strbuf", "linked", "stack", "queue"})
 
 
 def receiver_kind(kind: str | None) -> str:
@@ -392,7 +394,7 @@ class FunctionLowering:
             self.context.call_sizes.setdefault(user, []).append(
                 (self.function.name, tuple(map(self.argument_size, call.args))))
             self.context.call_sites.append((self, user, call.args))
-            return self.many_ops(call.args) + [("call", f"F:{user}", None)]
+            return self.many_ops(call.args) + self.empty_arguments(call.args) + [("call", f"F:{user}", None)]
         viewed = self.view_source(call)
         if viewed is not None:
             return self.expr_ops(viewed)
@@ -428,6 +430,11 @@ class FunctionLowering:
             if action == "slice" and (len(call.args) == 2 and _constant_bounds(call.args[0], call.args[1])
                                       or len(call.args) == 1 and _negative_literal(call.args[0])):
                 return out  # s.substring(i, i + 10), s.substr(i, 10), s.slice(-1): a piece of constant length
+            if action == "str.join" and any(isinstance(part, ir.CollectionLit) and part.kind in ("list", "tuple")
+                                            for part in (receiver, *call.args[:1])):
+                # ",".join([a, b, c]), JavaScript's [a, b, c].join(","): a fixed number of pieces, as Java's
+                # a + "," + b + "," + c
+                return out
             if action == "str.join" and isinstance(receiver, ir.Literal) and call.args \
                     and self.ref_of(call.args[0]) is not None:
                 joined = self.ref_of(call.args[0])
@@ -457,6 +464,24 @@ class FunctionLowering:
             return self.many_ops(call.args)
         return self.expr_ops(func) + self.many_ops(call.args)
 
+    def empty_arguments(self, args: tuple[ir.Expr, ...]) -> list[Low]:
+        """An empty collection built in a call of the program's own function (Python's ``dfs(0, [])``, Java's
+        ``dfs(0, new ArrayList<>())``) is built before the call, as ``List<Integer> cur = new ArrayList<>();
+        dfs(0, cur)`` and Swift's ``var path = [Int](); dfs(0, &path)`` build it: one construction, whichever
+        way a translation spells it."""
+        out: list[Low] = []
+        for arg in args:
+            kind = None
+            if isinstance(arg, ir.CollectionLit) and not arg.items and arg.kind in ("list", "set", "map"):
+                kind = arg.kind
+            elif isinstance(arg, ir.Call) and not arg.args:
+                name = arg.func.id if isinstance(arg.func, ir.Name) else _qualified(arg.func)
+                if name is not None and self.user_function(arg.func) is None:
+                    kind = self.spec.constructors.get(name)
+            if kind is not None and kind in CONSTRUCTORS_BUILT:
+                out.append(("assign", f"V:<argument {len(self.context.call_sites)}.{len(out)}>", kind, None))
+        return out
+
     def value_copies(self, args: tuple[ir.Expr, ...]) -> list[Low]:
         """The copies a value-semantics language makes when a collection is inserted into another
         (``res.push_back(path)`` is Python's ``res.append(path[:])``): in a recursive function (backtracking),
@@ -465,11 +490,23 @@ class FunctionLowering:
         algorithm, nor is a one-off copy outside recursion (``res.push_back(newInterval)``)."""
         out: list[Low] = []
         for arg in args:
-            if isinstance(arg, ir.Name) and self.lookup(arg.id)[0] in _VALUE_KINDS:
+            if isinstance(arg, ir.Name) and (self.lookup(arg.id)[0] in _VALUE_KINDS
+                                             or self.lookup(arg.id)[0] == "any" and self.grown_parameter(arg.id)):
+                self.note_usage(arg, "seq")  # (an untyped path: copied, so a sequence, as ``path[:]`` shows)
                 ref = self.ref_of(arg)
                 if ref is not None and not ref.startswith("V:"):
                     out.append(("call", "copy", ref))
         return out
+
+    def grown_parameter(self, name: str) -> bool:
+        """Is ``name`` an untyped parameter this function appends to (``path.append(x)``)?  Then it is a
+        collection, not a number: Swift's nested ``func dfs(_ path: inout [Int])`` is untyped like Python's
+        nested ``def``, and its ``res.append(path)`` copies the path as C++'s ``res.push_back(path)`` does."""
+        if self.refs.get(name) != f"P:{name}":
+            return False
+        return any(isinstance(node, ir.Call) and isinstance(node.func, ir.Attr) and isinstance(node.func.obj, ir.Name)
+                   and node.func.obj.id == name and self.spec.methods.get(("list", node.func.name)) == "list.append"
+                   for stmt in self.function.body for node in walk_expr(stmt))
 
     def argument_kind(self, expr: ir.Expr) -> str | None:
         """The parameter kind an argument evidently has (literals, typed names, arithmetic), else None."""
@@ -544,6 +581,11 @@ class FunctionLowering:
         ref = self.ref_of(target) if target is not None else None
         if ref is None and isinstance(target, ir.BinOp) and target.op in ("+", "-") and isinstance(target.left, ir.Call):
             ref = self.ref_of(target.left)  # lower_bound(v.begin() + i, v.end(), x): an iterator into v
+        if action == "reduce" and ref is None and len(args) == 1 and isinstance(target, ir.Index) and target.is_slice \
+                and out and out[-1][0] == "call" and out[-1][1] in ("slice", "copy") and out[-1][2] not in (None, UNKNOWN):
+            # sum(xs[k:]), max(xs[i:j]): one pass over (part of) xs, as the index loop other languages write
+            # (the slice's copy costs what the pass does); its result is a number, not a list
+            return out[:-1] + [("call", "reduce", out[-1][2])]
         if action == "reduce" and (ref is None or len(args) > 1 and not any(isinstance(a, ir.Lambda) for a in args)) \
                 and not self._iterator_range(args):
             return out  # max(a, b) on scalars (also max(dp[i], dp[j]): two values, not one collection)
@@ -909,6 +951,13 @@ class FunctionLowering:
             self.kinds[target.id] = declared
             self.refs.setdefault(target.id, f"V:{target.id}")
             return out
+        if isinstance(target, ir.Name) and isinstance(value, ir.Call) and out and out[-1][0] == "call" \
+                and out[-1][1] == "str.split" and self._splits(value) and self.lookup(target.id)[1] is None:
+            # words = s.split(): a list of the pieces, as Java's declared String[] words = s.split(" ")
+            self.kinds[target.id] = "list"
+            self.refs[target.id] = f"V:{target.id}"
+            self.size_of.pop(target.id, None)
+            return out
         size = self.size_ref(value)
         if isinstance(target, ir.Name):
             if self.kinds.get(target.id) not in (None, "num", "any") and self.refs.get(target.id, "").startswith("P:"):
@@ -928,6 +977,16 @@ class FunctionLowering:
         elif size is not None and size != CONST:
             self.size_of[name] = size
         return out
+
+    def _splits(self, call: ir.Call) -> bool:
+        """Is ``call`` itself a split (``s.split(",")``, ``strings.Fields(s)``), not a call around one?"""
+        func = call.func
+        if isinstance(func, ir.Attr):
+            qualified = _qualified(func)
+            if qualified is not None and qualified in self.spec.functions and self.ref_of(func.obj) is None:
+                return self.spec.functions[qualified][0] == "str.split"
+            return self.method_action(func.obj, func.name) == "str.split"
+        return isinstance(func, ir.Name) and self.spec.functions.get(func.id, (None,))[0] == "str.split"
 
     def _is_view(self, expr: ir.Expr) -> bool:
         return isinstance(expr, ir.Name) and expr.id in self.views and self.lookup(expr.id)[1] is not None
@@ -1018,13 +1077,21 @@ class FunctionLowering:
             if len(single) >= 1 and single[-1][0] == "call" and single[-1][1] in _RESULT_OPS:
                 _, op, source = single[-1]
                 kind = "str" if self._ref_kind(source) == "str" else "list"
-                return kind, op, source, single[:-1]
+                return kind, self._list_copy(kind, op, source), source, single[:-1]
         if isinstance(value, ir.Index) and value.is_slice and not _constant_slice(value.index):
             ref = self.ref_of(value.obj)
             if ref is not None:
                 kind = "str" if self.kind_of(value.obj) == "str" else "list"
-                return kind, _slice_op(value.index), ref, self.expr_ops(value.obj) + self.expr_ops(value.index)
+                return kind, self._list_copy(kind, _slice_op(value.index), ref), ref, \
+                    self.expr_ops(value.obj) + self.expr_ops(value.index)
         return None
+
+    def _list_copy(self, kind: str, op: str, source: str | None) -> str:
+        """A whole copy of a list kept in a local (``ys = xs.copy()``, ``xs[:]``, ``xs.clone()``) is a list
+        built from it, as ``ys = list(xs)``, ``new ArrayList<>(xs)`` and ``xs.to_vec()`` are: one form."""
+        if op == "copy" and kind == "list" and self._ref_kind(source) not in ("map", "set", "tree", "str", "strbuf"):
+            return "list"
+        return op
 
     def joined_list(self, value: ir.BinOp) -> tuple[str | None, list[Low]] | None:
         """``[1] + nums + [1]``, ``[poured] + [0] * n``, ``nums1 + nums2``: a new list built from literal

@@ -344,8 +344,32 @@ def drop_default_init(body: list[Low]) -> list[Low]:
         if stmt[0] == "if" and not stmt[3] and len(stmt[1]) == 1 and stmt[1][0][1] == "map.has" \
                 and stmt[2] == [("call", "map.put", stmt[1][0][2])] and index + 1 < len(body):
             following = body[index + 1]
+            if following[0] == "if" and following[1]:
+                following = following[1][0]  # (used in the test that follows: if (m.get(k).length === 1))
             if following[0] == "call" and following[1] in ("map.get", "map.put") and following[2] == stmt[1][0][2]:
                 continue
+        out.append(stmt)
+    return out
+
+
+_GUARDED_INSERTS = {"set.has": "set.add", "map.has": "map.put", "tree.has": "tree.put"}
+
+
+def drop_membership_guard(body: list[Low]) -> list[Low]:
+    """``if x not in seen: seen.add(x)`` is ``seen.add(x)``, and ``if (!m.containsKey(k)) m.put(k, v)`` is
+    ``m.putIfAbsent(k, v)`` / ``m.setdefault(k, v)`` / Rust's ``m.entry(k).or_insert(v)``: a membership test
+    whose only work is inserting into the collection it tested is that insert (the same O(1) or log n
+    either way; translations write the guard or leave it out as they like).  A guard whose branch does
+    more (``seen.add(x); queue.push(x)``) or has an ``else`` is a real branch and stays."""
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] in _NESTED:
+            stmt = _map_children(stmt, drop_membership_guard)
+        if stmt[0] == "if" and stmt[1] and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "call" \
+                and all(cond[0] == "call" and _GUARDED_INSERTS.get(cond[1]) == stmt[2][0][1]
+                        and cond[2] == stmt[2][0][2] for cond in stmt[1]):
+            out.append(stmt[2][0])
+            continue
         out.append(stmt)
     return out
 
@@ -479,6 +503,80 @@ def drop_returned_copy(name: str, body: list[Low]) -> list[Low]:
     if not any(stmt[0] == "assign" and stmt[1] == source and stmt[2] in ("set", "map", "tree") for stmt in walk_low(body)):
         return body
     return body[:-1]
+
+
+_KEY_OPS = frozenset({"map.get", "map.put"})
+
+
+def indexed_tables(name: str, body: list[Low], params: list[tuple[str, str]] = ()) -> tuple[list[Low], list]:
+    """A table of buckets keyed by small numbers is one form, whether a map or an array of empty lists:
+    Python's ``adj = defaultdict(list)`` / ``{i: [] for i in range(n)}`` / ``[[] for _ in range(n)]``
+    against Java's ``List<List<Integer>> adj`` prefilled with ``n`` lists or ``computeIfAbsent`` (C++
+    ``vector<vector<int>> adj(n)``, Go ``make([][]int, n)``, Rust ``vec![vec![]; n]``).  Each access costs
+    O(1) either way, so the canonical form is the array's, without a size: ``v = list()``, no operation
+    per access (``map.get(v); list.append(v[])`` is ``list.append(v[])``), and a parameter holding one
+    (only looked up, its buckets walked) is a ``seq``.
+
+    A table qualifies when something is inserted into its buckets and the table itself is only looked up
+    (nobody iterates it, tests it for membership, deletes from it, copies it or adds buckets to it: those
+    costs differ between the forms), and it is built once, at the top of a function that does not
+    recurse.  Dropping the array's O(n) construction hides no cost there: the graph algorithm that fills
+    the buckets visits the n nodes anyway.  A table built inside a loop or once per call keeps its form
+    and size, as do tables of numbers (counts, DP rows)."""
+    exact: dict[str, set] = {}
+    buckets: set = set()  # tables whose elements are collections something is inserted into
+    built: dict[str, int] = {}
+    recursive = False
+    for stmt in walk_low(body):
+        kind = stmt[0]
+        if kind == "call":
+            if isinstance(stmt[2], str):
+                exact.setdefault(stmt[2], set()).add(stmt[1])
+                if stmt[2].endswith("[]") and stmt[1] in _INSERTS:
+                    buckets.add(stmt[2][:-2])
+            recursive = recursive or stmt[1] == f"F:{name}"
+        elif kind == "assign":
+            exact.setdefault(stmt[1], set()).add("<assign>")
+            built[stmt[1]] = built.get(stmt[1], 0) + 1
+            if isinstance(stmt[3], str):
+                exact.setdefault(stmt[3], set()).add("<source>")
+        elif kind == "for":
+            exact.setdefault(stmt[2], set()).add("<iterate>")
+        elif kind == "while":
+            exact.setdefault(stmt[1], set()).add("<iterate>")
+    tables: dict[str, str | None] = {}  # ref -> the size its construction keeps (none)
+    for stmt in body:
+        if stmt[0] != "assign" or not stmt[1].startswith("V:") or stmt[2] not in ("list", "map") \
+                or recursive or "[" in stmt[1]:
+            continue
+        if stmt[1] in buckets and built[stmt[1]] == 1 \
+                and exact[stmt[1]] - {"<assign>"} <= (_KEY_OPS if stmt[2] == "map" else set()):
+            tables[stmt[1]] = None
+    kinds = list(params)
+    for position, (param, kind) in enumerate(kinds):
+        ref = f"P:{param}"
+        if kind == "map" and exact.get(ref) and exact[ref] <= {"map.get"} and f"{ref}[]" in exact:
+            tables[ref] = None
+            kinds[position] = (param, "seq")
+    if not tables:
+        return body, list(params)
+    return _as_arrays(body, tables), kinds
+
+
+def _as_arrays(body: list[Low], tables: dict) -> list[Low]:
+    out: list[Low] = []
+    for stmt in body:
+        if stmt[0] == "call" and stmt[2] in tables and stmt[1] in _KEY_OPS:
+            continue
+        if stmt[0] == "assign" and stmt[1] in tables:
+            stmt = ("assign", stmt[1], "list", tables[stmt[1]])
+        elif stmt[0] == "if":
+            stmt = ("if", [c for c in stmt[1] if not (c[2] in tables and c[1] in _KEY_OPS)],
+                    _as_arrays(stmt[2], tables), _as_arrays(stmt[3], tables))
+        elif stmt[0] in _NESTED:
+            stmt = _map_children(stmt, lambda inner: _as_arrays(inner, tables))
+        out.append(stmt)
+    return out
 
 
 def guard_base_case(name: str, body: list[Low], kinds=()) -> list[Low]:
@@ -873,6 +971,7 @@ FUNCTION_PASSES: tuple[Pass, ...] = (
     merge_checked_lookup,
     drop_heap_peeks,
     drop_default_init,
+    drop_membership_guard,
     nest_continue_guards,  # before sized_by_append_loop: an append after a continue guard is conditional
     merge_branch_tails,
     sized_by_append_loop,

@@ -15,6 +15,8 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
 * ``v = list()`` followed by a loop over ``x`` whose body appends to ``v`` once (``v = list(x)``), and a
   set or map filled by a loop that does nothing else (``v = set(x)``);
 * insertions right after a container is built (``v = map()`` then ``map.put(v)``: part of building it);
+* a table of buckets (``list.append(v[])``) built once at the top of a non-recursive function as a map,
+  or as a sized list, and only looked up: it is ``v = list()`` with no ``map.get`` (``indexed_tables``);
 * a list or deque used only at one end with pops (a ``stack``), or pushed at one end and popped at the
   other (a ``queue``), and conversely a ``stack()``/``queue()`` that is never popped (a list / deque);
 * ``if { return }`` as the first statement of a non-recursive function (an O(1) guard for trivial
@@ -46,7 +48,7 @@ capabilities (``v = list(n); sort(v)`` is ``sort(n)``; a list popped at both end
 from __future__ import annotations
 
 from skeldsl import model
-from skeldsl.normalise import build_model, canonical_order, canonical_params
+from skeldsl.normalise import build_model, canonical_order, canonical_params, indexed_tables_of
 from skeldsl.normalise import passes
 from skeldsl.normalise.inline import Helper, inline_helpers, localise_fields
 from skeldsl.vocabulary import is_user_function
@@ -156,6 +158,9 @@ def _program_passes(lowered: dict[str, list[tuple]],
     if hasattr(passes, "refine_string_builders"):
         lowered = passes.refine_string_builders(lowered)
     lowered = {name: passes.absorb_initial_inserts(body) for name, body in lowered.items()}
+    if hasattr(passes, "indexed_tables") and params is not None:
+        lowered, changed = indexed_tables_of(lowered, params)
+        params.update(changed)
     if hasattr(passes, "guard_base_case"):
         lowered = {name: passes.guard_base_case(name, body, [kind for _, kind in (params or {}).get(name, ())])
                    for name, body in lowered.items()}

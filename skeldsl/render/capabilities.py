@@ -46,9 +46,10 @@ ITERABLE = frozenset({"seq", "grid", "row", "str", "map", "set", "num", "list", 
 SIZED = frozenset({"seq", "grid", "row", "str", "map", "set", "num", "list", "stack", "queue", "deque", "heap",
                    "tree"})
 WORKLIST = frozenset({"seq", "str", "map", "set", "list", "stack", "queue", "deque", "heap", "tree", "linked"})
-# A local built by an operation on a collection: ``sorted(xs)``, ``xs[1:]``, ``xs.copy()``.
+# A local built by an operation on a collection: ``sorted(xs)``, ``xs[1:]``.  (A local copy of a list,
+# ``ys = xs.copy()``, is ``ys = list(xs)``: the ``list`` constructor from a ``seq``/``list``.)
 RESULT_OPS: dict[str, frozenset[str]] = {
-    "sort": frozenset({"seq", "list"}), "copy": frozenset({"seq", "list"}), "slice": frozenset({"seq", "list", "str"}),
+    "sort": frozenset({"seq", "list"}), "slice": frozenset({"seq", "list", "str"}),
     "reverse": frozenset({"seq", "list"}),
 }
 ALL_CONSTRUCTORS: dict[str, frozenset[str]] = {  # kind -> kinds of what it may be built from / sized by

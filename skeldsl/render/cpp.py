@@ -134,7 +134,7 @@ class CppRenderer(BraceRenderer):
     SIZE = {"*": "(int) {r}.size()"}
     NONEMPTY = {"*": ("!{r}.empty()",)}
     ARGUMENTS = {"num": "0", "bool": "false", "node": "nullptr", "fn": "nullptr", "str": '""', "any": "nullptr"}
-    ARGUMENT = "{}"
+    ARGUMENT = "{0}"  # (not {}: an empty collection passed to a call is a construction, as dfs(0, {}) is)
     INDEX_LOOP = ("for (int {i} = 0; {i} < {size}; {step})",)
     EACH_LOOP = {**dict.fromkeys(("grid", "map", "tree"), ("for (auto& {x} : {r})",)), "str": ("for (char {x} : {r})",),
                  "*": ("for (int {x} : {r})",)}

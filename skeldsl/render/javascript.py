@@ -100,7 +100,7 @@ class JavaScriptRenderer(BraceRenderer):
     name = "javascript"
     CAPABILITIES = replace(
         FULL.without(ops=("bsearch",), constructors=("strbuf", "linked")),
-        memo=False, result_ops={"slice": FULL.result_ops["slice"], "copy": FULL.result_ops["copy"]},
+        memo=False, result_ops={"slice": FULL.result_ops["slice"]},
     )
     RESERVED = _KEYWORDS
     case = staticmethod(camel)

@@ -139,8 +139,9 @@ class KotlinRenderer(BraceRenderer):
     FLAG = "var {flag} = true"
     SIZE = {"str": "{r}.length", "strbuf": "{r}.length", "*": "{r}.size"}
     NONEMPTY = {"*": ("{r}.isNotEmpty()",)}
-    ARGUMENTS = {"num": "0", "bool": "false", "seq": "mutableListOf()", "grid": "arrayOf()", "str": '""',
-                 "map": "mutableMapOf()", "set": "mutableSetOf()", "node": "null", "fn": "{ it }", "any": "null"}
+    # (not empty: an empty collection passed to a call is a construction, as ``dfs(0, mutableListOf())`` is)
+    ARGUMENTS = {"num": "0", "bool": "false", "seq": "mutableListOf(0)", "grid": "arrayOf(intArrayOf(0))", "str": '""',
+                 "map": "mutableMapOf(0 to 0)", "set": "mutableSetOf(0)", "node": "null", "fn": "{ it }", "any": "null"}
     ARGUMENT = None
     INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "str", "stack"})
     INDEX_FORMS = ("each", "index", "enumerate")

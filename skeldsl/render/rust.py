@@ -119,8 +119,9 @@ class RustRenderer(BraceRenderer):
     FLAG = "let mut {flag} = true;"
     SIZE = {"*": "{r}.len()"}
     NONEMPTY = {"*": ("!{r}.is_empty()",)}
-    ARGUMENTS = {"num": "0", "bool": "false", "seq": "vec![]", "grid": "vec![]", "str": "String::new()",
-                 "map": "HashMap::new()", "set": "HashSet::new()", "node": "None", "fn": "|x| x"}
+    # (not empty: an empty collection passed to a call is a construction, as ``dfs(0, vec![])`` is)
+    ARGUMENTS = {"num": "0", "bool": "false", "seq": "vec![0]", "grid": "vec![vec![0]]", "str": "String::new()",
+                 "map": "HashMap::from([(0, 0)])", "set": "HashSet::from([0])", "node": "None", "fn": "|x| x"}
     ARGUMENT = None
     INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "stack", "queue", "deque"})  # Vec and VecDeque index
     INDEX_LOOP = ("for {i} in 0..{r}.len()",)

@@ -114,7 +114,8 @@ class SwiftRenderer(BraceRenderer):
     FLAG = "var {flag} = true"
     SIZE = {"*": "{r}.count"}
     NONEMPTY = {"*": ("!{r}.isEmpty",)}
-    ARGUMENTS = {"num": "0", "bool": "false", "seq": "[]", "grid": "[]", "str": '""', "map": "[:]", "set": "[]",
+    # (not empty: an empty collection passed to a call is a construction, as ``dfs(0, [])`` is)
+    ARGUMENTS = {"num": "0", "bool": "false", "seq": "[0]", "grid": "[[0]]", "str": '""', "map": "[0: 0]", "set": "[0]",
                  "node": "nil", "fn": "{ $0 }", "any": "0"}
     ARGUMENT = None
     INDEX_KINDS = frozenset({"seq", "list", "row", "grid", "stack"})
