@@ -37,6 +37,7 @@ from skeldsl.normalise.memo import recognise_memo
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
 from skeldsl.normalise.inline import class_constructors, describe, inline_helpers, localise_fields
+from skeldsl.normalise.split import split_functions
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -86,9 +87,10 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
+    split = split_functions(context.call_sites)  # before inlining adds call sites of its own
     lowered, params = drop_size_parameters(functions, lowered, params, context)
     params = flag_parameters(functions, lowered, params, context)
-    inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES)
+    inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES, split)
     lowered = localise_fields(lowered)
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
@@ -99,7 +101,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)
-    return build_model(order, lowered, params, memo)
+    return build_model(order, lowered, params, memo, split)
 
 
 def indexed_tables_of(lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]]
@@ -477,7 +479,7 @@ class _Renamer:
 
 
 def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]],
-                memo: dict[str, bool]) -> model.Skeleton:
+                memo: dict[str, bool], split: dict[str, bool] | None = None) -> model.Skeleton:
     function_names = {name: f"f{index}" for index, name in enumerate(order)}
     fields = _Renamer("s")
     functions = []
@@ -543,7 +545,8 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
         body = build(lowered[name])
         model_params = tuple(model.Param(f"p{i}", kind if kind in PARAM_KINDS else _PARAM_FOLD.get(kind, "any"))
                              for i, (_, kind) in enumerate(params[name]))
-        functions.append(model.Function(function_names[name], model_params, body, memo[name]))
+        functions.append(model.Function(function_names[name], model_params, body, memo[name],
+                                        bool(split and split.get(name))))
     return model.Skeleton(tuple(functions))
 
 
