@@ -626,7 +626,6 @@ class _Analysis:
         elif isinstance(domain, model.Over) and any(loop.kind == "worklist" and loop.ref == ref for loop in loops):
             self._note("level-order traversal: a loop over the worklist's current level is counted by the worklist")
             trip = ONE
-        enclosing = [loop for loop in loops if loop.kind != "const"]
         if self._in_traversal and isinstance(domain, model.Over) and ref is not None and (
                 ref.endswith("[]") or ref.startswith("_")) and self._contains_recursive_call(stmt.body):
             trip = ONE
