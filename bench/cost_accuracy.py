@@ -99,7 +99,27 @@ def analyse(record: dict) -> dict:
         return result
     result["estimate"] = program.cost
     result["estimate_class"] = coarse_class(program.cost)
+    # A design class (methods sharing fields, several entry points): its label is usually per operation.
+    if len(program.roots) > 1 and any(ref.startswith("s") for function in skeleton.functions
+                                      for ref in _refs(function.body)):
+        result["design_classes"] = {coarse_class(program.function(name).cost) for name in program.roots}
     return result
+
+
+def _refs(body) -> set[str]:
+    from skeldsl import model
+
+    found: set[str] = set()
+    for stmt in body:
+        if isinstance(stmt, model.Assign):
+            found.add(stmt.target)
+        elif isinstance(stmt, model.Call) and stmt.ref:
+            found.add(stmt.ref)
+        elif isinstance(stmt, (model.For, model.While)):
+            found |= _refs(stmt.body)
+        elif isinstance(stmt, model.If):
+            found |= _refs(stmt.then) | _refs(stmt.orelse)
+    return found
 
 
 def pair_stats(rows: list[tuple[dict, dict]]) -> tuple[int, int, int]:
@@ -165,6 +185,13 @@ def report(lang: str, rows: list[tuple[dict, dict]], show_misses: int) -> dict:
               f"pairs {pct(sub_pairs[1], sub_pairs[0])} of {sub_pairs[0]}")
     print(f"pairwise ordering: {pct(agree, pairs)} of {pairs} pairs with differently ordered labels "
           f"({pct(agree, decided).strip()} of the {decided} pairs the model decided)")
+    design = [x for _, x in answered if "design_classes" in x]
+    if design:
+        # Scored like every record (the program's cost: each method called once, the sum); shown beside it,
+        # the share whose label is the class of one of the methods (labels of design problems are mostly
+        # per operation, without saying which operation).
+        print(f"design classes: {len(design)} records; class {pct(sum(x['label_class'] == x['estimate_class'] for x in design), len(design))} "
+              f"(as scored), label = some method's class {pct(sum(x['label_class'] in x['design_classes'] for x in design), len(design))}")
     classes = sorted({x["label_class"] for _, x in labelled} | {x["estimate_class"] for _, x in answered})
     table = collections.Counter((str(x["label_class"]), str(x["estimate_class"]) if x["status"] == "ok"
                                  else x["status"]) for _, x in labelled)

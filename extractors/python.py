@@ -69,6 +69,8 @@ SPEC = LanguageSpec(
         "bisect.insort_left": ("list.insert", 0), "bisect.insort_right": ("list.insert", 0),
         "math.comb": ("none", 0), "math.sqrt": ("none", 0), "math.gcd": ("none", 0),
         "itertools.pairwise": ("wrap", 0),
+        # reduce(f, xs) folds xs in one pass; accumulate(xs) yields its running totals, one pass too
+        "functools.reduce": ("iterate", 1), "itertools.accumulate": ("wrap", 0),
     },
     size_attributes=frozenset(),
     memo_decorators=frozenset({"functools.cache", "functools.lru_cache", "cache", "lru_cache"}),
@@ -85,7 +87,7 @@ _IMPLICIT_IMPORTS = {
     "bisect_right": "bisect.bisect_right", "insort": "bisect.insort", "cache": "functools.cache",
     "lru_cache": "functools.lru_cache", "SortedList": "sortedcontainers.SortedList",
     "SortedDict": "sortedcontainers.SortedDict", "SortedSet": "sortedcontainers.SortedSet",
-    "pairwise": "itertools.pairwise",
+    "pairwise": "itertools.pairwise", "reduce": "functools.reduce", "accumulate": "itertools.accumulate",
 }
 
 _KIND_OF_ANNOTATION = {

@@ -388,6 +388,9 @@ class Function(_Composite):
     params: tuple[Param, ...]
     body: tuple[Stmt, ...]
     memo: bool = False
+    # ``@split``: every self-call receives a part of the input split at a midpoint (``f(lo, mid)``,
+    # ``f(xs[:mid])``), so the recursion is divide and conquer, log N deep, not one that shrinks by a step
+    split: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _FUNCTION_NAME.fullmatch(self.name):
@@ -405,12 +408,13 @@ class Function(_Composite):
     _N_COUNTS = 2
 
     def _parts(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        return (Function, self.name, self.memo, len(self.params), len(self.body)), (*self.params, *self.body)
+        return ((Function, self.name, self.memo, self.split, len(self.params), len(self.body)),
+                (*self.params, *self.body))
 
     @classmethod
     def _build(cls, head: tuple[Any, ...], children: list[Any]) -> Function:
-        _, name, memo, n_params, _ = head
-        return cls(name, tuple(children[:n_params]), tuple(children[n_params:]), memo)
+        _, name, memo, split, n_params, _ = head
+        return cls(name, tuple(children[:n_params]), tuple(children[n_params:]), memo, split)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

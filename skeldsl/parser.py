@@ -173,6 +173,10 @@ class _ToModel(Transformer):
         if items and items[0] == "@memo":
             memo = True
             items = items[1:]
+        split = False
+        if items and items[0] == "@split":
+            split = True
+            items = items[1:]
         name, *params, body = items
         located = [param for param in params if param is not None]
         # Point at the first parameter out of order, else at the function's name.
@@ -180,13 +184,16 @@ class _ToModel(Transformer):
         function = _at(
             blame,
             lambda: model.Function(
-                name=str(name), params=tuple(p.value for p in located), body=body, memo=memo
+                name=str(name), params=tuple(p.value for p in located), body=body, memo=memo, split=split
             ),
         )
         return _Located(function, name)
 
     def memo(self, _items: list[Any]) -> str:
         return "@memo"
+
+    def split(self, _items: list[Any]) -> str:
+        return "@split"
 
     def param(self, items: list[Token]) -> _Located:
         name, kind = items

@@ -30,6 +30,8 @@ def print_skeleton(skeleton: model.Skeleton) -> str:
 def _function(function: model.Function, lines: list[str]) -> None:
     if function.memo:
         lines.append("@memo")
+    if function.split:
+        lines.append("@split")
     params = ", ".join(f"{param.name}: {param.kind}" for param in function.params)
     lines.append(f"fn {function.name}({params}) {{")
     _block_body(function.body, 1, lines)

@@ -682,3 +682,198 @@ def paths(n: int, adj: list[list[int]]) -> int:
     return dfs(0)
 """
     assert klass(source, "python") == "exponential"
+
+
+# --------------------------------------------------------------------------- chains, bit walks, capped ranges
+CHAIN_WITH_A_SCAN_AT_THE_END = """
+class Solution:
+    def walk(self, head, k):
+        if head is None or k == 0:
+            node = head
+            while node:
+                node = node.next
+            return head
+        return self.walk(head.next, k - 1)
+"""
+
+
+def test_a_chain_recursion_pays_its_base_case_once() -> None:
+    program = estimate(skeldsl.extract(CHAIN_WITH_A_SCAN_AT_THE_END, "python"))
+    assert str(coarse_class(program.cost)) == "n", program.cost
+    assert any("the base case runs once" in note for note in program.functions[0].notes)
+
+
+def test_a_tree_recursion_pays_its_base_case_at_every_leaf() -> None:
+    # near miss: two self-calls reach about N leaves, so a linear scan there is paid N times
+    source = CHAIN_WITH_A_SCAN_AT_THE_END.replace("head, k", "root: TreeNode, k").replace("head", "root").replace(
+        "        return self.walk(root.next, k - 1)",
+        "        self.walk(root.left, k - 1)\n        return self.walk(root.right, k - 1)")
+    assert "f0()\n  f0()" in skeldsl.extract_text(source, "python")
+    assert klass(source, "python") == "n^2"
+
+
+def test_halving_an_element_is_not_a_row_scan() -> None:
+    # `for x in nums: while x: x //= 2` walks the bits of each value: n log m, not a grid's n m log m
+    source = """
+def f(nums):
+    total = 0
+    for x in nums:
+        while x > 0:
+            x //= 2
+            total += 1
+    return total
+"""
+    assert "for log(p0[])" in skeldsl.extract_text(source, "python")
+    assert cost(source, "python") == "O(n log m)"
+
+
+def test_scanning_the_rows_inside_a_scan_is_still_a_grid() -> None:
+    source = """
+def f(grid):
+    total = 0
+    for row in grid:
+        for x in row:
+            total += x
+    return total
+"""
+    assert cost(source, "python") == "O(m n)"
+
+
+def test_a_range_between_library_functions_of_literals_is_constant() -> None:
+    source = """
+def f(s: str) -> int:
+    res = 0
+    for ch in range(ord('a'), ord('z') + 1):
+        res += s.find(chr(ch))
+    return res
+"""
+    assert klass(source, "python") == "n"
+    assert "for const" in skeldsl.extract_text(source, "python")
+
+
+WHILE_TRUE_BISECTION = {
+    "python": """
+class Solution:
+    def guessNumber(self, n: int) -> int:
+        l, r = 1, n
+        while True:
+            m = (l + r) // 2
+            res = guess(m)
+            if res > 0:
+                l = m + 1
+            elif res < 0:
+                r = m - 1
+            else:
+                return m
+""",
+    "java": """
+class Solution {
+    public int guessNumber(int n) {
+        int l = 1, r = n;
+        while (true) {
+            int m = l + (r - l) / 2;
+            int res = guess(m);
+            if (res > 0) l = m + 1;
+            else if (res < 0) r = m - 1;
+            else return m;
+        }
+    }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WHILE_TRUE_BISECTION))
+def test_a_loop_without_a_test_that_moves_a_bound_to_the_midpoint_halves(lang: str) -> None:
+    assert "for log(" in skeldsl.extract_text(WHILE_TRUE_BISECTION[lang], lang)
+    assert klass(WHILE_TRUE_BISECTION[lang], lang) == "log n"
+
+
+def test_a_loop_without_a_test_that_steps_its_bounds_stays_unknown() -> None:
+    # near miss: the midpoint is computed but the bounds move by one, so the interval does not halve
+    source = WHILE_TRUE_BISECTION["python"].replace("l = m + 1", "l = l + 1").replace("r = m - 1", "r = r - 1")
+    assert "while {" in skeldsl.extract_text(source, "python")
+    assert estimate(skeldsl.extract(source, "python")).cost is None
+
+
+# --------------------------------------------------------------------------- one-line passes in a return
+@pytest.mark.parametrize("source", [
+    "from functools import reduce\ndef f(nums: List[int]) -> int:\n    return reduce(xor, nums)\n",
+    "def f(nums: List[int]) -> bool:\n    return reduce(gcd, nums) == 1\n",  # implicit import, compared
+    "def f(nums: List[int]) -> int:\n    return max(accumulate(nums, initial=0))\n",
+    "def f(nums: List[int]) -> bool:\n    return len(set(nums)) < len(nums)\n",
+    "def f(nums: List[int]) -> int:\n    return len(set(nums))\n",
+])
+def test_a_pass_inside_a_returned_expression_is_linear(source: str) -> None:
+    assert klass(source, "python") == "n"
+
+
+def test_a_returned_copy_alone_is_still_handing_the_result_over() -> None:
+    # near miss: `return list(set(nums))` converts the result to the caller's type, as before
+    assert klass("def f(nums: List[int]) -> List[int]:\n    return list(set(nums))\n", "python") == "1"
+    assert klass("def f(a: int, b: int) -> int:\n    return max(a, b)\n", "python") == "1"
+
+
+DOUBLING = {
+    "python": "def f(n: int) -> bool:\n    x = 1\n    while x < n:\n        x *= 2\n    return x == n\n",
+    "java": "class S { boolean f(int n) { long x = 1; while (x < n) { x = x * 2; } return x == n; } }",
+    "cpp": "bool f(int n) { long x = 1; while (x < n) { x <<= 1; } return x == n; }",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DOUBLING))
+def test_a_compared_value_multiplied_by_a_constant_is_a_halving_loop(lang: str) -> None:
+    assert "for log(p0)" in skeldsl.extract_text(DOUBLING[lang], lang)
+    assert klass(DOUBLING[lang], lang) == "log n"
+
+
+def test_multiplying_by_a_variable_or_adding_a_constant_is_not_doubling() -> None:
+    by_variable = DOUBLING["python"].replace("(n: int)", "(n: int, k: int)").replace("x *= 2", "x *= k")
+    assert "for log" not in skeldsl.extract_text(by_variable, "python")
+    stepping = DOUBLING["python"].replace("x *= 2", "x += 2")
+    assert klass(stepping, "python") == "n"
+
+
+def test_a_doubling_in_one_branch_is_not_a_halving_loop() -> None:
+    # `x <<= 1` only when no element fits; the other branch steps through nums: not logarithmic
+    source = """
+def patches(nums: List[int], n: int) -> int:
+    x = 1
+    ans = i = 0
+    while x <= n:
+        if i < len(nums) and nums[i] <= x:
+            x += nums[i]
+            i += 1
+        else:
+            ans += 1
+            x <<= 1
+    return ans
+"""
+    assert "for log" not in skeldsl.extract_text(source, "python")
+
+
+def test_a_range_from_x_to_x_plus_k_loops_over_k() -> None:
+    source = """
+class Solution:
+    def isNStraightHand(self, hand: List[int], groupSize: int) -> bool:
+        count = Counter(hand)
+        hand.sort()
+        for card in hand:
+            if count[card]:
+                for c in range(card, card + groupSize):
+                    if not count[c]:
+                        return False
+                    count[c] -= 1
+        return True
+"""
+    text = skeldsl.extract_text(source, "python")
+    assert "for p1 {" in text and "p0[]" not in text
+    java = "class S { int f(int[] a, int k) { int s = 0; for (int i = 0; i < a.length; i++) " \
+           "{ for (int j = i; j < i + k; j++) { s += a[j]; } } return s; } }"
+    assert skeldsl.extract_text(java, "java") == "skel 1\nfn f0(p0: seq, p1: num) {\n  for p0 {\n    for p1 {\n    }\n  }\n}\n"
+
+
+def test_a_range_from_x_to_a_size_stays_a_loop_over_the_size() -> None:
+    # near miss: range(i, n) is bounded by n, not a window of width n
+    source = "def f(a: List[int]) -> int:\n    s = 0\n    for i in range(len(a)):\n        for j in range(i, len(a)):\n            s += j\n    return s\n"
+    assert skeldsl.extract_text(source, "python") == "skel 1\nfn f0(p0: seq) {\n  for p0 {\n    for p0 {\n    }\n  }\n}\n"

@@ -30,6 +30,7 @@ skel 1
 fn f0(p0: seq, p1: num) {
   f1()
 }
+@split
 fn f1(p0: seq) {
   if {
     return

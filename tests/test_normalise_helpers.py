@@ -178,8 +178,12 @@ def test_euclid_is_the_library_gcd() -> None:
 
 def test_chain_recursion_without_euclid_is_a_loop() -> None:
     text = java("class S { int f(int[] nums) { int s = 0; for (int x : nums) s += steps(x); return s; }\n"
-                "  int steps(int n) { if (n <= 1) return 0; return 1 + steps(n / 2); } }")
+                "  int steps(int n) { if (n <= 1) return 0; return 1 + steps(n - 3); } }")
     assert text == "skel 1\nfn f0(p0: seq) {\n  for p0 {\n    while {\n    }\n  }\n}\n"
+    # a chain that halves its argument (``@split``, skeldsl/normalise/split.py) is a halving loop
+    halving = java("class S { int f(int[] nums) { int s = 0; for (int x : nums) s += steps(x); return s; }\n"
+                   "  int steps(int n) { if (n <= 1) return 0; return 1 + steps(n / 2); } }")
+    assert halving == "skel 1\nfn f0(p0: seq) {\n  for p0 {\n    for log(_) {\n    }\n  }\n}\n"
 
 
 def test_each_call_takes_its_own_arguments() -> None:

@@ -44,6 +44,18 @@ CANONICAL = {
           return
         }
         """),
+    "split, alone and below memo": skel("""
+        @split
+        fn f0(p0: seq) {
+          f0()
+          f0()
+        }
+        @memo
+        @split
+        fn f1(p0: num) {
+          f1()
+        }
+        """),
     "calls with and without reference": skel("""
         fn f0(p0: seq) {
           sort(p0)

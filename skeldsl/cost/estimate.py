@@ -357,7 +357,8 @@ class _Analysis:
         for stmt in body:
             if isinstance(stmt, model.For):
                 ref = getattr(stmt.domain, "ref", None)
-                if ref is not None and ref.endswith("[]") and ref[:-2] in outer:
+                # (a halving over an element, `for log(p0[])`, walks the bits of a value, not a row)
+                if ref is not None and ref.endswith("[]") and ref[:-2] in outer and isinstance(stmt.domain, model.Over):
                     yield ref[:-2]
                 yield from self._grid_params(stmt.body, outer + ([ref] if ref else []))
             elif isinstance(stmt, model.While):
@@ -803,6 +804,11 @@ class _Analysis:
                     work = self._block(rec_stmts, []) + ONE
                 finally:
                     self._in_traversal = False
+            elif self._branching(body) <= 1:
+                # `f(node.next)` once per activation: the recursion is a chain, so the base case (the end
+                # of the list, reached once) is paid once, not once per node as at a tree's leaves.
+                self._note("recursion along a chain (one self-call per activation): the base case runs once")
+                return nodes * work + base
             return nodes * (work + base)
         if adjacency and not looped:
             self._note("recursion along adjacency lists: each node once")
@@ -818,6 +824,8 @@ class _Analysis:
                 branches = self._exponential(2)
             return branches * (work + base)
         branching = self._branching(body)
+        if fn.split and (branching & (branching - 1)) == 0:
+            return self._divide_and_conquer(branching, work, base, depth)
         if branching <= 1 and len(sites) >= 2:
             # `if ... { return f(left half) } return f(right half)`: binary search or quickselect.
             self._note("one of several recursive calls per activation: halving, log N deep")
@@ -844,6 +852,24 @@ class _Analysis:
             return work * algebra.log(depth) + depth * base
         self._note(f"{branching} recursive calls per activation: {branching}^N")
         return self._exponential(branching) * (work + base)
+
+    def _divide_and_conquer(self, calls: int, work: BigO, base: BigO, depth: BigO) -> BigO:
+        """``@split``: T(N) = a T(N/2) + work, a the self-calls per activation (a power of two).
+
+        The recursion is log N deep with a^depth = N^(log2 a) activations at the bottom (N for two halves,
+        N^2 for four quarters of a grid); work that grows with N adds work x log N (merge sort's N log N).
+        One half per activation (fast power, a binary search written recursively) is log N calls.  A helper
+        whose interval ends a closure carries (no sized parameter) halves the caller's input, read as ``n``.
+        """
+        if depth.is_constant:
+            depth = algebra.var(self._primary())
+        if calls <= 1:
+            self._note("split recursion into one half: log N deep")
+            return (algebra.log(depth) if work.is_constant else work) + base
+        self._note(f"divide and conquer into halves ({calls} calls per activation): "
+                   f"N^{calls.bit_length() - 1} activations, plus work x log N")
+        leaves = depth.power(calls.bit_length() - 1)
+        return leaves * (base + ONE) + (ZERO if work.is_constant else work * algebra.log(depth))
 
     def _parent_chase(self, body: tuple[model.Stmt, ...]) -> bool:
         """``find(x)``: ``if parent[x] != x { parent[x] = find(parent[x]) }``, the whole body.

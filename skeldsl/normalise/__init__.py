@@ -38,6 +38,7 @@ from skeldsl.normalise.memo import recognise_memo
 from skeldsl.normalise.tables import absorb_table_fills
 from skeldsl.normalise.keyed import key_arrays
 from skeldsl.normalise.inline import class_constructors, describe, inline_helpers, localise_fields
+from skeldsl.normalise.split import split_functions
 from skeldsl.vocabulary import CONSTRUCTORS, PARAM_KINDS
 
 MODULE_FUNCTION = "<module>"
@@ -87,9 +88,10 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
             if inferred is not None:
                 own[position] = (name, inferred)
         params[function.name][len(params[function.name]) - len(own):] = own
+    split = split_functions(context.call_sites)  # before inlining adds call sites of its own
     lowered, params = drop_size_parameters(functions, lowered, params, context)
     params = flag_parameters(functions, lowered, params, context)
-    inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES)
+    inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES, split)
     lowered = localise_fields(lowered)
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
@@ -101,7 +103,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     params = drop_passed_on(functions, lowered, params, spec)
     params = canonical_params(lowered, params, memo)
     order = canonical_order(lowered)
-    return build_model(order, lowered, params, memo)
+    return build_model(order, lowered, params, memo, split)
 
 
 def indexed_tables_of(lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]]
@@ -348,7 +350,25 @@ def _passed_on(arguments: tuple[ir.Expr, ...], position: int, name: str) -> bool
 
 def _body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Expr, ...]], dict[str, int], set[str]]:
     """Of ``function``'s body (not its nested functions): the argument tuples of its self-calls, how often
-    each name is mentioned, and the names it assigns."""
+    each name is mentioned, and the names it assigns.
+
+    Up to three module passes ask about the same function (``drop_size_parameters``, ``flag_parameters``,
+    ``drop_passed_on``), so the answer is kept for the function object (callers only read it)."""
+    cached = _BODY_FACTS.get(id(function))
+    if cached is not None and cached[0] is function and cached[1] is self_names:
+        return cached[2]
+    facts = _walk_body_facts(function, self_names)
+    if len(_BODY_FACTS) >= 64:
+        _BODY_FACTS.clear()  # a few modules' functions: the entries hold their functions, so ids stay unique
+    _BODY_FACTS[id(function)] = (function, self_names, facts)
+    return facts
+
+
+# id(function) -> (function, self_names, facts) of the last functions ``_body_facts`` answered
+_BODY_FACTS: dict[int, tuple] = {}
+
+
+def _walk_body_facts(function: ir.FunctionDef, self_names) -> tuple[list[tuple[ir.Expr, ...]], dict[str, int], set[str]]:
     name = function.name.split("@")[0]
     calls: list[tuple[ir.Expr, ...]] = []
     mentions: dict[str, int] = {}
@@ -461,7 +481,7 @@ class _Renamer:
 
 
 def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]],
-                memo: dict[str, bool]) -> model.Skeleton:
+                memo: dict[str, bool], split: dict[str, bool] | None = None) -> model.Skeleton:
     function_names = {name: f"f{index}" for index, name in enumerate(order)}
     fields = _Renamer("s")
     functions = []
@@ -527,7 +547,8 @@ def build_model(order: list[str], lowered: dict[str, list[Low]], params: dict[st
         body = build(lowered[name])
         model_params = tuple(model.Param(f"p{i}", kind if kind in PARAM_KINDS else _PARAM_FOLD.get(kind, "any"))
                              for i, (_, kind) in enumerate(params[name]))
-        functions.append(model.Function(function_names[name], model_params, body, memo[name]))
+        functions.append(model.Function(function_names[name], model_params, body, memo[name],
+                                        bool(split and split.get(name))))
     return model.Skeleton(tuple(functions))
 
 

@@ -93,7 +93,8 @@ def describe(lowerings: dict[str, FunctionLowering],
 def inline_helpers(lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]],
                    memo: dict[str, bool], helpers: dict[str, Helper],
                    arguments: dict[tuple[str, str], list[tuple[str | None, ...]]],
-                   passes: Iterable[Callable[[list[Low]], list[Low]]]) -> None:
+                   passes: Iterable[Callable[[list[Low]], list[Low]]],
+                   split: dict[str, bool] | None = None) -> None:
     """Inline every non-recursive, non-memo helper of ``lowered`` into its callers (in place: the helper
     leaves ``lowered``, ``params`` and ``memo``); ``passes`` are re-run on the callers that changed.
     ``arguments`` holds the caller's references of each call's arguments; a caller without them (the
@@ -110,7 +111,9 @@ def inline_helpers(lowered: dict[str, list[Low]], params: dict[str, list[tuple[s
             # a recursion that is a loop of unknown length (tail calls on numbers, union-find's find);
             # Euclid's is the library gcd, which the vocabulary counts as O(1) detail
             euclid = helpers[name].function is not None and _euclid(helpers[name].function)
-            lowered[name] = [] if euclid else [("while", None, [])]
+            # a chain whose every step halves its argument (``steps(n // 2)``, fast power) is a halving loop
+            halving = [("for", "log", UNKNOWN, [])] if split and split.get(name) else [("while", None, [])]
+            lowered[name] = [] if euclid else halving
             calls[name] = set()
     candidates = {name for name in callers if name in lowered and name in helpers and not memo.get(name)
                   and callers[name] <= set(lowered) and not _reaches_itself(name, calls)}

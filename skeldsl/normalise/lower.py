@@ -21,6 +21,8 @@ Output statements are tuples (``Low``), still carrying original names as *intern
 
 from __future__ import annotations
 
+from dataclasses import fields
+from operator import attrgetter
 from typing import Iterable
 
 from skeldsl import ir
@@ -332,6 +334,10 @@ class FunctionLowering:
                         ref = self.size_ref(arg)
                         if ref not in (None, CONST):
                             return ref
+                    return None
+                if expr.args and all(isinstance(arg, ir.Literal) for arg in expr.args) \
+                        and self.user_function(expr.func) is None:
+                    return CONST  # ord('a'), Character.getNumericValue('9'): a library function of literals
                 return None
             if isinstance(expr.func, ir.Attr):
                 action = self.method_action(expr.func.obj, expr.func.name)
@@ -793,9 +799,20 @@ class FunctionLowering:
             ref = self.new_local(f"$returned{self.local_counter}", value.kind)
             return [("assign", ref, value.kind, None)] + self.comprehension(value, ref)
         ops = self.expr_ops(value)
-        if ops and ops[-1][0] == "call" and ops[-1][1] == "copy" and not self.recursive():
+        if ops and ops[-1][0] == "call" and ops[-1][1] == "copy" and not self.recursive() \
+                and not self._measures(value):
             ops = ops[:-1]
         return ops
+
+    def _measures(self, value: ir.Expr | None) -> bool:
+        """``return len(set(xs)) < len(xs)``: the copy is measured or compared, not handed over, so it stays."""
+        if isinstance(value, (ir.BinOp, ir.UnaryOp, ir.Cond)):
+            return True
+        if isinstance(value, ir.Call) and isinstance(value.func, ir.Name):
+            return self.spec.functions.get(value.func.id, (None, 0))[0] in ("size", "reduce")
+        if isinstance(value, ir.Call) and isinstance(value.func, ir.Attr):
+            return self.method_action(value.func.obj, value.func.name) in ("size", "reduce")
+        return False
 
     def recursive(self) -> bool:
         """Does the function call itself (directly)?  Computed once, on first need."""
@@ -1287,6 +1304,10 @@ class FunctionLowering:
             start, stop = args[0], args[1]
         if _constant_width(start, stop):
             return "const", None, None
+        width = _window_width(start, stop)
+        if width is not None and self.size_ref(width) is not None:
+            # ``range(x, x + k)``: k values from wherever x is (a group of k cards, a window of size k)
+            return ("const", None, None) if self.size_ref(width) == CONST else ("over", self.size_ref(width), None)
         exponent = _power_of_two(stop)
         if exponent is not None and (start is None or isinstance(start, ir.Literal)):
             # ``range(1 << n)``: every bitmask of n bits, the subsets of what n counts
@@ -1339,7 +1360,7 @@ class FunctionLowering:
         worklist = self.worklist_ref(test)
         if worklist is not None:
             return pre + [("while", worklist, self.block(body))]
-        compared = _compared_names(test)
+        compared = _compared_names(test) or _bisected_bounds(body)
         if compared and _halves(body, compared):
             ref = self._first_size(*_comparison_sides(test))
             return pre + [("for", "log", ref or UNKNOWN, self.block(body))]
@@ -1519,10 +1540,14 @@ def _constant_tables(body, functions) -> frozenset[str]:
     """The names ``body`` (nested functions included) binds exactly once, to a non-empty collection literal
     of literals, and never calls a method on, stores into or passes to one of the program's ``functions``
     (see ``constant_table``)."""
+    if not _assigns_literal_table(body, functions):
+        return frozenset()  # the common case, found without walking the expressions
     bound: dict[str, int] = {}
     tables: set[str] = set()
     changed: set[str] = set()
     for node in walk_expr(ir.Block(tuple(body))):
+        if type(node) not in _TABLE_FACT_NODES:
+            continue  # most nodes (names, literals, operators): one set lookup
         if isinstance(node, ir.Assign):
             for name in target_names(node.targets):
                 bound[name] = bound.get(name, 0) + 1
@@ -1553,6 +1578,41 @@ def _constant_tables(body, functions) -> frozenset[str]:
         elif isinstance(node, ir.FunctionDef):
             changed.update(param.name for param in node.params)
     return frozenset(name for name in tables if bound[name] == 1 and name not in changed)
+
+
+def _assigns_literal_table(body, functions) -> bool:
+    """Does an assignment in ``body`` (nested bodies and functions included) bind a name to a literal table,
+    as ``_constant_tables`` requires of a table?  Statements only occur in bodies (the IR's expressions
+    hold no statements), so this walks the statements alone."""
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        kind = type(stmt)
+        if kind is ir.Assign:
+            if stmt.op is None and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+                if isinstance(target, ir.CollectionLit) and isinstance(value, ir.CollectionLit) \
+                        and len(target.items) == len(value.items):
+                    if any(isinstance(item, ir.Name) and _literal_table(_unwrapped(part, functions))
+                           for item, part in zip(target.items, value.items)):
+                        return True
+                elif isinstance(target, ir.Name) and _literal_table(_unwrapped(value, functions)):
+                    return True
+        elif kind is ir.If:
+            stack.extend(stmt.body)
+            stack.extend(stmt.orelse)
+        elif kind is ir.CFor:
+            stack.extend(stmt.init)
+            stack.extend(stmt.update)
+            stack.extend(stmt.body)
+        elif kind in _BODY_NODES:
+            stack.extend(stmt.body)
+    return False
+
+
+_BODY_NODES = frozenset({ir.Foreach, ir.While, ir.Block, ir.FunctionDef})
+# the node classes ``_constant_tables`` looks at
+_TABLE_FACT_NODES = frozenset({ir.Assign, ir.Foreach, ir.Call, ir.UnaryOp, ir.FunctionDef})
 
 
 def _unwrapped(value: ir.Expr | None, functions) -> ir.Expr | None:
@@ -1761,6 +1821,19 @@ def _offset_base(expr: ir.Expr | None) -> ir.Expr | None:
     return expr
 
 
+def _window_width(start: ir.Expr | None, stop: ir.Expr | None) -> ir.Expr | None:
+    """``k`` for ``range(x, x + k)`` / ``x <= j < x + k + 1``: the width of a range that starts at ``x``."""
+    if start is None or stop is None or isinstance(start, ir.Literal):
+        return None
+    base, total = _offset_base(start), _offset_base(stop)
+    if isinstance(total, ir.BinOp) and total.op == "+":
+        if _offset_base(total.left) == base:
+            return total.right
+        if _offset_base(total.right) == base:
+            return total.left
+    return None
+
+
 def _constant_width(start: ir.Expr | None, stop: ir.Expr | None) -> bool:
     """``range(i - 1, i + 2)``, ``for (k = j; k < min(j + 3, n); k++)``: bounds that differ by a literal.
 
@@ -1867,15 +1940,17 @@ def flat_statements(body):
 def walk_expr(expr):
     """Every node of an IR expression (or statement), generator iterables and conditions included."""
     stack = [expr]
-    pop, push, generator, field_values = stack.pop, stack.append, ir.Generator, ir.field_values
+    pop, push, generator, children = stack.pop, stack.append, ir.Generator, _WALK_FIELDS.get
     while stack:
         node = pop()
         if node is None:
             continue
         yield node
-        if isinstance(node, (ir.Name, ir.Literal)):
+        getter = children(type(node), _OTHER)
+        if getter is None:  # Name, Literal, Break ...: no field can hold a node
             continue
-        for value in field_values(node):
+        values = ir.field_values(node) if getter is _OTHER else getter(node)
+        for value in values:
             if isinstance(value, tuple):  # one loop, no generator object per tuple (the hot path)
                 generators = False
                 for item in value:
@@ -1892,6 +1967,23 @@ def walk_expr(expr):
                             stack.extend(item.conditions)
             elif not isinstance(value, (str, bool, int)) and value is not None:
                 push(value)
+
+
+def _node_fields(cls: type):
+    """The values of the fields of an IR class that can hold nodes, in declaration order, as one getter
+    (None when there are none): ``walk_expr`` then skips names, operators, kinds and line numbers without
+    looking at them."""
+    names = tuple(f.name for f in fields(cls) if f.type not in _SCALAR_FIELD_TYPES)
+    if not names:
+        return None
+    if len(names) == 1:
+        return lambda node, get=attrgetter(names[0]): (get(node),)
+    return attrgetter(*names)
+
+
+_SCALAR_FIELD_TYPES = frozenset({"str", "bool", "int", "str | None", "tuple[str, ...]"})
+_OTHER = object()  # a class without an entry: all its field values, checked one by one
+_WALK_FIELDS = {cls: _node_fields(cls) for cls in ir.FIELD_VALUES}
 
 
 def _compared_names(test: ir.Expr | None) -> set[str]:
@@ -1949,10 +2041,13 @@ def _body_assignments(body: Iterable[ir.Stmt]):
 
 
 def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
-    """A binary-search or digit loop: a midpoint ``(l + r) // 2`` or ``n //= 10`` in the body."""
+    """A binary-search, digit or doubling loop: a midpoint ``(l + r) // 2``, ``n //= 10`` or ``x *= 2`` in the body."""
     for stmt in _body_assignments(body):
         if stmt.op in ("/", "//", ">>") and any(isinstance(t, ir.Name) and t.id in names for t in stmt.targets):
             return True
+        if any(isinstance(t, ir.Name) and t.id in names and _doubling(stmt, t.id) for t in stmt.targets) \
+                and any(stmt is top for top in flat_statements(body)):
+            return True  # (every round: a doubling in one branch of an `if` may alternate with steps)
         if any(isinstance(t, ir.Name) and t.id in names and _lowbit_step(stmt, t.id) for t in stmt.targets):
             return True
         if any(isinstance(t, ir.Name) and t.id in names and _remainder_step(stmt, t.id, names)
@@ -1964,6 +2059,45 @@ def _halves(body: tuple[ir.Stmt, ...], names: set[str]) -> bool:
                     if any(isinstance(n, ir.Name) and n.id in names for n in walk_expr(node.left)):
                         return True
     return False
+
+
+def _doubling(stmt: ir.Assign, name: str) -> bool:
+    """``x *= 2``, ``x <<= 1``, ``x = x * 3``: a compared value multiplied by a constant each step reaches any
+    bound in logarithmically many steps (the mirror of halving; ``x *= y`` by a variable is not counted)."""
+    value = stmt.value
+    if stmt.op in ("*", "<<"):
+        return isinstance(value, ir.Literal) and value.kind == "num" and value.text.isdigit() and (
+            int(value.text) >= 2 or stmt.op == "<<" and int(value.text) >= 1)
+    if stmt.op is None and isinstance(value, ir.BinOp) and value.op in ("*", "<<"):
+        sides = (value.left, value.right)
+        return any(isinstance(a, ir.Name) and a.id == name for a in sides) and any(
+            isinstance(b, ir.Literal) and b.kind == "num" and b.text.isdigit()
+            and (int(b.text) >= 2 or value.op == "<<" and int(b.text) >= 1) for b in sides)
+    return False
+
+
+def _bisected_bounds(body: tuple[ir.Stmt, ...]) -> set[str]:
+    """``while True: m = (l + r) // 2; ... l = m + 1 ... r = m - 1``: the bounds a loop with no test halves.
+
+    A loop that tests nothing (it ends by a ``return``/``break`` inside) is a binary search when it takes
+    the midpoint of two names and moves one of them to that midpoint: the interval halves each round.
+    """
+    assignments = list(_body_assignments(body))
+    midpoints: dict[str, set[str]] = {}
+    for stmt in assignments:
+        value = stmt.value
+        if stmt.op is None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ir.Name) and any(
+                isinstance(node, ir.BinOp) and node.op in ("/", "//", ">>") and isinstance(node.right, ir.Literal)
+                and node.right.text in ("2", "1") and isinstance(node.left, ir.BinOp) and node.left.op in ("+", "-")
+                for node in walk_expr(value)):
+            midpoints[stmt.targets[0].id] = {n.id for n in walk_expr(value) if isinstance(n, ir.Name)}
+    bounds: set[str] = set()
+    for stmt in assignments:
+        for target in stmt.targets:
+            if isinstance(target, ir.Name) and stmt.op is None and any(
+                    target.id in ends and _mentions(stmt.value, mid) for mid, ends in midpoints.items()):
+                bounds.add(target.id)
+    return bounds
 
 
 def _remainder_step(stmt: ir.Assign, name: str, compared: set[str]) -> bool:

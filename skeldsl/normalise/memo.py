@@ -181,7 +181,9 @@ class _Rewriter:
         keys: list[Key] = []
         guarded = set().union(*self.guards().values())
         for stmt in _top_statements(self.function.body):
-            for key in sorted(self.check_tables(stmt) | (guarded if isinstance(stmt, ir.If) else set())):
+            if type(stmt) is not ir.If:
+                continue  # (``check_tables`` and ``guards`` only find tables at an ``if``)
+            for key in sorted(self.check_tables(stmt) | guarded):
                 if key not in keys and self.stores(key) and not self.bound_locally(key):
                     keys.append(key)
         return keys

@@ -129,6 +129,7 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
     lowered: dict[str, list[tuple]] = {}
     params: dict[str, list[tuple[str, str]]] = {}
     memo: dict[str, bool] = {}
+    split = {function.name: function.split for function in skeleton.functions}
     for function in skeleton.functions:
         body = _to_low(function.body, function.name, base)
         for function_pass in passes.FUNCTION_PASSES:
@@ -136,12 +137,12 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
         lowered[function.name] = body
         params[function.name] = [(f"{function.name}.{param.name}", param.kind) for param in function.params]
         memo[function.name] = function.memo
-    inline_helpers(lowered, params, memo, _helpers(skeleton), {}, passes.FUNCTION_PASSES)
+    inline_helpers(lowered, params, memo, _helpers(skeleton), {}, passes.FUNCTION_PASSES, split)
     lowered = localise_fields(lowered)
     lowered = _program_passes(lowered, params)
     if hasattr(passes, "drop_constant_functions"):
         lowered = passes.drop_constant_functions(lowered, memo)
-    return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo)
+    return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo, split)
 
 
 def _helpers(skeleton: model.Skeleton) -> dict[str, Helper]:

@@ -86,7 +86,7 @@ def _function(draw, index: int, n_functions: int, max_params: int, max_depth: in
     n_params = draw(st.integers(0, max_params))
     params = tuple(model.Param(f"p{i}", draw(st.sampled_from(PARAM_KINDS))) for i in range(n_params))
     body = draw(_blocks(n_params, n_functions, max_depth, max_block))
-    return model.Function(f"f{index}", params, body, memo=draw(st.booleans()))
+    return model.Function(f"f{index}", params, body, memo=draw(st.booleans()), split=draw(st.booleans()))
 
 
 def skeletons(
@@ -95,7 +95,7 @@ def skeletons(
     """Valid ``Skeleton`` models: up to ``max_functions`` functions ``f0, f1, ...`` with up to
     ``max_params`` parameters, blocks of up to ``max_block`` statements nested up to ``max_depth`` deep
     (loops of every domain, whiles, ifs with and without ``else``), calls of vocabulary operations,
-    constructors and program functions, assignments, exits and ``@memo``."""
+    constructors and program functions, assignments, exits, ``@memo`` and ``@split``."""
 
     @st.composite
     def build(draw):
