@@ -692,3 +692,157 @@ def test_rebuilding_a_list_without_a_middle_part_is_a_delete():
             return b
     """, "python")
     assert "list.del" not in other
+
+
+# ---------------------------------------------------------------- binary search: library or hand-written
+
+SEARCH_EXPECTED = """
+    skel 1
+    fn f0(p0: seq, p1: num) {
+      bsearch(p0)
+    }
+"""
+
+SEARCH = {
+    "python#bisect": """
+        import bisect
+        def f(nums: List[int], target: int) -> int:
+            return bisect.bisect_left(nums, target)
+    """,
+    "python#loop": """
+        def f(nums, target):
+            lo, hi = 0, len(nums)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if nums[mid] < target:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            return lo
+    """,
+    "java#loop": """
+        class Solution {
+            public int f(int[] nums, int target) {
+                int lo = 0, hi = nums.length;
+                while (lo < hi) {
+                    int mid = lo + (hi - lo) / 2;
+                    if (nums[mid] < target) lo = mid + 1; else hi = mid;
+                }
+                return lo;
+            }
+        }
+    """,
+    "java#library": """
+        import java.util.*;
+        class Solution {
+            public int f(List<Integer> nums, int target) {
+                return Collections.binarySearch(nums, target);
+            }
+        }
+    """,
+    "cpp#loop": """
+        class Solution {
+        public:
+            int f(vector<int>& nums, int target) {
+                int lo = 0, hi = nums.size();
+                while (lo < hi) {
+                    int mid = lo + (hi - lo) / 2;
+                    if (nums[mid] < target) lo = mid + 1; else hi = mid;
+                }
+                return lo;
+            }
+        };
+    """,
+    "cpp#library": """
+        class Solution {
+        public:
+            int f(vector<int>& nums, int target) {
+                return lower_bound(nums.begin(), nums.end(), target) - nums.begin();
+            }
+        };
+    """,
+    "go#loop": """
+        package main
+        func f(nums []int, target int) int {
+            lo, hi := 0, len(nums)
+            for lo < hi {
+                mid := (lo + hi) / 2
+                if nums[mid] < target {
+                    lo = mid + 1
+                } else {
+                    hi = mid
+                }
+            }
+            return lo
+        }
+    """,
+    "go#library": """
+        package main
+        import "sort"
+        func f(nums []int, target int) int {
+            return sort.SearchInts(nums, target)
+        }
+    """,
+}
+
+
+@pytest.mark.parametrize("case", sorted(SEARCH))
+def test_hand_written_and_library_binary_search_are_one_form(case):
+    assert skel(SEARCH[case], case.split("#")[0]) == textwrap.dedent(SEARCH_EXPECTED).lstrip()
+
+
+def test_halving_loop_with_linear_work_inside_stays_a_loop():
+    python = skel("""
+        def f(nums, target):
+            lo, hi = 0, len(nums)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if sum(x for x in nums if x < nums[mid]) < target:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            return lo
+    """, "python")
+    assert "for log(p0) {\n    for p0 {" in python
+    assert "bsearch" not in python
+
+
+def test_binary_search_on_the_answer_space_over_a_number_stays_a_loop():
+    python = skel("""
+        def f(x: int) -> int:
+            lo, hi = 0, x
+            while lo < hi:
+                m = (lo + hi + 1) // 2
+                if m * m <= x:
+                    lo = m
+                else:
+                    hi = m - 1
+            return lo
+    """, "python")
+    java = skel("""
+        class Solution {
+            public int f(int x) {
+                long lo = 0, hi = x;
+                while (lo < hi) {
+                    long m = (lo + hi + 1) / 2;
+                    if (m * m <= x) lo = m; else hi = m - 1;
+                }
+                return (int) lo;
+            }
+        }
+    """, "java")
+    assert java == python
+    assert "for log(p0) {\n  }" in python
+    assert "bsearch" not in python
+
+
+def test_linear_scan_is_not_a_binary_search():
+    python = skel("""
+        def f(nums, target):
+            for i, x in enumerate(nums):
+                if x >= target:
+                    return i
+            return len(nums)
+    """, "python")
+    assert "for p0 {" in python
+    assert "bsearch" not in python

@@ -30,7 +30,8 @@ from skeldsl import ir, model
 from skeldsl.normalise.lower import UNKNOWN, FunctionLowering, Low, ModuleContext, flag_value, target_names
 from skeldsl.normalise.passes import (FUNCTION_PASSES, _first_uses, rename_refs, absorb_initial_inserts,
                                      drop_constant_functions,
-                                     drop_input_guard, drop_returned_copy, guard_base_case, indexed_tables,
+                                     drop_input_guard, drop_returned_copy, guard_base_case, halving_search,
+                                     indexed_tables,
                                      order_constructions, refine_containers, refine_string_builders, walk)
 from skeldsl.normalise.spec import LanguageSpec
 from skeldsl.normalise.memo import recognise_memo
@@ -96,6 +97,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered, params = indexed_tables_of(lowered, params)
+    lowered = {name: halving_search(body, params.get(name, ())) for name, body in lowered.items()}
     lowered = {name: order_constructions(drop_input_guard(name, drop_returned_copy(name, guard_base_case(
         name, body, [kind for _, kind in params.get(name, ())])))) for name, body in lowered.items()}
     lowered = drop_constant_functions(lowered, memo)

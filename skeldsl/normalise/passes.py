@@ -614,6 +614,43 @@ def guard_base_case(name: str, body: list[Low], kinds=()) -> list[Low]:
     return drop_trailing_return(body[:-1] + [("if", conds, [("exit", "return")], [])] + then)
 
 
+# Assignments that build a local sequence: a halving loop over such a local searches a collection.
+_SEQUENCE_BUILDS = frozenset({"list", "strbuf", "sort", "copy", "slice", "reverse"})
+_SEQUENCE_USES = frozenset({"sort", "reverse", "bsearch"})
+
+
+def halving_search(body: list[Low], params=()) -> list[Low]:
+    """A halving loop with no work inside (``while lo <= hi: mid = ..``, its comparisons O(1) detail)
+    whose domain is a collection (``params``: the function's ``(name, kind)``; a ``seq``/``str``
+    parameter, a local only ever built as a list or string, or a reference sorted here) is a binary search over that collection:
+    the library's ``bsearch(x)`` (``bisect_left``, ``std::lower_bound``, ``sort.Search``).  Translations
+    write either, at one cost (log n).  A halving loop over a number (a search on the answer space, a
+    digit loop), over a grid, over a reference of unknown kind, or with work inside stays a loop."""
+    sequences = {f"P:{name}" for name, kind in params if kind in ("seq", "str")}
+    builds: dict[str, bool] = {}
+    for stmt in walk_low(body):
+        if stmt[0] == "assign" and stmt[1] is not None:
+            builds[stmt[1]] = builds.get(stmt[1], True) and stmt[2] in _SEQUENCE_BUILDS
+    sequences |= {ref for ref, built in builds.items() if built}
+    # a reference sorted, reversed or searched here is a sequence whatever its declared kind (``def
+    # f(nums)`` that only calls ``sorted(nums)`` leaves ``nums`` untyped)
+    sequences |= {stmt[2] for stmt in walk_low(body) if stmt[0] == "call" and stmt[1] in _SEQUENCE_USES}
+    # a grid (its rows ``x[]`` named) has no library search: a halving loop over it stays a loop
+    sequences -= {part.partition("[")[0] for stmt in walk_low(body) for part in stmt[1:]
+                  if isinstance(part, str) and "[" in part}
+
+    def rewrite(stmts: list[Low]) -> list[Low]:
+        out: list[Low] = []
+        for stmt in stmts:
+            stmt = _map_children(stmt, rewrite)
+            if stmt[0] == "for" and stmt[1] == "log" and not stmt[3] and stmt[2] in sequences:
+                stmt = ("call", "bsearch", stmt[2])
+            out.append(stmt)
+        return out
+
+    return rewrite(body) if sequences else body
+
+
 def order_constructions(body: list[Low]) -> list[Low]:
     """Consecutive independent constructions (``seen = set(); res = []``) commute: order each run by
     where the built collections are first used, so declaration order does not decide local names."""

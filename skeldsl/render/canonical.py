@@ -23,6 +23,8 @@ renames as extraction does.  The shapes it changes, and so the ones that are *no
   input, ``drop_input_guard``), and ``if c { return }`` right before a ``return`` (one return);
 * a local list built from a local set or map as the last statement of a non-recursive function
   (``drop_returned_copy``: it only hands the result over);
+* a halving loop with an empty body over a ``seq``/``str`` parameter or a local list (``halving_search``:
+  it is the library's ``bsearch(x)``);
 * consecutive constructions in an order other than that of their first use (``order_constructions``);
 * independent statements out of canonical order, and a construction above statements that do not name it
   (``skeldsl.normalise.order``: it stands at its first use);
@@ -165,6 +167,9 @@ def _program_passes(lowered: dict[str, list[tuple]],
     if hasattr(passes, "indexed_tables") and params is not None:
         lowered, changed = indexed_tables_of(lowered, params)
         params.update(changed)
+    if hasattr(passes, "halving_search"):
+        lowered = {name: passes.halving_search(body, (params or {}).get(name, ()))
+                   for name, body in lowered.items()}
     if hasattr(passes, "guard_base_case"):
         lowered = {name: passes.guard_base_case(name, body, [kind for _, kind in (params or {}).get(name, ())])
                    for name, body in lowered.items()}
