@@ -14,6 +14,7 @@ from collections import Counter
 from hypothesis import given, strategies as st
 
 from skeldsl.normalise.order import _READS, order_statements
+from skeldsl.normalise.passes import rename_refs
 
 NAMES = ("V:a", "V:b", "V:c", "P:x", "P:y", "S:f")
 REFS = NAMES + ("V:a[]", "P:x[]", "_")
@@ -42,28 +43,6 @@ statements = st.recursive(st.one_of(plain, plain, plain, user_calls, exits),
 bodies = st.lists(statements, max_size=8)
 
 
-def _rename(stmt, mapping):
-    def ref(value):
-        if not isinstance(value, str):
-            return value
-        base, bracket, rest = value.partition("[")
-        return mapping.get(base, base) + bracket + rest
-
-    kind = stmt[0]
-    if kind == "call":
-        return (kind, stmt[1], ref(stmt[2]))
-    if kind == "assign":
-        return (kind, ref(stmt[1]), stmt[2], ref(stmt[3]))
-    if kind == "for":
-        return (kind, stmt[1], ref(stmt[2]), [_rename(s, mapping) for s in stmt[3]])
-    if kind == "while":
-        return (kind, ref(stmt[1]), [_rename(s, mapping) for s in stmt[2]])
-    if kind == "if":
-        return (kind, [_rename(s, mapping) for s in stmt[1]], [_rename(s, mapping) for s in stmt[2]],
-                [_rename(s, mapping) for s in stmt[3]])
-    return stmt
-
-
 def _plain(stmt) -> bool:
     return stmt[0] == "assign" or stmt[0] == "call" and not stmt[1].startswith("F:")
 
@@ -82,8 +61,8 @@ def test_idempotent(body):
 @given(bodies, st.permutations(NAMES[:3]), st.permutations(NAMES[3:5]))
 def test_invariant_under_renaming(body, locals_, params):
     mapping = dict(zip(NAMES[:3], locals_)) | dict(zip(NAMES[3:5], params))
-    renamed = [_rename(stmt, mapping) for stmt in body]
-    assert order_statements(renamed) == [_rename(stmt, mapping) for stmt in order_statements(body)]
+    renamed = [rename_refs(stmt, mapping) for stmt in body]
+    assert order_statements(renamed) == [rename_refs(stmt, mapping) for stmt in order_statements(body)]
 
 
 @given(bodies, st.data())

@@ -26,26 +26,15 @@ Deterministic and idempotent (``tests/test_normalise_order_props.py``).
 from __future__ import annotations
 
 from skeldsl.normalise.lower import Low, walk_low
-from skeldsl.normalise.passes import _first_uses
+from skeldsl.normalise.passes import _first_uses, map_children
 
 _UNKNOWN = "_"  # a reference lowering could not resolve: it conflicts with every other unknown one
 
 
 def order_statements(body: list[Low]) -> list[Low]:
     """``body`` (and every nested block) in canonical statement order (see the module docstring)."""
-    body = [_in_children(stmt) for stmt in body]
+    body = [map_children(stmt, order_statements) for stmt in body]
     return _order_runs(_raise_guards(_sink_constructions(body)))
-
-
-def _in_children(stmt: Low) -> Low:
-    kind = stmt[0]
-    if kind == "for":
-        return stmt[:3] + (order_statements(stmt[3]),)
-    if kind == "while":
-        return stmt[:2] + (order_statements(stmt[2]),)
-    if kind == "if":
-        return ("if", stmt[1], order_statements(stmt[2]), order_statements(stmt[3]))
-    return stmt
 
 
 def _base(ref) -> str:

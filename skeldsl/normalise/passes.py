@@ -25,7 +25,7 @@ def prune_unreachable(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, prune_unreachable)
+            stmt = map_children(stmt, prune_unreachable)
         out.append(stmt)
         if always_exits(stmt):
             break
@@ -46,7 +46,7 @@ def drop_empty_branches(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, drop_empty_branches)
+            stmt = map_children(stmt, drop_empty_branches)
         if stmt[0] == "if":
             _, conds, then, orelse = stmt
             if not then and not orelse or then == orelse:
@@ -77,12 +77,12 @@ def order_exit_branches(body: list[Low]) -> list[Low]:
     (as base-case guards are): ``if c { B; return }; A``.  Only a tail ``B`` without exits of its own
     qualifies (it is then the whole other branch); equal weights keep their order, and so do tests with
     operations (``if map.has(m) { map.get(m); return }`` reads as the lookup it guards)."""
-    body = [_map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
+    body = [map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
     return _swap_tail(body, len(body))
 
 
 def _order_nested_exits(body: list[Low]) -> list[Low]:
-    body = [_map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
+    body = [map_children(stmt, _order_nested_exits) if stmt[0] in _NESTED else stmt for stmt in body]
     if body and body[-1][0] == "exit":
         return _swap_tail(body, len(body) - 1)
     return body
@@ -118,7 +118,7 @@ def drop_trailing_continue(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, drop_trailing_continue)
+            stmt = map_children(stmt, drop_trailing_continue)
         if stmt[0] in ("for", "while"):
             loop_body = _strip_last_continue(stmt[-1])
             stmt = stmt[:-1] + (loop_body,)
@@ -144,7 +144,7 @@ def sized_by_append_loop(body: list[Low]) -> list[Low]:
     Library calls that do not touch the list may stand between (``res = []; nums.sort(); for x in nums:
     res.append(x)``): the sized list is then built right before its loop, where ``new int[n]`` after the
     sort builds it (an empty construction commutes with work that does not mention it)."""
-    out: list[Low] = [_map_children(stmt, sized_by_append_loop) if stmt[0] in _NESTED else stmt for stmt in body]
+    out: list[Low] = [map_children(stmt, sized_by_append_loop) if stmt[0] in _NESTED else stmt for stmt in body]
     before: dict[int, Low] = {}
     for index, stmt in enumerate(out):
         if stmt is None or stmt[0] != "assign" or stmt[2] not in _FILLS or stmt[3] is not None:
@@ -216,7 +216,7 @@ def merge_branch_tails(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, merge_branch_tails)
+            stmt = map_children(stmt, merge_branch_tails)
         tail: list[Low] = []
         if stmt[0] == "if":
             _, conds, then, orelse = stmt
@@ -239,7 +239,7 @@ def drop_fill_loops(body: list[Low]) -> list[Low]:
     built: dict = {}
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, drop_fill_loops)
+            stmt = map_children(stmt, drop_fill_loops)
         if stmt[0] == "assign" and stmt[2] != "sort":  # a loop over a sorted copy reads it in order
             built[stmt[1]] = stmt[3]
         elif stmt[0] == "for" and not stmt[3] and built and (
@@ -262,7 +262,7 @@ def sort_copy_in_place(body: list[Low]) -> list[Low]:
             renamed.pop(stmt[1], None)  # rebuilt: a collection of its own again
         if renamed:
             stmt = rename_refs(stmt, renamed)
-        stmt = _map_children(stmt, sort_copy_in_place)
+        stmt = map_children(stmt, sort_copy_in_place)
         if stmt[0] == "assign" and stmt[2] == "sort" and _is_ref(stmt[3]) and stmt[3] != stmt[1]:
             renamed[stmt[1]] = stmt[3]
             stmt = ("call", "sort", stmt[3])
@@ -315,7 +315,7 @@ def join_fill_loop(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     index = 0
     while index < len(body):
-        stmt = _map_children(body[index], join_fill_loop)
+        stmt = map_children(body[index], join_fill_loop)
         if stmt[0] == "assign" and stmt[2] == "strbuf" and stmt[3] is None and index + 1 < len(body):
             loop = body[index + 1]
             if loop[0] == "for" and loop[1] == "over" and loop[2] not in (None, "_") \
@@ -340,7 +340,7 @@ def drop_default_init(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for index, stmt in enumerate(body):
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, drop_default_init)
+            stmt = map_children(stmt, drop_default_init)
         if stmt[0] == "if" and not stmt[3] and len(stmt[1]) == 1 and stmt[1][0][1] == "map.has" \
                 and stmt[2] == [("call", "map.put", stmt[1][0][2])] and index + 1 < len(body):
             following = body[index + 1]
@@ -364,7 +364,7 @@ def drop_membership_guard(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, drop_membership_guard)
+            stmt = map_children(stmt, drop_membership_guard)
         if stmt[0] == "if" and stmt[1] and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "call" \
                 and all(cond[0] == "call" and _GUARDED_INSERTS.get(cond[1]) == stmt[2][0][1]
                         and cond[2] == stmt[2][0][2] for cond in stmt[1]):
@@ -385,7 +385,7 @@ def drop_heap_peeks(body: list[Low]) -> list[Low]:
     for stmt in body:
         if stmt[0] == "call" and stmt[1] == "heap.top":
             continue
-        stmt = _map_children(stmt, drop_heap_peeks)
+        stmt = map_children(stmt, drop_heap_peeks)
         if stmt[0] == "if":
             stmt = ("if", [c for c in stmt[1] if c[1] != "heap.top"], stmt[2], stmt[3])
         out.append(stmt)
@@ -410,7 +410,7 @@ def merge_checked_lookup(body: list[Low]) -> list[Low]:
     merge = _merge_lookups
     out: list[Low] = []
     for stmt in merge(body):
-        stmt = _map_children(stmt, merge_checked_lookup)
+        stmt = map_children(stmt, merge_checked_lookup)
         if stmt[0] == "if":
             _, conds, then, orelse = stmt
             if orelse and conds and conds[-1][1] in _LOOKUP_PAIRS and then[1:] == orelse and \
@@ -430,7 +430,7 @@ def fold_max_update(body: list[Low]) -> list[Low]:
     no helper call, no other work) is that one update, so the reads stay, once, and the branch goes."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, fold_max_update)
+        stmt = map_children(stmt, fold_max_update)
         if stmt[0] == "if" and stmt[1] and not stmt[3] and sorted(map(repr, stmt[2])) == sorted(
                 map(repr, stmt[1])) and all(part[0] == "call" and not str(part[1]).startswith("F:")
                                             for part in stmt[2]):
@@ -446,7 +446,7 @@ def reduce_as_loop(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, reduce_as_loop)
+            stmt = map_children(stmt, reduce_as_loop)
         if stmt[0] == "call" and stmt[1] == "reduce" and stmt[2] not in (None, "_"):
             stmt = ("for", "over", stmt[2], [])
         elif stmt[0] == "if" and any(c[1] == "reduce" and c[2] not in (None, "_") for c in stmt[1]):
@@ -471,7 +471,7 @@ def absorb_initial_inserts(body: list[Low]) -> list[Low]:
     fresh: set = set()
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, absorb_initial_inserts)
+            stmt = map_children(stmt, absorb_initial_inserts)
         if stmt[0] == "assign":
             fresh.add(stmt[1])
         elif stmt[0] == "call" and stmt[1] in _INSERTS and stmt[2] in fresh:
@@ -594,7 +594,7 @@ def _as_arrays(body: list[Low], tables: dict) -> list[Low]:
             stmt = ("if", [c for c in stmt[1] if not (c[2] in tables and c[1] in _KEY_OPS)],
                     _as_arrays(stmt[2], tables), _as_arrays(stmt[3], tables))
         elif stmt[0] in _NESTED:
-            stmt = _map_children(stmt, lambda inner: _as_arrays(inner, tables))
+            stmt = map_children(stmt, lambda inner: _as_arrays(inner, tables))
         out.append(stmt)
     return out
 
@@ -642,7 +642,7 @@ def halving_search(body: list[Low], params=()) -> list[Low]:
     def rewrite(stmts: list[Low]) -> list[Low]:
         out: list[Low] = []
         for stmt in stmts:
-            stmt = _map_children(stmt, rewrite)
+            stmt = map_children(stmt, rewrite)
             if stmt[0] == "for" and stmt[1] == "log" and not stmt[3] and stmt[2] in sequences:
                 stmt = ("call", "bsearch", stmt[2])
             out.append(stmt)
@@ -657,7 +657,7 @@ def order_constructions(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     index = 0
     while index < len(body):
-        stmt = _map_children(body[index], order_constructions)
+        stmt = map_children(body[index], order_constructions)
         if stmt[0] != "assign":
             out.append(stmt)
             index += 1
@@ -745,7 +745,7 @@ def _drop_calls(body: list[Low], calls: set[str]) -> list[Low]:
             stmt = ("if", [c for c in stmt[1] if c[1] not in calls], _drop_calls(stmt[2], calls),
                     _drop_calls(stmt[3], calls))
         elif stmt[0] in _NESTED:
-            stmt = _map_children(stmt, lambda inner: _drop_calls(inner, calls))
+            stmt = map_children(stmt, lambda inner: _drop_calls(inner, calls))
         out.append(stmt)
     return out
 
@@ -809,7 +809,7 @@ def _to_builder(body: list[Low], builders: set) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, lambda inner: _to_builder(inner, builders))
+            stmt = map_children(stmt, lambda inner: _to_builder(inner, builders))
         if stmt[0] == "call" and stmt[2] in builders:
             if stmt[1] == "str.join":
                 continue
@@ -828,7 +828,7 @@ def _rename_ops(body: list[Low], renames: dict[str, dict[str, str]]) -> list[Low
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, lambda inner: _rename_ops(inner, renames))
+            stmt = map_children(stmt, lambda inner: _rename_ops(inner, renames))
         if stmt[0] == "call" and stmt[2] in renames:
             stmt = ("call", renames[stmt[2]].get(stmt[1], stmt[1]), stmt[2])
         elif stmt[0] == "assign" and stmt[1] in renames and stmt[2] in ("list", "deque"):
@@ -843,12 +843,13 @@ def _rename_ops(body: list[Low], renames: dict[str, dict[str, str]]) -> list[Low
 # ----------------------------------------------------------------------------------------- helpers
 
 
-# kinds of statements that hold bodies: only these need ``_map_children`` (callers test first, which
+# kinds of statements that hold bodies: only these need ``map_children`` (callers test first, which
 # saves a call per plain statement in every pass)
 _NESTED = frozenset({"for", "while", "if"})
 
 
-def _map_children(stmt: Low, function: Pass) -> Low:
+def map_children(stmt: Low, function: Pass) -> Low:
+    """``stmt`` with ``function`` applied to each block nested directly in it (loop bodies, if branches)."""
     kind = stmt[0]
     if kind == "for":
         return stmt[:3] + (function(stmt[3]),)
@@ -868,7 +869,7 @@ def flatten_else_after_exit(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, flatten_else_after_exit)
+            stmt = map_children(stmt, flatten_else_after_exit)
         if stmt[0] == "if" and stmt[3] and stmt[2] and always_exits(stmt[2][-1]):
             out.append(("if", stmt[1], stmt[2], []))
             out += stmt[3]
@@ -883,7 +884,7 @@ def drop_redundant_exit_branch(body: list[Low]) -> list[Low]:
     out: list[Low] = []
     for stmt in body:
         if stmt[0] in _NESTED:
-            stmt = _map_children(stmt, drop_redundant_exit_branch)
+            stmt = map_children(stmt, drop_redundant_exit_branch)
         if stmt[0] == "exit":
             while out and out[-1][0] == "if" and not out[-1][1] and out[-1][2] == [stmt] and not out[-1][3]:
                 out.pop()
@@ -919,7 +920,7 @@ def loop_over_source(body: list[Low]) -> list[Low]:
     def rewrite(stmts: list[Low]) -> list[Low]:
         out: list[Low] = []
         for stmt in stmts:
-            stmt = _map_children(stmt, rewrite)
+            stmt = map_children(stmt, rewrite)
             if stmt[0] == "for" and stmt[1] in ("over", "log", "subsets") and stmt[2] in built:
                 stmt = (stmt[0], stmt[1], root(stmt[2]), stmt[3])
             out.append(stmt)
@@ -938,7 +939,7 @@ def nest_continue_guards(body: list[Low]) -> list[Low]:
     nesting cannot express.  The skeleton keeps no negation, so both spellings give ``if c { rest }``."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, nest_continue_guards)
+        stmt = map_children(stmt, nest_continue_guards)
         if stmt[0] in ("for", "while"):
             stmt = stmt[:-1] + (_nest_tail(stmt[-1]),)
         out.append(stmt)
@@ -968,7 +969,7 @@ def merge_nested_conditions(body: list[Low]) -> list[Low]:
     ``if a or b: continue``); the operations of both tests are kept, in order."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, merge_nested_conditions)
+        stmt = map_children(stmt, merge_nested_conditions)
         while stmt[0] == "if" and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "if" and not stmt[2][0][3]:
             inner = stmt[2][0]
             # (a membership test then a read of the key is one lookup, as merge_checked_lookup says)
@@ -983,7 +984,7 @@ def fold_loop_bound_test(body: list[Low]) -> list[Low]:
     skeleton does not print.  Tests with operations (``if seen.has(x) break``) stay."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, fold_loop_bound_test)
+        stmt = map_children(stmt, fold_loop_bound_test)
         if stmt[0] == "for" and stmt[3] and stmt[3][0] == ("if", [], [_BREAK], []):
             stmt = stmt[:3] + (stmt[3][1:],)
         out.append(stmt)
@@ -996,7 +997,7 @@ def merge_exit_guards(body: list[Low]) -> list[Low]:
     their tests' operations kept in order."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, merge_exit_guards)
+        stmt = map_children(stmt, merge_exit_guards)
         if stmt[0] == "if" and not stmt[3] and len(stmt[2]) == 1 and stmt[2][0][0] == "exit" and out \
                 and out[-1][0] == "if" and not out[-1][3] and out[-1][2] == stmt[2]:
             stmt = ("if", out.pop()[1] + stmt[1], stmt[2], [])
@@ -1015,7 +1016,7 @@ def fold_break_guard(body: list[Low]) -> list[Low]:
     cut short is an early exit)."""
     out: list[Low] = []
     for stmt in body:
-        stmt = _map_children(stmt, fold_break_guard)
+        stmt = map_children(stmt, fold_break_guard)
         if stmt[0] == "while":
             loop_body = stmt[2]
             if len(loop_body) == 1 and loop_body[0][0] == "if":
