@@ -846,3 +846,69 @@ def test_linear_scan_is_not_a_binary_search():
     """, "python")
     assert "for p0 {" in python
     assert "bsearch" not in python
+
+
+# ------------------------------------------------------------------------- prepending to a string
+
+PREPEND = {
+    "python": """
+        def reverse_words(words):
+            s = ""
+            for w in words:
+                s = w + s
+            return s
+    """,
+    "java": """
+        class Solution {
+            public String reverseWords(String[] words) {
+                String s = "";
+                for (String w : words) {
+                    s = w + s;
+                }
+                return s;
+            }
+        }
+    """,
+    "go": """
+        package main
+
+        func reverseWords(words []string) string {
+            s := ""
+            for _, w := range words {
+                s = w + s
+            }
+            return s
+        }
+    """,
+    "cpp": """
+        class Solution {
+        public:
+            string reverseWords(vector<string>& words) {
+                string s = "";
+                for (string w : words) {
+                    s = w + s;
+                }
+                return s;
+            }
+        };
+    """,
+}
+
+
+def test_prepending_to_a_string_copies_it_in_every_language():
+    # s = x + s builds a new string each round (O(n) per round, O(n^2) in all): the copy must show, where
+    # it used to vanish; CPython's in-place append (s = s + x) does not apply to the front
+    assert_all_equal(PREPEND, """\
+        skel 1
+        fn f0(p0: seq) {
+          for p0 {
+            str.concat(v0)
+          }
+        }
+        """)
+
+
+def test_appending_to_a_python_string_stays_distinct_from_prepending():
+    appended = PREPEND["python"].replace("s = w + s", "s = s + w")
+    assert "str.concat" not in skel(appended, "python")
+    assert skel(appended, "python") != skel(PREPEND["python"], "python")

@@ -949,6 +949,11 @@ class FunctionLowering:
                     and "s = s +" in self.spec.inplace_string_append
                 out.append(("call", "strbuf.append" if grows else "str.concat", self.ref_of(target)))
             return out
+        # s = x + s prepends: no language extends a string at its front in place, so it always copies
+        if isinstance(value, ir.BinOp) and value.op == "+" and _same(value.right, target) \
+                and self.kind_of(target) == "str":
+            out.append(("call", "str.concat", self.ref_of(target)))
+            return out
         alias = self.ref_of(value) if isinstance(value, (ir.Name, ir.Attr, ir.Index, ir.Call)) else None
         if alias is not None and not isinstance(value, ir.Call):
             if isinstance(target, ir.Name):
