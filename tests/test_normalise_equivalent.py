@@ -709,6 +709,11 @@ SEARCH = {
         def f(nums: List[int], target: int) -> int:
             return bisect.bisect_left(nums, target)
     """,
+    "python#bisect-untyped": """
+        import bisect
+        def f(nums, target):
+            return bisect.bisect_left(nums, target)
+    """,
     "python#loop": """
         def f(nums, target):
             lo, hi = 0, len(nums)

@@ -578,6 +578,8 @@ class FunctionLowering:
         out = self.many_ops(args)
         if action == "size" and target is not None:
             self.note_usage(target, "seq")  # len(xs): a collection, whether or not it bounds a loop
+        if action == "bsearch" and target is not None:
+            self.note_usage(target, "seq")  # bisect_left(a, x): a sorted list, as Java's int[] a says
         if action in ("size", "none", "wrap", "range", "nonempty", "empty", "view"):
             return out
         ref = self.ref_of(target) if target is not None else None
