@@ -94,6 +94,17 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
     params = flag_parameters(functions, lowered, params, context)
     inline_helpers(lowered, params, memo, *describe(lowerings, context.call_sites), FUNCTION_PASSES, split)
     lowered = localise_fields(lowered)
+    lowered, params = program_passes(lowered, params, memo)
+    params = drop_passed_on(functions, lowered, params, spec)
+    params = canonical_params(lowered, params, memo)
+    order = canonical_order(lowered)
+    return build_model(order, lowered, params, memo, split)
+
+
+def program_passes(lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]],
+                   memo: dict[str, bool]) -> tuple[dict[str, list[Low]], dict[str, list[tuple[str, str]]]]:
+    """The whole-program passes after inlining, in order.  ``skeldsl.render.canonical`` runs these same
+    steps on a skeleton, so a rendered program and its skeleton keep one canonical form."""
     lowered = refine_string_builders(refine_containers(lowered))
     lowered = {name: absorb_initial_inserts(body) for name, body in lowered.items()}
     lowered, params = indexed_tables_of(lowered, params)
@@ -102,10 +113,7 @@ def normalise(module: ir.Module, spec: LanguageSpec) -> model.Skeleton:
         name, body, [kind for _, kind in params.get(name, ())])))) for name, body in lowered.items()}
     lowered = drop_constant_functions(lowered, memo)
     lowered = {name: order_statements(body) for name, body in lowered.items()}
-    params = drop_passed_on(functions, lowered, params, spec)
-    params = canonical_params(lowered, params, memo)
-    order = canonical_order(lowered)
-    return build_model(order, lowered, params, memo, split)
+    return lowered, params
 
 
 def indexed_tables_of(lowered: dict[str, list[Low]], params: dict[str, list[tuple[str, str]]]

@@ -52,10 +52,8 @@ capabilities (``v = list(n); sort(v)`` is ``sort(n)``; a list popped at both end
 from __future__ import annotations
 
 from skeldsl import model
-from skeldsl.normalise import build_model, canonical_order, canonical_params, indexed_tables_of
-from skeldsl.normalise import passes
+from skeldsl.normalise import build_model, canonical_order, canonical_params, passes, program_passes
 from skeldsl.normalise.inline import Helper, inline_helpers, localise_fields
-from skeldsl.normalise.order import order_statements
 from skeldsl.vocabulary import is_user_function
 
 # A stack or queue is a usage of a list or deque (``refine_containers`` names it); write it as the
@@ -142,10 +140,7 @@ def _canonicalise_once(skeleton: model.Skeleton, base: str) -> model.Skeleton:
         memo[function.name] = function.memo
     inline_helpers(lowered, params, memo, _helpers(skeleton), {}, passes.FUNCTION_PASSES, split)
     lowered = localise_fields(lowered)
-    lowered = _program_passes(lowered, params)
-    if hasattr(passes, "drop_constant_functions"):
-        lowered = passes.drop_constant_functions(lowered, memo)
-    lowered = {name: order_statements(body) for name, body in lowered.items()}
+    lowered, params = program_passes(lowered, params, memo)
     return build_model(canonical_order(lowered), lowered, canonical_params(lowered, params, memo), memo, split)
 
 
@@ -154,32 +149,6 @@ def _helpers(skeleton: model.Skeleton) -> dict[str, Helper]:
     calls hold no arguments, so an inlined body's parameters become the unknown ``_``)."""
     return {function.name: Helper(tuple(f"P:{function.name}.{param.name}" for param in function.params))
             for function in skeleton.functions}
-
-
-def _program_passes(lowered: dict[str, list[tuple]],
-                    params: dict[str, list[tuple[str, str]]] | None = None) -> dict[str, list[tuple]]:
-    """The whole-program steps of ``skeldsl.normalise.normalise`` after the per-function passes, in its
-    order (passes the installed normaliser does not have yet are skipped)."""
-    lowered = passes.refine_containers(lowered)
-    if hasattr(passes, "refine_string_builders"):
-        lowered = passes.refine_string_builders(lowered)
-    lowered = {name: passes.absorb_initial_inserts(body) for name, body in lowered.items()}
-    if hasattr(passes, "indexed_tables") and params is not None:
-        lowered, changed = indexed_tables_of(lowered, params)
-        params.update(changed)
-    if hasattr(passes, "halving_search"):
-        lowered = {name: passes.halving_search(body, (params or {}).get(name, ()))
-                   for name, body in lowered.items()}
-    if hasattr(passes, "guard_base_case"):
-        lowered = {name: passes.guard_base_case(name, body, [kind for _, kind in (params or {}).get(name, ())])
-                   for name, body in lowered.items()}
-    if hasattr(passes, "drop_returned_copy"):
-        lowered = {name: passes.drop_returned_copy(name, body) for name, body in lowered.items()}
-    if hasattr(passes, "drop_input_guard"):
-        lowered = {name: passes.drop_input_guard(name, body) for name, body in lowered.items()}
-    if hasattr(passes, "order_constructions"):
-        lowered = {name: passes.order_constructions(body) for name, body in lowered.items()}
-    return lowered
 
 
 def is_canonical(skeleton: model.Skeleton, queue_base: str = "deque") -> bool:
